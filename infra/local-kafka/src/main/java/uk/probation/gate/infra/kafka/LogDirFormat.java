@@ -1,0 +1,27 @@
+package uk.probation.gate.infra.kafka;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+
+/** Formats the KRaft log directory on first start only, so data survives restarts. */
+final class LogDirFormat {
+
+    private LogDirFormat() {
+    }
+
+    static void formatOnce(Path logDir, Path configFile) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        // execute, not main: main calls System.exit
+        int status = StorageTool.execute(
+                new String[] {"format", "--cluster-id", clusterId, "--config", configFile.toString()}, System.out);
+        if (status != 0) {
+            throw new IllegalStateException("formatting " + logDir + " failed with status " + status);
+        }
+    }
+}
