@@ -2,52 +2,69 @@ package uk.probation.gate.contracts;
 
 import java.util.Arrays;
 import java.util.Optional;
+import uk.probation.gate.contracts.communitypayback.OrderCompleted;
+import uk.probation.gate.contracts.communitypayback.OrderReceived;
+import uk.probation.gate.contracts.communitypayback.PlacementAssigned;
+import uk.probation.gate.contracts.communitypayback.SessionAttended;
+import uk.probation.gate.contracts.communitypayback.WorkSentHome;
+import uk.probation.gate.contracts.referral.ReferralAccepted;
+import uk.probation.gate.contracts.referral.ReferralClosed;
+import uk.probation.gate.contracts.referral.ReferralCreated;
+import uk.probation.gate.contracts.referral.ReferralDeclined;
+import uk.probation.gate.contracts.referral.ReferralOutcomeRecorded;
+import uk.probation.gate.contracts.referral.ReferralSent;
+import uk.probation.gate.contracts.resettlement.PlanCompleted;
+import uk.probation.gate.contracts.resettlement.PrisonerReceived;
+import uk.probation.gate.contracts.resettlement.PrisonerReleased;
+import uk.probation.gate.contracts.resettlement.PrisonerTransferred;
 
 /**
  * Every event type the services publish: {@code <service>.<entity>.<past-tense verb>}, its topic and schema version.
  * The JSON Schema of each lives at {@link #dataschema()} on the classpath of this module.
  */
 public enum EventType {
-    RESETTLEMENT_PRISONER_RECEIVED("resettlement.prisoner.received", Topics.RESETTLEMENT, 1,
+    RESETTLEMENT_PRISONER_RECEIVED("resettlement.prisoner.received", Topics.RESETTLEMENT, 1, PrisonerReceived.class,
             "A prisoner was received into a resettlement prison and a Through the Gate case opened."),
-    RESETTLEMENT_PLAN_COMPLETED("resettlement.plan.completed", Topics.RESETTLEMENT, 1,
+    RESETTLEMENT_PLAN_COMPLETED("resettlement.plan.completed", Topics.RESETTLEMENT, 1, PlanCompleted.class,
             "A resettlement plan (needs per pathway, risk of harm) was completed or revised."),
-    RESETTLEMENT_PRISONER_RELEASED("resettlement.prisoner.released", Topics.RESETTLEMENT, 1,
+    RESETTLEMENT_PRISONER_RELEASED("resettlement.prisoner.released", Topics.RESETTLEMENT, 1, PrisonerReleased.class,
             "A prisoner was released, with accommodation and ETE status on release."),
-    RESETTLEMENT_PRISONER_TRANSFERRED("resettlement.prisoner.transferred", Topics.RESETTLEMENT, 1,
+    RESETTLEMENT_PRISONER_TRANSFERRED("resettlement.prisoner.transferred", Topics.RESETTLEMENT, 1, PrisonerTransferred.class,
             "A prisoner was transferred to a prison outside the resettlement list; the case closed as TRANSFERRED."),
-    COMMUNITY_PAYBACK_ORDER_RECEIVED("community-payback.order.received", Topics.COMMUNITY_PAYBACK, 1,
+    COMMUNITY_PAYBACK_ORDER_RECEIVED("community-payback.order.received", Topics.COMMUNITY_PAYBACK, 1, OrderReceived.class,
             "An unpaid work order (40-300 hours) was received from court."),
-    COMMUNITY_PAYBACK_PLACEMENT_ASSIGNED("community-payback.placement.assigned", Topics.COMMUNITY_PAYBACK, 1,
+    COMMUNITY_PAYBACK_PLACEMENT_ASSIGNED("community-payback.placement.assigned", Topics.COMMUNITY_PAYBACK, 1, PlacementAssigned.class,
             "A person on an order was placed on a group project or individual placement."),
-    COMMUNITY_PAYBACK_SESSION_ATTENDED("community-payback.session.attended", Topics.COMMUNITY_PAYBACK, 1,
+    COMMUNITY_PAYBACK_SESSION_ATTENDED("community-payback.session.attended", Topics.COMMUNITY_PAYBACK, 1, SessionAttended.class,
             "Attendance at a work session was recorded with minutes credited."),
-    COMMUNITY_PAYBACK_WORK_SENT_HOME("community-payback.work.sent-home", Topics.COMMUNITY_PAYBACK, 1,
+    COMMUNITY_PAYBACK_WORK_SENT_HOME("community-payback.work.sent-home", Topics.COMMUNITY_PAYBACK, 1, WorkSentHome.class,
             "Work was withdrawn or the person sent home for a service reason; never counts against the person."),
-    COMMUNITY_PAYBACK_ORDER_COMPLETED("community-payback.order.completed", Topics.COMMUNITY_PAYBACK, 1,
+    COMMUNITY_PAYBACK_ORDER_COMPLETED("community-payback.order.completed", Topics.COMMUNITY_PAYBACK, 1, OrderCompleted.class,
             "All required hours were credited and the order completed."),
-    REFERRAL_CREATED("referral.referral.created", Topics.REFERRAL, 1,
+    REFERRAL_CREATED("referral.referral.created", Topics.REFERRAL, 1, ReferralCreated.class,
             "A referral for a need was created (from a resettlement plan or manually)."),
-    REFERRAL_SENT("referral.referral.sent", Topics.REFERRAL, 1,
+    REFERRAL_SENT("referral.referral.sent", Topics.REFERRAL, 1, ReferralSent.class,
             "A referral was routed and sent to a provider, with a respond-by date."),
-    REFERRAL_ACCEPTED("referral.referral.accepted", Topics.REFERRAL, 1,
+    REFERRAL_ACCEPTED("referral.referral.accepted", Topics.REFERRAL, 1, ReferralAccepted.class,
             "The provider accepted the referral."),
-    REFERRAL_DECLINED("referral.referral.declined", Topics.REFERRAL, 1,
+    REFERRAL_DECLINED("referral.referral.declined", Topics.REFERRAL, 1, ReferralDeclined.class,
             "The provider declined the referral; it is re-routed or becomes unroutable."),
-    REFERRAL_OUTCOME_RECORDED("referral.outcome.recorded", Topics.REFERRAL, 1,
+    REFERRAL_OUTCOME_RECORDED("referral.outcome.recorded", Topics.REFERRAL, 1, ReferralOutcomeRecorded.class,
             "The provider recorded the outcome of the referral."),
-    REFERRAL_CLOSED("referral.referral.closed", Topics.REFERRAL, 1,
+    REFERRAL_CLOSED("referral.referral.closed", Topics.REFERRAL, 1, ReferralClosed.class,
             "The referral was closed.");
 
     private final String type;
     private final String topic;
     private final int version;
+    private final Class<? extends Record> payloadType;
     private final String description;
 
-    EventType(String type, String topic, int version, String description) {
+    EventType(String type, String topic, int version, Class<? extends Record> payloadType, String description) {
         this.type = type;
         this.topic = topic;
         this.version = version;
+        this.payloadType = payloadType;
         this.description = description;
     }
 
@@ -61,6 +78,11 @@ public enum EventType {
 
     public int version() {
         return version;
+    }
+
+    /** The record the JSON payload (the Kafka record value) reads into. */
+    public Class<? extends Record> payloadType() {
+        return payloadType;
     }
 
     public String description() {
