@@ -54,7 +54,10 @@ run "docker-compose config -q (docker-compose.yml)" docker-compose -f docker-com
 run "compose bind mounts, Dockerfile and MODULE build args point at real files and modules" \
   "$PYTHON" - <<'EOF'
 import os, re, sys, yaml
-compose = yaml.safe_load(open("docker-compose.yml"))
+try:
+    compose = yaml.safe_load(open("docker-compose.yml"))
+except yaml.YAMLError as e:
+    sys.exit(f"docker-compose.yml does not parse (see above): {e.__class__.__name__}")
 modules = set(re.findall(r"<module>\s*([^<\s]+)\s*</module>", open("pom.xml").read()))
 problems = []
 for name, svc in compose["services"].items():
@@ -154,11 +157,12 @@ for p in panels:
         if not t.get("expr"):
             problems.append(f"{title}: target {t.get('refId')} has no expr")
         else:
-            exprs.append(t["expr"])
+            # The record name tells which panel an unparsable expression came from.
+            exprs.append((f"dashboard:panel_{p.get('id')}_{t.get('refId')}", t["expr"]))
 rules = {"groups": [{"name": "dashboard", "rules": [
-    {"record": f"dashboard:panel_{i}", "expr": e} for i, e in enumerate(exprs)]}]}
+    {"record": record, "expr": expr} for record, expr in exprs]}]}
 yaml.safe_dump(rules, open(rules_out, "w"))
-print("\n".join(problems))
+print("\n".join(dict.fromkeys(problems)))
 sys.exit(1 if problems else 0)
 EOF
   if [ -s "$rules_out" ]; then
