@@ -1,0 +1,14 @@
+package uk.probation.gate.resettlement;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ResettlementApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ResettlementApplication.class, args);
+    }
+}

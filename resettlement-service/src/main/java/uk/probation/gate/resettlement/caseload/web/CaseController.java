@@ -1,0 +1,54 @@
+package uk.probation.gate.resettlement.caseload.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.resettlement.caseload.Receptions;
+import uk.probation.gate.resettlement.caseload.ResettlementCase;
+
+@RestController
+class CaseController {
+
+    private final Receptions receptions;
+
+    CaseController(Receptions receptions) {
+        this.receptions = receptions;
+    }
+
+    /** A prisoner received: opens the case (201), or returns the case this reception already opened (200). */
+    @PostMapping("/api/cases")
+    ResponseEntity<CaseView> receive(@Valid @RequestBody ReceptionRequest request) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        if (!receptions.isResettlementPrison(request.prisonCode())) {
+            errors.add(new ApiProblem.FieldError("prisonCode", "is not a resettlement prison"));
+        }
+        if (request.expectedReleaseDate() != null && !request.expectedReleaseDate().isAfter(request.receivedOn())) {
+            errors.add(new ApiProblem.FieldError("expectedReleaseDate", "must be after receivedOn"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.unprocessable("The reception cannot be recorded", errors);
+        }
+        Receptions.Opened opened = receptions.receive(request.toReception());
+        CaseView view = CaseView.of(opened.resettlementCase());
+        return ResponseEntity.status(opened.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/cases/" + view.id())).body(view);
+    }
+
+    @GetMapping("/api/cases/{caseId}")
+    CaseView get(@PathVariable String caseId) {
+        ResettlementCase found = receptions.get(caseId);
+        if (found == null) {
+            throw ApiProblem.notFound("Case " + caseId);
+        }
+        return CaseView.of(found);
+    }
+}

@@ -1,0 +1,5 @@
+package uk.probation.gate.resettlement.domain;
+
+public enum Sex {
+    MALE, FEMALE
+}

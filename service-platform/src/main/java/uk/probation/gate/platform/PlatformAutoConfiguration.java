@@ -1,0 +1,112 @@
+package uk.probation.gate.platform;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import uk.probation.gate.platform.deadletter.DeadLetterController;
+import uk.probation.gate.platform.deadletter.DeadLetters;
+import uk.probation.gate.platform.health.MongoPingHealthIndicator;
+import uk.probation.gate.platform.idempotency.IdempotencyKeyFilter;
+import uk.probation.gate.platform.messaging.CloudEventReader;
+import uk.probation.gate.platform.messaging.IdempotentListeners;
+import uk.probation.gate.platform.outbox.AggregateStore;
+import uk.probation.gate.platform.outbox.EventPublisher;
+import uk.probation.gate.platform.outbox.Events;
+import uk.probation.gate.platform.outbox.KafkaEventPublisher;
+import uk.probation.gate.platform.outbox.OutboxRelay;
+import uk.probation.gate.platform.security.SecurityConfiguration;
+import uk.probation.gate.platform.web.ApiErrors;
+
+/** Everything a service gets by depending on service-platform. */
+@AutoConfiguration
+@Import({SecurityConfiguration.class, ApiErrors.class, DeadLetterController.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> applicationTag(@Value("${spring.application.name}") String application) {
+        return registry -> registry.config().commonTags("application", application);
+    }
+
+    @Bean
+    Events events(JsonMapper json, Clock clock) {
+        return new Events(json, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafka, @Value("${platform.events.source}") String source,
+            @Value("${platform.outbox.ack-timeout}") Duration ackTimeout) {
+        return new KafkaEventPublisher(kafka, source, ackTimeout);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
+            MeterRegistry meters, Clock clock, @Value("${platform.outbox.sweep-interval}") Duration sweepInterval) {
+        return new OutboxRelay(mongo, mappingContext, publisher, meters, clock, sweepInterval);
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new AggregateStore(mongo, relay);
+    }
+
+    /** Optimistic-locking saves filter on {_id, version}: a unique index on exactly that keeps them fast. */
+    @Bean
+    SmartInitializingSingleton aggregateVersionIndexes(MongoTemplate mongo, OutboxRelay relay) {
+        return () -> relay.aggregateCollections().forEach(collection -> mongo.indexOps(collection)
+                .createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
+                        .named("id_version")));
+    }
+
+    @Bean
+    CloudEventReader cloudEventReader(JsonMapper json) {
+        return new CloudEventReader(json);
+    }
+
+    @Bean
+    IdempotentListeners idempotentListeners(CloudEventReader reader, MeterRegistry meters) {
+        return new IdempotentListeners(reader, meters);
+    }
+
+    @Bean
+    DeadLetters deadLetters(@Value("${platform.dead-letters.topic}") String topic,
+            @Value("${spring.application.name}") String application, KafkaAdmin admin,
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+        return new DeadLetters(topic, application + ".dlt-replay", admin.getConfigurationProperties(), kafka, meters);
+    }
+
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(MongoTemplate mongo, JsonMapper json,
+            Clock clock) {
+        FilterRegistrationBean<IdempotencyKeyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyKeyFilter(mongo, json, clock));
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}

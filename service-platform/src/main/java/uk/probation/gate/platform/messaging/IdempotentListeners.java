@@ -1,0 +1,79 @@
+package uk.probation.gate.platform.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.messaging.Message;
+
+/**
+ * The one way services consume: a thin listener per inbound topic that reads the envelope and calls one handler.
+ * Handlers make their effect idempotent by recording the event id in the same single-document update
+ * ({@code AggregateDocument.markProcessed}) or by a natural key. A write conflict with a concurrent writer is
+ * retried here at once; anything else propagates to the binder (bounded retries with back-off, then the
+ * dead-letter topic). {@link PoisonEventException} is configured not to be retried.
+ */
+public class IdempotentListeners {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentListeners.class);
+    private static final int CONFLICT_RETRIES = 5;
+
+    private final CloudEventReader reader;
+    private final MeterRegistry meters;
+
+    public IdempotentListeners(CloudEventReader reader, MeterRegistry meters) {
+        this.reader = reader;
+        this.meters = meters;
+    }
+
+    /** A listener for a topic of CloudEvents. */
+    public Consumer<Message<byte[]>> cloudEvents(String topic, EventHandlers handlers) {
+        return listener(topic, reader::read, event -> {
+            Consumer<InboundEvent> handler = handlers.handlerFor(event);
+            if (handler == null) {
+                count(topic, event.type(), "ignored");
+                return;
+            }
+            handler.accept(event);
+        });
+    }
+
+    /** A listener for a topic whose records are not CloudEvents (e.g. HMPPS domain events). */
+    public <T> Consumer<Message<byte[]>> listener(String topic, Function<Message<byte[]>, T> read,
+            Consumer<T> handle) {
+        return message -> {
+            T event;
+            try {
+                event = read.apply(message);
+            } catch (PoisonEventException e) {
+                count(topic, "unknown", "poison");
+                throw e;
+            }
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    handle.accept(event);
+                    count(topic, typeOf(event), "handled");
+                    return;
+                } catch (OptimisticLockingFailureException | DuplicateKeyException conflict) {
+                    if (attempt >= CONFLICT_RETRIES) {
+                        throw conflict;
+                    }
+                    log.debug("Write conflict consuming from {}, retrying", topic);
+                }
+            }
+        };
+    }
+
+    private static String typeOf(Object event) {
+        return event instanceof InboundEvent inbound ? inbound.type() : "other";
+    }
+
+    private void count(String topic, String type, String result) {
+        Counter.builder("events.consumed").description("Inbound events by topic, type and result")
+                .tag("topic", topic).tag("type", type).tag("result", result).register(meters).increment();
+    }
+}

@@ -1,0 +1,65 @@
+package uk.probation.gate.platform.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+
+/**
+ * A MongoDB document that is the unit of consistency: its state, the events its changes caused (the outbox) and
+ * the ids of the events it has consumed are written together in one atomic single-document update.
+ */
+public abstract class AggregateDocument {
+
+    /** Enough to absorb redelivery and replay; older duplicates are stopped by natural keys. */
+    static final int PROCESSED_EVENTS_KEPT = 200;
+
+    @Id
+    private String id;
+
+    @Version
+    private Long version;
+
+    private List<OutboxEvent> outbox = new ArrayList<>();
+
+    private List<String> processedEventIds = new ArrayList<>();
+
+    protected AggregateDocument() {
+    }
+
+    protected AggregateDocument(String id) {
+        this.id = id;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public List<OutboxEvent> getOutbox() {
+        return outbox;
+    }
+
+    public void registerEvent(OutboxEvent event) {
+        outbox.add(event);
+    }
+
+    public boolean hasProcessed(String eventId) {
+        return processedEventIds.contains(eventId);
+    }
+
+    /** Records a consumed event id; false if it was already recorded, i.e. the event is a duplicate. */
+    public boolean markProcessed(String eventId) {
+        if (hasProcessed(eventId)) {
+            return false;
+        }
+        processedEventIds.add(eventId);
+        if (processedEventIds.size() > PROCESSED_EVENTS_KEPT) {
+            processedEventIds.remove(0);
+        }
+        return true;
+    }
+}

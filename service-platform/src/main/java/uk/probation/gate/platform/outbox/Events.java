@@ -1,0 +1,27 @@
+package uk.probation.gate.platform.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+import uk.probation.gate.contracts.EventType;
+
+/** Turns a payload record into an outbox event: a fresh CloudEvents id, the type's topic and schema, JSON data. */
+public class Events {
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Events(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * @param personKey the person's identifier (prison number or CRN): the Kafka key and CloudEvents subject, so
+     *                  every event about one person lands on one partition, in order
+     */
+    public OutboxEvent of(EventType type, String personKey, Object payload) {
+        return new OutboxEvent(UUID.randomUUID().toString(), type.type(), type.topic(), personKey, personKey,
+                type.dataschema(), clock.instant(), json.writeValueAsString(payload));
+    }
+}

@@ -1,0 +1,18 @@
+package uk.probation.gate.platform.outbox;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's document to be published: written in the same single-document update
+ * as the state change that caused it, removed only after Kafka acknowledged it.
+ */
+public record OutboxEvent(
+        String id,
+        String type,
+        String topic,
+        String key,
+        String subject,
+        String dataschema,
+        Instant time,
+        String payload) {
+}
