@@ -1,0 +1,63 @@
+package uk.probation.gate.infra.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A restart of the auth server must keep the key, or every token handed out before it stops working. */
+class SigningKeyFileIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aSecondStartReusesTheKeyFileSoEarlierTokensStillVerify() throws Exception {
+        Path keyFile = dataDir.resolve("auth").resolve("jwk.json");
+
+        SignedJWT issuedBeforeRestart;
+        String firstKid;
+        try (ConfigurableApplicationContext first = start(keyFile)) {
+            TokenEndpoint endpoint = new TokenEndpoint(port(first));
+            issuedBeforeRestart = endpoint.token("caseworker");
+            firstKid = endpoint.jwks().getKeys().get(0).getKeyID();
+        }
+        assertThat(keyFile).exists();
+        String keyFileContent = Files.readString(keyFile);
+
+        try (ConfigurableApplicationContext second = start(keyFile)) {
+            TokenEndpoint endpoint = new TokenEndpoint(port(second));
+            JWK published = endpoint.jwks().getKeys().get(0);
+
+            assertThat(published.getKeyID()).isEqualTo(firstKid).isEqualTo(issuedBeforeRestart.getHeader().getKeyID());
+            assertThat(issuedBeforeRestart.verify(new RSASSAVerifier(published.toRSAKey()))).isTrue();
+            assertThat(endpoint.token("caseworker").getHeader().getKeyID()).isEqualTo(firstKid);
+        }
+        assertThat(Files.readString(keyFile)).isEqualTo(keyFileContent);
+    }
+
+    @Test
+    void theJwksEndpointPublishesNoPrivateKeyMaterial() throws Exception {
+        try (ConfigurableApplicationContext context = start(dataDir.resolve("jwk.json"))) {
+            assertThat(new TokenEndpoint(port(context)).jwks().getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path keyFile) {
+        return new SpringApplicationBuilder(AuthServerApplication.class)
+                .run("--server.port=0", "--auth.key-file=" + keyFile);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
