@@ -2,7 +2,9 @@ package uk.probation.gate.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.ValidationMessage;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +34,12 @@ class ExamplesTest {
         String type = Contracts.typeOfExample(file).orElseThrow(() -> new AssertionError("No event type for " + file));
         assertThat(file).as("invalid examples are named <type>-<what>.json").startsWith(type + "-");
 
-        assertThat(Contracts.validate(Contracts.dataschema(type), Contracts.example("invalid", file))).isNotEmpty();
+        Set<ValidationMessage> errors = Contracts.validate(Contracts.dataschema(type), Contracts.example("invalid", file));
+
+        assertThat(errors).isNotEmpty();
+        // one defect per example, so it cannot pass by failing for some other reason
+        assertThat(errors).extracting(e -> e.getInstanceLocation().toString()).as(errors.toString()).containsOnly(
+                errors.iterator().next().getInstanceLocation().toString());
     }
 
     @Test
