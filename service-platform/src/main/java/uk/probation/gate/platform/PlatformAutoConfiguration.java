@@ -15,6 +15,12 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +39,11 @@ import uk.probation.gate.platform.security.SecurityConfiguration;
 import uk.probation.gate.platform.web.ApiErrors;
 
 /** Everything a service gets by depending on service-platform. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @Import({SecurityConfiguration.class, ApiErrors.class, DeadLetterController.class})
 public class PlatformAutoConfiguration {
 
@@ -51,6 +61,15 @@ public class PlatformAutoConfiguration {
     @Bean
     Events events(JsonMapper json, Clock clock) {
         return new Events(json, clock);
+    }
+
+    /** String keys (the person's identifier), raw JSON bytes; idempotent producer with acks=all from the defaults. */
+    @Bean
+    KafkaTemplate<String, byte[]> eventKafkaTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
     @Bean

@@ -37,7 +37,7 @@ public class KafkaEventPublisher implements EventPublisher {
     ProducerRecord<String, byte[]> record(OutboxEvent event) {
         byte[] data = event.payload().getBytes(UTF_8);
         Message<byte[]> message = CloudEventMessageBuilder.withData(data)
-                .setId(event.id())
+                .setId(event.eventId())
                 .setSource(source)
                 .setType(event.type())
                 .setSpecVersion(CloudEventHeaders.SPEC_VERSION)

@@ -7,7 +7,7 @@ import java.time.Instant;
  * as the state change that caused it, removed only after Kafka acknowledged it.
  */
 public record OutboxEvent(
-        String id,
+        String eventId,
         String type,
         String topic,
         String key,

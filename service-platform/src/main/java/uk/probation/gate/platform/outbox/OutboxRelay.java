@@ -85,7 +85,7 @@ public class OutboxRelay implements SmartLifecycle {
             OutboxEvent event = mongo.getConverter().read(OutboxEvent.class, stored);
             publisher.publish(event);
             mongo.updateFirst(query(where("_id").is(id)),
-                    new Update().pull("outbox", new Document("id", event.id())), collection);
+                    new Update().pull("outbox", new Document("eventId", event.eventId())), collection);
             published.increment();
             publishLag.record(Duration.between(event.time(), clock.instant()));
         }

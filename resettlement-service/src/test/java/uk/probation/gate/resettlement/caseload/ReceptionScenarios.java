@@ -1,0 +1,271 @@
+package uk.probation.gate.resettlement.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.Tokens;
+import uk.probation.gate.platform.test.TopicReader;
+
+/**
+ * Reception scenarios, run against the embedded broker and Mongo wire server here and against real Kafka and
+ * MongoDB images where Docker exists: stimulate through HTTP or the inbound topic, then read the outbound topic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
+abstract class ReceptionScenarios {
+
+    static final String RECEIVED = "resettlement.prisoner.received";
+    static final String DLT = "resettlement-service.dlt";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    Http http;
+    TopicReader topics;
+    String caseworker = Tokens.forRole("RESETTLEMENT_CASEWORKER");
+
+    @BeforeEach
+    void connect() {
+        http = new Http("http://127.0.0.1:" + port);
+        topics = new TopicReader(bootstrapServers);
+    }
+
+    @Test
+    void caseworkerOpensCaseAndTheReceptionIsPublishedOnce() {
+        String prisonNumber = newPrisonNumber();
+        Http.Response created = http.post("/api/cases", caseworker, reception(prisonNumber, "NMI", "2026-11-20"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.field("status")).isEqualTo("SCREENING_DUE");
+        // Friday 20 November + 5 working days = Friday 27 November
+        assertThat(created.field("screeningDueBy")).isEqualTo("2026-11-27");
+        String caseId = created.field("id");
+        assertThat(created.headers().firstValue("Location")).contains("/api/cases/" + caseId);
+        assertThat(http.get("/api/cases/" + caseId, caseworker).field("prisonNumber")).isEqualTo(prisonNumber);
+
+        TopicReader.Event event = topics.await(Topics.RESETTLEMENT, about(prisonNumber), 1).get(0);
+        assertThat(event.key()).isEqualTo(prisonNumber);
+        assertThat(event.header("ce_specversion")).isEqualTo("1.0");
+        assertThat(event.header("ce_source")).isEqualTo("/resettlement-service");
+        assertThat(event.header("ce_subject")).isEqualTo(prisonNumber);
+        assertThat(event.header("ce_dataschema")).isEqualTo("/schemas/resettlement.prisoner.received/v1.json");
+        assertThat(event.header("ce_id")).isNotBlank();
+        assertThat(event.header("ce_time")).isNotBlank();
+        assertThat(event.data().get("caseId").asString()).isEqualTo(caseId);
+        assertThat(event.data().get("responsibleOfficerCode").asString()).isEqualTo("N01RO1");
+        assertThat(event.data().has("name")).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingOutbox(caseId) == 0);
+        assertThat(topics.all(Topics.RESETTLEMENT).stream().filter(about(prisonNumber))).hasSize(1);
+    }
+
+    @Test
+    void theSameReceptionTwiceGivesTheSameCaseAndOneEvent() {
+        String prisonNumber = newPrisonNumber();
+        Map<String, Object> reception = reception(prisonNumber, "LCI", "2026-11-23");
+        Http.Response first = http.post("/api/cases", caseworker, reception);
+        Http.Response second = http.post("/api/cases", caseworker, reception);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.field("id")).isEqualTo(first.field("id"));
+        topics.await(Topics.RESETTLEMENT, about(prisonNumber), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingOutbox(first.field("id")) == 0);
+        assertThat(topics.all(Topics.RESETTLEMENT).stream().filter(about(prisonNumber))).hasSize(1);
+    }
+
+    @Test
+    void anHmppsAdmissionOpensTheCaseOnceHoweverOftenItArrives() {
+        String prisonNumber = newPrisonNumber();
+        String admission = hmpps(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", "FHI", 1);
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber, admission, Map.of());
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber, admission, Map.of());
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
+                hmpps(prisonNumber, "prison-offender-events.prisoner.received", "RETURN_FROM_COURT", "FHI", 1),
+                Map.of());
+
+        TopicReader.Event event = topics.await(Topics.RESETTLEMENT, about(prisonNumber), 1).get(0);
+        assertThat(event.data().get("prisonCode").asString()).isEqualTo("FHI");
+        assertThat(event.data().get("sex").asString()).isEqualTo("FEMALE");
+        assertThat(event.data().get("receivedOn").asString()).isEqualTo("2026-11-24");
+        // a marker after the duplicates: once it is consumed, the duplicates before it were too
+        String marker = newPrisonNumber();
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
+                hmpps(marker, "prison-offender-events.prisoner.received", "ADMISSION", "NMI", 1), Map.of());
+        topics.await(Topics.RESETTLEMENT, about(marker), 1);
+        assertThat(topics.all(Topics.RESETTLEMENT).stream().filter(about(prisonNumber))).hasSize(1);
+        assertThat(mongo.count(Query.query(Criteria.where("prisonNumber").is(prisonNumber)), ResettlementCase.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAdmissionOutsideTheResettlementPrisonsOpensNothing() {
+        String prisonNumber = newPrisonNumber();
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
+                hmpps(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", "BWI", 1), Map.of());
+        String marker = newPrisonNumber();
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
+                hmpps(marker, "prison-offender-events.prisoner.received", "ADMISSION", "NMI", 1), Map.of());
+        topics.await(Topics.RESETTLEMENT, about(marker), 1);
+        assertThat(topics.all(Topics.RESETTLEMENT).stream().filter(about(prisonNumber))).isEmpty();
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndDoNotBlockThePartition() {
+        String prisonNumber = newPrisonNumber();
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber, "not json at all", Map.of());
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
+                hmpps(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", "NMI", 2), Map.of());
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
+                hmpps(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", "NMI", 1), Map.of());
+
+        topics.await(Topics.RESETTLEMENT, about(prisonNumber), 1);
+        List<TopicReader.Event> deadLetters = topics.await(DLT, e -> prisonNumber.equals(e.key()), 2);
+        assertThat(deadLetters).allSatisfy(dead -> {
+            assertThat(dead.header("x-original-topic")).isEqualTo(Topics.PRISON_OFFENDER_EVENTS);
+            assertThat(dead.headers()).containsKeys("x-original-partition", "x-original-offset",
+                    "x-exception-fqcn", "x-exception-message");
+        });
+        assertThat(new String(deadLetters.get(0).value())).isEqualTo("not json at all");
+        assertThat(deadLetters.get(1).header("x-exception-message")).contains("version");
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndChangesNothing() {
+        String prisonNumber = newPrisonNumber();
+        Map<String, Object> missing = new java.util.HashMap<>(reception(prisonNumber, "NMI", "2026-11-20"));
+        missing.remove("sex");
+        assertRefused(http.post("/api/cases", caseworker, missing), 400, "sex");
+        assertRefused(http.post("/api/cases", caseworker, reception("12345", "NMI", "2026-11-20")), 400,
+                "prisonNumber");
+        Map<String, Object> badRisk = new java.util.HashMap<>(reception(prisonNumber, "NMI", "2026-11-20"));
+        badRisk.put("riskOfSeriousHarm", "EXTREME");
+        assertRefused(http.post("/api/cases", caseworker, badRisk), 400, "riskOfSeriousHarm");
+        assertRefused(http.post("/api/cases", caseworker, reception(prisonNumber, "XYZ", "2026-11-20")), 422,
+                "prisonCode");
+        assertRefused(http.post("/api/cases", caseworker, "{not json"), 400, null);
+
+        assertThat(mongo.count(Query.query(Criteria.where("prisonNumber").is(prisonNumber)), ResettlementCase.class))
+                .isZero();
+        String marker = newPrisonNumber();
+        http.post("/api/cases", caseworker, reception(marker, "NMI", "2026-11-20"));
+        topics.await(Topics.RESETTLEMENT, about(marker), 1);
+        assertThat(topics.all(Topics.RESETTLEMENT).stream().filter(about(prisonNumber))).isEmpty();
+    }
+
+    @Test
+    void onlyACaseworkerTokenOpensACase() {
+        Map<String, Object> reception = reception(newPrisonNumber(), "NMI", "2026-11-20");
+        Http.Response anonymous = http.post("/api/cases", null, reception);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(http.post("/api/cases", Tokens.fromOtherIssuer("RESETTLEMENT_CASEWORKER"), reception).status())
+                .isEqualTo(401);
+        Http.Response wrongRole = http.post("/api/cases", Tokens.forRole("PLACEMENT_COORDINATOR"), reception);
+        assertThat(wrongRole.status()).isEqualTo(403);
+        assertThat(wrongRole.contentType()).startsWith("application/problem+json");
+        assertThat(http.post("/api/cases", caseworker, reception).status()).isEqualTo(201);
+        assertThat(http.get("/api/cases/unknown", Tokens.forRole("OPS_VIEWER")).status()).isEqualTo(404);
+        assertThat(http.get("/api/cases/unknown", Tokens.forRole("PROVIDER")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstAnswer() {
+        String prisonNumber = newPrisonNumber();
+        Map<String, String> key = Map.of("Idempotency-Key", "reception-" + prisonNumber);
+        Http.Response first = http.post("/api/cases", caseworker, reception(prisonNumber, "RNI", "2026-11-20"), key);
+        Http.Response again = http.post("/api/cases", caseworker, reception(prisonNumber, "RNI", "2026-11-20"), key);
+        Http.Response reused = http.post("/api/cases", caseworker, reception(prisonNumber, "RNI", "2026-11-19"), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(again.field("id")).isEqualTo(first.field("id"));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(mongo.count(Query.query(Criteria.where("prisonNumber").is(prisonNumber)), ResettlementCase.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void healthAndMetricsAreOpenAndTellTheTruth() {
+        Http.Response health = http.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.field("status")).isEqualTo("UP");
+        assertThat(health.body().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+        http.post("/api/cases", caseworker, reception(newPrisonNumber(), "GTI", "2026-11-20"));
+        String metrics = new java.util.Scanner(rawGet("/actuator/prometheus")).useDelimiter("\\A").next();
+        assertThat(metrics).containsPattern(
+                "resettlement_cases_received_total\\{application=\"resettlement-service\",prison=\"GTI\",sex=\"MALE\"} [1-9]");
+        assertThat(metrics).contains("outbox_oldest_pending_age_seconds");
+        assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
+    }
+
+    private java.io.InputStream rawGet(String path) {
+        try {
+            return java.net.URI.create("http://127.0.0.1:" + port + path).toURL().openStream();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertRefused(Http.Response response, int status, String field) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+        assertThat(response.field("title")).isNotBlank();
+        assertThat(response.field("detail")).isNotBlank();
+        if (field != null) {
+            assertThat(response.body().get("errors").findValuesAsString("field")).contains(field);
+        }
+    }
+
+    long pendingOutbox(String caseId) {
+        ResettlementCase found = mongo.findById(caseId, ResettlementCase.class);
+        return found == null ? -1 : found.getOutbox().size();
+    }
+
+    static java.util.function.Predicate<TopicReader.Event> about(String prisonNumber) {
+        return e -> RECEIVED.equals(e.header("ce_type")) && prisonNumber.equals(e.key());
+    }
+
+    static Map<String, Object> reception(String prisonNumber, String prisonCode, String receivedOn) {
+        return Map.of("prisonNumber", prisonNumber, "prisonCode", prisonCode, "receivedOn", receivedOn,
+                "expectedReleaseDate", LocalDate.parse(receivedOn).plusMonths(9).toString(), "sex", "MALE",
+                "riskOfSeriousHarm", "MEDIUM", "responsibleOfficerCode", "N01RO1");
+    }
+
+    static String hmpps(String prisonNumber, String eventType, String reason, String prisonId, int version) {
+        return """
+                {"eventType":"%s","version":%d,"occurredAt":"2026-11-24T09:15:00Z",
+                 "description":"A prisoner has been received into prison",
+                 "personReference":{"identifiers":[{"type":"NOMS","value":"%s"}]},
+                 "additionalInformation":{"nomsNumber":"%s","prisonId":"%s","reason":"%s"}}
+                """.formatted(eventType, version, prisonNumber, prisonNumber, prisonId, reason);
+    }
+
+    static String newPrisonNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
+                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+    }
+}
