@@ -1,0 +1,5 @@
+package uk.probation.gate.communitypayback.domain;
+
+public enum Sex {
+    MALE, FEMALE
+}

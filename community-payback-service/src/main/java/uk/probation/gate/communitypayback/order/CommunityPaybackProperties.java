@@ -1,0 +1,15 @@
+package uk.probation.gate.communitypayback.order;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the business may change without a release.
+ *
+ * @param eteSharePercent  share of an order's hours that may be education, training or employment (national rule 30%)
+ * @param monthsToComplete months from sentence by which the hours should be worked
+ */
+@ConfigurationProperties("community-payback")
+public record CommunityPaybackProperties(@DefaultValue("30") int eteSharePercent,
+        @DefaultValue("12") int monthsToComplete) {
+}

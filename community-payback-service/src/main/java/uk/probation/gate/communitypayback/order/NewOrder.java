@@ -1,0 +1,16 @@
+package uk.probation.gate.communitypayback.order;
+
+import java.time.LocalDate;
+import uk.probation.gate.communitypayback.domain.RiskOfSeriousHarm;
+import uk.probation.gate.communitypayback.domain.Sex;
+
+/** An unpaid work order as the court made it. */
+public record NewOrder(
+        String crn,
+        LocalDate sentenceDate,
+        int requiredHours,
+        String areaCode,
+        Sex sex,
+        RiskOfSeriousHarm riskOfSeriousHarm,
+        String responsibleOfficerCode) {
+}

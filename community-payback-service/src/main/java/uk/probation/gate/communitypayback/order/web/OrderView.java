@@ -1,0 +1,35 @@
+package uk.probation.gate.communitypayback.order.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import uk.probation.gate.communitypayback.domain.OrderStatus;
+import uk.probation.gate.communitypayback.domain.RiskOfSeriousHarm;
+import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.communitypayback.order.Order;
+
+record OrderView(
+        String id,
+        String crn,
+        OrderStatus status,
+        LocalDate sentenceDate,
+        String areaCode,
+        Sex sex,
+        RiskOfSeriousHarm riskOfSeriousHarm,
+        String responsibleOfficerCode,
+        int requiredMinutes,
+        int creditedMinutes,
+        int remainingMinutes,
+        int eteMinutesAllowed,
+        int eteMinutesCredited,
+        LocalDate completeBy,
+        // shown as null until assessed / placed, so callers see the field exists
+        @JsonInclude(JsonInclude.Include.ALWAYS) Object placement,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Object assessment) {
+
+    static OrderView of(Order o) {
+        return new OrderView(o.getId(), o.getCrn(), o.getStatus(), o.getSentenceDate(), o.getAreaCode(), o.getSex(),
+                o.getRiskOfSeriousHarm(), o.getResponsibleOfficerCode(), o.getRequiredMinutes(),
+                o.getCreditedMinutes(), o.getRemainingMinutes(), o.getEteMinutesAllowed(), o.getEteMinutesCredited(),
+                o.getCompleteBy(), null, null);
+    }
+}
