@@ -1,0 +1,71 @@
+package uk.probation.gate.infra.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+/** Turns the launcher's command-line options into {@link StackOptions}. */
+final class CommandLine {
+
+    static final String USAGE = """
+            Usage: java -jar infra/local-stack/target/local-stack.jar [options]
+              --reset                   delete the data directory first (Kafka topics, Mongo data, signing key, logs)
+              --data-dir=DIR            where data and logs live (default <project root>/.local-stack)
+              --project-root=DIR        the checkout whose jars to run (default: found from the working directory)
+              --only=kafka,mongo,auth   start just these (also: resettlement, community-payback, referral, notifications)
+              --timeout=SECONDS         how long each component may take to become healthy (default 180)
+              --random-ports            free ports instead of 9092/27017/9000/8081-8084
+              --arg=NAME:ARG            extra argument for one component, e.g. --arg=referral:--logging.level.root=DEBUG
+                                        (NAME 'services' means all four services)
+              --jvm=NAME:OPTION         extra JVM option for one component, e.g. --jvm=kafka:-Xmx512m
+              --help                    this text
+            """;
+
+    private CommandLine() {
+    }
+
+    static StackOptions parse(String... args) {
+        StackOptions options = StackOptions.defaults();
+        for (String arg : args) {
+            String value = arg.substring(arg.indexOf('=') + 1);
+            if (arg.equals("--reset")) {
+                options.withReset();
+            } else if (arg.equals("--random-ports")) {
+                options.withRandomPorts();
+            } else if (arg.startsWith("--data-dir=")) {
+                options.withDataDir(Path.of(value));
+            } else if (arg.startsWith("--project-root=")) {
+                options.withProjectRoot(Path.of(value));
+            } else if (arg.startsWith("--only=")) {
+                options.only(Arrays.stream(value.split(",")).map(StackComponent::fromCliName).toList());
+            } else if (arg.startsWith("--timeout=")) {
+                options.withStartupTimeout(Duration.ofSeconds(Long.parseLong(value)));
+            } else if (arg.startsWith("--arg=")) {
+                addPerComponent(value, options, true);
+            } else if (arg.startsWith("--jvm=")) {
+                addPerComponent(value, options, false);
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        return options;
+    }
+
+    private static void addPerComponent(String value, StackOptions options, boolean programArg) {
+        int colon = value.indexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("expected NAME:VALUE, got " + value);
+        }
+        String name = value.substring(0, colon);
+        String extra = value.substring(colon + 1);
+        if (name.equals("services") && programArg) {
+            options.withArgsForAllServices(extra);
+        } else if (name.equals("services")) {
+            StackComponent.services().forEach(service -> options.withJvmOptions(service, extra));
+        } else if (programArg) {
+            options.withArgs(StackComponent.fromCliName(name), extra);
+        } else {
+            options.withJvmOptions(StackComponent.fromCliName(name), extra);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package uk.probation.gate.infra.stack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code java -jar} command line of each component, wired to the other components' ports. */
+final class LaunchCommands {
+
+    /** The brief's service JVM: small heap, one GC thread, quick JIT; four of them share a laptop. */
+    static final List<String> SERVICE_JVM = List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final List<String> KAFKA_JVM = List.of("-Xmx320m", "-XX:+UseSerialGC");
+    private static final List<String> MONGO_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    private static final List<String> AUTH_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private final Path projectRoot;
+    private final Path dataDir;
+    private final StackPorts ports;
+    private final StackOptions options;
+
+    LaunchCommands(Path projectRoot, Path dataDir, StackPorts ports, StackOptions options) {
+        this.projectRoot = projectRoot;
+        this.dataDir = dataDir;
+        this.ports = ports;
+        this.options = options;
+    }
+
+    ChildSpec specFor(StackComponent component) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(defaultJvmOptions(component));
+        command.addAll(options.jvmOptionsFor(component));
+        command.add("-jar");
+        command.add(component.jar(projectRoot).toString());
+        command.addAll(programArgs(component));
+        command.addAll(options.argsFor(component));
+        Path logFile = logsDir().resolve(component.artifactName() + ".log");
+        return new ChildSpec(component, List.copyOf(command), projectRoot, logFile, readiness(component));
+    }
+
+    Path logsDir() {
+        return dataDir.resolve("logs");
+    }
+
+    private static List<String> defaultJvmOptions(StackComponent component) {
+        return switch (component) {
+            case KAFKA -> KAFKA_JVM;
+            case MONGO -> MONGO_JVM;
+            case AUTH -> AUTH_JVM;
+            default -> SERVICE_JVM;
+        };
+    }
+
+    private List<String> programArgs(StackComponent component) {
+        int port = ports.of(component);
+        String issuer = "http://127.0.0.1:" + ports.of(StackComponent.AUTH);
+        return switch (component) {
+            case KAFKA -> List.of("--port=" + port, "--controller-port=" + ports.kafkaController(),
+                    "--data-dir=" + dataDir.resolve("kafka"));
+            case MONGO -> List.of("--port=" + port, "--data-dir=" + dataDir.resolve("mongo"));
+            // the issuer follows the port, so tokens' iss matches the services' issuer-uri on random ports too
+            case AUTH -> List.of("--server.port=" + port,
+                    "--auth.key-file=" + dataDir.resolve("auth").resolve("jwk.json"),
+                    "--spring.security.oauth2.authorizationserver.issuer=" + issuer);
+            default -> List.of("--server.port=" + port,
+                    "--spring.mongodb.uri=mongodb://127.0.0.1:" + ports.of(StackComponent.MONGO) + "/"
+                            + component.database().orElseThrow(),
+                    "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.of(StackComponent.KAFKA),
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks");
+        };
+    }
+
+    private Readiness readiness(StackComponent component) {
+        return switch (component) {
+            case KAFKA -> Readiness.logLine("KAFKA READY");
+            case MONGO -> Readiness.logLine("MONGO READY");
+            default -> Readiness.healthUp(URI.create("http://127.0.0.1:" + ports.of(component) + "/actuator/health"));
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package uk.probation.gate.infra.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** How the launcher tells that a child it started is ready for the next one to depend on it. */
+interface Readiness {
+
+    boolean isReady(Path logFile);
+
+    /** The child prints a line like {@code KAFKA READY 127.0.0.1:9092} once it accepts connections. */
+    static Readiness logLine(String marker) {
+        return logFile -> {
+            try {
+                return Files.exists(logFile) && Files.readString(logFile, StandardCharsets.ISO_8859_1).contains(marker);
+            } catch (IOException e) {
+                return false;
+            }
+        };
+    }
+
+    /** Spring Boot's health endpoint answers 200 with status UP. */
+    static Readiness healthUp(URI health) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Pattern up = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
+        return logFile -> {
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 && up.matcher(response.body()).find();
+            } catch (IOException notListeningYet) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package uk.probation.gate.infra.stack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the local stack can start: three pieces of infrastructure, then the four services. */
+public enum StackComponent {
+    KAFKA("kafka", "infra/local-kafka", 9092, null),
+    MONGO("mongo", "infra/local-mongo", 27017, null),
+    AUTH("auth", "infra/auth-server", 9000, null),
+    RESETTLEMENT("resettlement", "resettlement-service", 8081, "resettlement"),
+    COMMUNITY_PAYBACK("community-payback", "community-payback-service", 8082, "community-payback"),
+    REFERRAL("referral", "referral-service", 8083, "referral"),
+    NOTIFICATIONS("notifications", "notifications-service", 8084, "notifications");
+
+    /** Kafka's second port, for its KRaft controller listener. */
+    static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+
+    private final String cliName;
+    private final String module;
+    private final int defaultPort;
+    private final String database;
+
+    StackComponent(String cliName, String module, int defaultPort, String database) {
+        this.cliName = cliName;
+        this.module = module;
+        this.defaultPort = defaultPort;
+        this.database = database;
+    }
+
+    public static List<StackComponent> infrastructure() {
+        return List.of(KAFKA, MONGO, AUTH);
+    }
+
+    public static List<StackComponent> services() {
+        return List.of(RESETTLEMENT, COMMUNITY_PAYBACK, REFERRAL, NOTIFICATIONS);
+    }
+
+    /** The name used on the command line, e.g. in {@code --only=kafka,mongo,auth}. */
+    public String cliName() {
+        return cliName;
+    }
+
+    public boolean isService() {
+        return database != null;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The service's MongoDB database; empty for infrastructure. */
+    public Optional<String> database() {
+        return Optional.ofNullable(database);
+    }
+
+    /** The module's artifact name: names the jar and the log file. */
+    public String artifactName() {
+        return module.substring(module.lastIndexOf('/') + 1);
+    }
+
+    public Path jar(Path projectRoot) {
+        return projectRoot.resolve(module).resolve("target").resolve(artifactName() + ".jar");
+    }
+
+    static StackComponent fromCliName(String name) {
+        return Arrays.stream(values())
+                .filter(component -> component.cliName.equals(name.trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown component '" + name + "', expected one of "
+                        + Arrays.stream(values()).map(StackComponent::cliName).toList()));
+    }
+}

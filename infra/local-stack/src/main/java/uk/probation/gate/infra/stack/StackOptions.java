@@ -1,0 +1,139 @@
+package uk.probation.gate.infra.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@link LocalStack#start(StackOptions)} should start and where. Fluent: every method returns this.
+ * Defaults: every component, the documented fixed ports, data in {@code <projectRoot>/.local-stack},
+ * project root found by walking up from the working directory, 180 s to become healthy.
+ */
+public final class StackOptions {
+
+    private Path projectRoot;
+    private Path dataDir;
+    private boolean temporaryDataDir;
+    private boolean reset;
+    private boolean randomPorts;
+    private Duration startupTimeout = Duration.ofSeconds(180);
+    private final Set<StackComponent> components = EnumSet.allOf(StackComponent.class);
+    private final List<String> allServicesArgs = new ArrayList<>();
+    private final Map<StackComponent, List<String>> args = new EnumMap<>(StackComponent.class);
+    private final Map<StackComponent, List<String>> jvmOptions = new EnumMap<>(StackComponent.class);
+
+    public static StackOptions defaults() {
+        return new StackOptions();
+    }
+
+    /** Free ports for every component instead of 9092/27017/9000/8081-8084: what tests should use. */
+    public StackOptions withRandomPorts() {
+        this.randomPorts = true;
+        return this;
+    }
+
+    /** A fresh directory under java.io.tmpdir, deleted when the stack is closed. */
+    public StackOptions withTemporaryDataDir() {
+        this.temporaryDataDir = true;
+        this.dataDir = null;
+        return this;
+    }
+
+    /** Keep data here; it survives closing the stack, so a second stack on the same directory sees it. */
+    public StackOptions withDataDir(Path dataDir) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.temporaryDataDir = false;
+        return this;
+    }
+
+    /** Delete the data directory before starting. */
+    public StackOptions withReset() {
+        this.reset = true;
+        return this;
+    }
+
+    public StackOptions withProjectRoot(Path projectRoot) {
+        this.projectRoot = projectRoot.toAbsolutePath().normalize();
+        return this;
+    }
+
+    public StackOptions withStartupTimeout(Duration startupTimeout) {
+        this.startupTimeout = startupTimeout;
+        return this;
+    }
+
+    /** Start just these, e.g. {@code only(KAFKA, MONGO, AUTH)}; services need all three of those to be healthy. */
+    public StackOptions only(StackComponent... selected) {
+        return only(Arrays.asList(selected));
+    }
+
+    public StackOptions only(Collection<StackComponent> selected) {
+        components.clear();
+        components.addAll(selected);
+        return this;
+    }
+
+    /** Extra program arguments for one component, e.g. {@code --logging.level.root=DEBUG}; added after the stack's own. */
+    public StackOptions withArgs(StackComponent component, String... extra) {
+        args.computeIfAbsent(component, key -> new ArrayList<>()).addAll(List.of(extra));
+        return this;
+    }
+
+    /** Extra program arguments for each of the four services. */
+    public StackOptions withArgsForAllServices(String... extra) {
+        allServicesArgs.addAll(List.of(extra));
+        return this;
+    }
+
+    /** Extra JVM options for one component, e.g. {@code -Dsome.property=x} or {@code -Xmx512m}. */
+    public StackOptions withJvmOptions(StackComponent component, String... extra) {
+        jvmOptions.computeIfAbsent(component, key -> new ArrayList<>()).addAll(List.of(extra));
+        return this;
+    }
+
+    Optional<Path> projectRoot() {
+        return Optional.ofNullable(projectRoot);
+    }
+
+    Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
+    }
+
+    boolean temporaryDataDir() {
+        return temporaryDataDir;
+    }
+
+    boolean reset() {
+        return reset;
+    }
+
+    boolean randomPorts() {
+        return randomPorts;
+    }
+
+    Duration startupTimeout() {
+        return startupTimeout;
+    }
+
+    Set<StackComponent> components() {
+        return EnumSet.copyOf(components);
+    }
+
+    List<String> argsFor(StackComponent component) {
+        List<String> all = new ArrayList<>(component.isService() ? allServicesArgs : List.of());
+        all.addAll(args.getOrDefault(component, List.of()));
+        return all;
+    }
+
+    List<String> jvmOptionsFor(StackComponent component) {
+        return List.copyOf(jvmOptions.getOrDefault(component, List.of()));
+    }
+}

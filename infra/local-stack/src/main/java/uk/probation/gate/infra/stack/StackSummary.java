@@ -1,0 +1,44 @@
+package uk.probation.gate.infra.stack;
+
+import java.io.PrintStream;
+
+/** What a developer needs once the stack is up: where things are and how to get a token. */
+final class StackSummary {
+
+    private StackSummary() {
+    }
+
+    static void print(RunningStack stack, PrintStream out) {
+        out.println();
+        out.println("Local stack is up. Data: " + stack.dataDir());
+        if (stack.components().contains(StackComponent.KAFKA)) {
+            out.println("  Kafka bootstrap servers  " + stack.kafkaBootstrapServers());
+        }
+        if (stack.components().contains(StackComponent.MONGO)) {
+            out.println("  MongoDB (wire server)    " + stack.mongoUri(""));
+        }
+        if (stack.components().contains(StackComponent.AUTH)) {
+            out.println("  Auth server (issuer)     " + stack.issuerUri());
+        }
+        for (StackComponent component : stack.components()) {
+            if (component.isService()) {
+                out.printf("  %-24s %s%n", component.artifactName(), stack.swaggerUi(component));
+            }
+        }
+        out.println();
+        out.println("Logs:");
+        stack.components().forEach(component -> out.println("  " + stack.logFile(component)));
+        if (stack.components().contains(StackComponent.AUTH)) {
+            out.println();
+            out.println("Tokens (client_credentials; every dev client's secret is " + DevClientHints.SECRET + "):");
+            for (DevClientHints.Hint hint : DevClientHints.ROLES) {
+                out.printf("  %-27s curl -s -u %s:%s -d grant_type=client_credentials %s%n",
+                        hint.role(), hint.clientId(), DevClientHints.SECRET, stack.tokenUri());
+            }
+            out.println("  other providers: client " + DevClientHints.PROVIDER_PATTERN);
+            out.println("  then send the access_token as: Authorization: Bearer <token>");
+        }
+        out.println();
+        out.println("Ctrl-C stops everything.");
+    }
+}
