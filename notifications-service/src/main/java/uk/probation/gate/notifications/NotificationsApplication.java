@@ -1,0 +1,14 @@
+package uk.probation.gate.notifications;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class NotificationsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(NotificationsApplication.class, args);
+    }
+}

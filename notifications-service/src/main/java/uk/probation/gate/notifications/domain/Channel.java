@@ -1,0 +1,6 @@
+package uk.probation.gate.notifications.domain;
+
+/** How a recipient is told. */
+public enum Channel {
+    EMAIL
+}

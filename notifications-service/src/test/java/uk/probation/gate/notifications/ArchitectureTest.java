@@ -1,0 +1,17 @@
+package uk.probation.gate.notifications;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import uk.probation.gate.platform.test.ArchitectureRules;
+
+@AnalyzeClasses(packages = "uk.probation.gate.notifications", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsFrameworkFree = ArchitectureRules.DOMAIN_IS_FRAMEWORK_FREE;
+
+    @ArchTest
+    static final ArchRule webIsAnAdapter = ArchitectureRules.WEB_IS_AN_ADAPTER;
+}
