@@ -1,0 +1,43 @@
+package uk.probation.gate.infra.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchCommandsTest {
+
+    private final Path root = Path.of("/checkout");
+    private final Path data = Path.of("/checkout/.local-stack");
+
+    @Test
+    void aServiceIsWiredToMongoKafkaAndTheAuthServerWithTheSmallJvm() {
+        StackOptions options = StackOptions.defaults().withArgs(StackComponent.REFERRAL, "--extra=1");
+        LaunchCommands commands = new LaunchCommands(root, data, StackPorts.defaults(), options);
+
+        ChildSpec spec = commands.specFor(StackComponent.REFERRAL);
+
+        assertThat(spec.command()).containsSequence("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                "/checkout/referral-service/target/referral-service.jar");
+        assertThat(spec.command()).containsSequence(
+                "--server.port=8083",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:27017/referral",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9000",
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9000/oauth2/jwks",
+                "--extra=1");
+        assertThat(spec.logFile()).isEqualTo(data.resolve("logs/referral-service.log"));
+    }
+
+    @Test
+    void theAuthServerKeepsItsKeyUnderTheDataDirAndNamesItsOwnPortAsIssuer() {
+        LaunchCommands commands = new LaunchCommands(root, data, StackPorts.defaults(), StackOptions.defaults());
+
+        assertThat(commands.specFor(StackComponent.AUTH).command()).contains(
+                "--auth.key-file=/checkout/.local-stack/auth/jwk.json",
+                "--spring.security.oauth2.authorizationserver.issuer=http://127.0.0.1:9000");
+        assertThat(commands.specFor(StackComponent.KAFKA).command()).contains(
+                "--port=9092", "--controller-port=9093", "--data-dir=/checkout/.local-stack/kafka");
+    }
+}
