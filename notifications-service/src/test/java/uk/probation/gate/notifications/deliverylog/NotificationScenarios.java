@@ -135,6 +135,21 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndDoesNotBlockThePartition() {
+        String prisonNumber = newPrisonNumber();
+        String officer = newOfficerCode();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, "not json", headers(UUID.randomUUID().toString(), prisonNumber));
+        topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, officer),
+                headers(UUID.randomUUID().toString(), prisonNumber));
+
+        awaitEntries(officer, 1);
+        TopicReader.Event dead = topics.await("notifications-service.dlt", e -> prisonNumber.equals(e.key()), 1).get(0);
+        assertThat(new String(dead.value())).isEqualTo("not json");
+        assertThat(dead.header("x-original-topic")).isEqualTo(Topics.RESETTLEMENT);
+        assertThat(dead.headers()).containsKeys("x-original-partition", "x-original-offset", "x-exception-fqcn");
+    }
+
+    @Test
     void pagingOutOfRangeIsRefusedNamingTheParameter() {
         assertRefused(http.get("/api/notifications?page=-1", viewer), "page");
         assertRefused(http.get("/api/notifications?size=0", viewer), "size");
