@@ -30,6 +30,10 @@ import uk.probation.gate.platform.health.MongoPingHealthIndicator;
 import uk.probation.gate.platform.idempotency.IdempotencyKeyFilter;
 import uk.probation.gate.platform.messaging.CloudEventReader;
 import uk.probation.gate.platform.messaging.IdempotentListeners;
+import uk.probation.gate.platform.messaging.PoisonEventException;
+import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.EventPublisher;
 import uk.probation.gate.platform.outbox.Events;
@@ -96,6 +100,19 @@ public class PlatformAutoConfiguration {
         return () -> relay.aggregateCollections().forEach(collection -> mongo.indexOps(collection)
                 .createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
                         .named("id_version")));
+    }
+
+    /**
+     * Every consumer binding's retries: bounded, with back-off, then the dead-letter topic. A poison record goes
+     * there at once (Spring Cloud Stream 5 cannot bind {@code retryable-exceptions} keyed by a class name).
+     */
+    @Bean
+    @StreamRetryTemplate
+    RetryTemplate eventRetry(@Value("${platform.consumer.max-attempts}") int maxAttempts,
+            @Value("${platform.consumer.back-off-initial}") Duration initial,
+            @Value("${platform.consumer.back-off-max}") Duration max) {
+        return new RetryTemplate(RetryPolicy.builder().maxRetries(Math.max(0, maxAttempts - 1)).delay(initial)
+                .multiplier(2).maxDelay(max).excludes(PoisonEventException.class).build());
     }
 
     @Bean

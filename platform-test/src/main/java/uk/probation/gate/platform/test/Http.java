@@ -44,9 +44,17 @@ public final class Http {
     }
 
     public Response put(String path, String token, Object body) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
-                .build());
+        return put(path, token, body, null);
+    }
+
+    /** A PUT that only succeeds if the resource still has the ETag the caller read. */
+    public Response put(String path, String token, Object body, String ifMatch) {
+        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request.build());
     }
 
     private HttpRequest.Builder request(String path, String token) {

@@ -6,38 +6,43 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-import uk.probation.gate.contracts.EventType;
-import uk.probation.gate.contracts.resettlement.PrisonerReceived;
-import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
-import uk.probation.gate.resettlement.domain.WorkingDays;
+import uk.probation.gate.resettlement.domain.Deadlines;
 
-/** Opens a case for a reception, once: the same person and reception date always give the same case. */
+/**
+ * Receptions and transfers. A reception opens a case once: the same person and reception date always give the
+ * same case. A transfer between resettlement prisons moves the case; a transfer out of them closes it.
+ */
 @Service
 public class Receptions {
+
+    private static final Logger log = LoggerFactory.getLogger(Receptions.class);
 
     public record Opened(ResettlementCase resettlementCase, boolean isNew) {
     }
 
-    private final AggregateStore store;
+    private final Cases cases;
     private final MongoTemplate mongo;
     private final Events events;
     private final ResettlementProperties properties;
-    private final WorkingDays workingDays;
+    private final Deadlines deadlines;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Receptions(AggregateStore store, MongoTemplate mongo, Events events, ResettlementProperties properties,
+    Receptions(Cases cases, MongoTemplate mongo, Events events, ResettlementProperties properties, Deadlines deadlines,
             Clock clock, MeterRegistry meters) {
-        this.store = store;
+        this.cases = cases;
         this.mongo = mongo;
         this.events = events;
         this.properties = properties;
-        this.workingDays = new WorkingDays(java.util.Set.copyOf(properties.bankHolidays()));
+        this.deadlines = deadlines;
         this.clock = clock;
         this.meters = meters;
     }
@@ -55,27 +60,44 @@ public class Receptions {
         if (existing != null) {
             return new Opened(existing, false);
         }
-        ResettlementCase opened = new ResettlementCase(UUID.randomUUID().toString(), reception,
-                workingDays.plus(reception.receivedOn(), properties.screeningWorkingDays()), clock.instant());
-        opened.registerEvent(events.of(EventType.RESETTLEMENT_PRISONER_RECEIVED, reception.prisonNumber(),
-                new PrisonerReceived(opened.getId(), reception.prisonNumber(), reception.crn(),
-                        reception.prisonCode(), reception.receivedOn(), reception.expectedReleaseDate(),
-                        reception.sex().name(),
-                        reception.riskOfSeriousHarm() == null ? null : reception.riskOfSeriousHarm().name(),
-                        reception.responsibleOfficerCode(), opened.getScreeningDueBy())));
+        ResettlementCase opened = new ResettlementCase(UUID.randomUUID().toString(), reception, deadlines,
+                clock.instant());
+        CaseEvents.received(opened, events);
         try {
-            store.save(opened);
+            cases.save(opened);
         } catch (DuplicateKeyException concurrentReception) {
             return new Opened(find(reception), false);
         }
         Counter.builder("resettlement.cases.received").description("Cases opened on reception")
-                .tag("prison", reception.prisonCode()).tag("sex", reception.sex().name()).register(meters)
+                .tag("prison", reception.prisonCode()).tag("sex", String.valueOf(reception.sex())).register(meters)
                 .increment();
         return new Opened(opened, true);
     }
 
-    public ResettlementCase get(String caseId) {
-        return store.findById(caseId, ResettlementCase.class);
+    /**
+     * A transfer into {@code toPrisonCode}: between resettlement prisons the open case moves; out of them it
+     * closes as TRANSFERRED; into one with no open case, it is a reception.
+     */
+    public void transferIn(String prisonNumber, String toPrisonCode, LocalDate on, Reception asReception) {
+        ResettlementCase open = cases.openCaseOf(prisonNumber);
+        if (open == null) {
+            if (isResettlementPrison(toPrisonCode)) {
+                receive(asReception);
+            }
+            return;
+        }
+        if (toPrisonCode.equals(open.getPrisonCode())) {
+            return;
+        }
+        if (isResettlementPrison(toPrisonCode)) {
+            open.moveTo(toPrisonCode);
+        } else {
+            String from = open.getPrisonCode();
+            open.transferOut(toPrisonCode, on, deadlines);
+            CaseEvents.transferred(open, from, events);
+        }
+        cases.save(open);
+        log.debug("Case {} transferred to {}", open.getId(), toPrisonCode);
     }
 
     private ResettlementCase find(Reception reception) {

@@ -21,35 +21,8 @@ import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
 
-/**
- * Reception scenarios, run against the embedded broker and Mongo wire server here and against real Kafka and
- * MongoDB images where Docker exists: stimulate through HTTP or the inbound topic, then read the outbound topic.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
-abstract class ReceptionScenarios {
-
-    static final String RECEIVED = "resettlement.prisoner.received";
-    static final String DLT = "resettlement-service.dlt";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    TopicReader topics;
-    String caseworker = Tokens.forRole("RESETTLEMENT_CASEWORKER");
-
-    @BeforeEach
-    void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        topics = new TopicReader(bootstrapServers);
-    }
+/** Opening a case on reception, by a caseworker or an HMPPS movement. */
+abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void caseworkerOpensCaseAndTheReceptionIsPublishedOnce() {
@@ -218,54 +191,5 @@ abstract class ReceptionScenarios {
                 "resettlement_cases_received_total\\{application=\"resettlement-service\",prison=\"GTI\",sex=\"MALE\"} [1-9]");
         assertThat(metrics).contains("outbox_oldest_pending_age_seconds");
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
-    }
-
-    private java.io.InputStream rawGet(String path) {
-        try {
-            return java.net.URI.create("http://127.0.0.1:" + port + path).toURL().openStream();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertRefused(Http.Response response, int status, String field) {
-        assertThat(response.status()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("status").asInt()).isEqualTo(status);
-        assertThat(response.field("title")).isNotBlank();
-        assertThat(response.field("detail")).isNotBlank();
-        if (field != null) {
-            assertThat(response.body().get("errors").findValuesAsString("field")).contains(field);
-        }
-    }
-
-    long pendingOutbox(String caseId) {
-        ResettlementCase found = mongo.findById(caseId, ResettlementCase.class);
-        return found == null ? -1 : found.getOutbox().size();
-    }
-
-    static java.util.function.Predicate<TopicReader.Event> about(String prisonNumber) {
-        return e -> RECEIVED.equals(e.header("ce_type")) && prisonNumber.equals(e.key());
-    }
-
-    static Map<String, Object> reception(String prisonNumber, String prisonCode, String receivedOn) {
-        return Map.of("prisonNumber", prisonNumber, "prisonCode", prisonCode, "receivedOn", receivedOn,
-                "expectedReleaseDate", LocalDate.parse(receivedOn).plusMonths(9).toString(), "sex", "MALE",
-                "riskOfSeriousHarm", "MEDIUM", "responsibleOfficerCode", "N01RO1");
-    }
-
-    static String hmpps(String prisonNumber, String eventType, String reason, String prisonId, int version) {
-        return """
-                {"eventType":"%s","version":%d,"occurredAt":"2026-11-24T09:15:00Z",
-                 "description":"A prisoner has been received into prison",
-                 "personReference":{"identifiers":[{"type":"NOMS","value":"%s"}]},
-                 "additionalInformation":{"nomsNumber":"%s","prisonId":"%s","reason":"%s"}}
-                """.formatted(eventType, version, prisonNumber, prisonNumber, prisonId, reason);
-    }
-
-    static String newPrisonNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
-                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.messaging.Message;
  * Handlers make their effect idempotent by recording the event id in the same single-document update
  * ({@code AggregateDocument.markProcessed}) or by a natural key. A write conflict with a concurrent writer is
  * retried here at once; anything else propagates to the binder (bounded retries with back-off, then the
- * dead-letter topic). {@link PoisonEventException} is configured not to be retried.
+ * dead-letter topic). {@link PoisonEventException} is not retried (see {@code eventRetry}).
+ * A {@code DuplicateKeyException} is treated as a concurrent insert and retried, so a handler whose natural key
+ * makes a duplicate insert mean "already done" must catch it itself.
  */
 public class IdempotentListeners {
 

@@ -3,6 +3,7 @@ package uk.probation.gate.platform.outbox;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 
 /**
@@ -21,6 +22,10 @@ public abstract class AggregateDocument {
     private Long version;
 
     private List<OutboxEvent> outbox = new ArrayList<>();
+
+    /** Events registered since this document was loaded: the only ones a save appends to the stored outbox. */
+    @Transient
+    private List<OutboxEvent> newEvents = new ArrayList<>();
 
     private List<String> processedEventIds = new ArrayList<>();
 
@@ -45,6 +50,16 @@ public abstract class AggregateDocument {
 
     public void registerEvent(OutboxEvent event) {
         outbox.add(event);
+        newEvents.add(event);
+    }
+
+    List<OutboxEvent> newEvents() {
+        return newEvents;
+    }
+
+    void saved(long newVersion) {
+        version = newVersion;
+        newEvents = new ArrayList<>();
     }
 
     public boolean hasProcessed(String eventId) {

@@ -1,13 +1,8 @@
 package uk.probation.gate.referral.person.messaging;
 
-import java.time.Duration;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.annotation.StreamRetryTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,23 +31,6 @@ class ResettlementTopic {
                         event -> people.received(event.id(), reception(event, json))));
     }
 
-    /**
-     * The binding's retries (max-attempts, back-off from application.yml) except for a poison record, which goes
-     * to the dead-letter topic at once: Spring Cloud Stream 5 cannot bind {@code retryable-exceptions} keyed by a
-     * class name with capitals, so the binder gets this template instead.
-     */
-    @Bean
-    @StreamRetryTemplate
-    RetryTemplate resettlementEventsRetry(
-            @Value("${spring.cloud.stream.bindings.resettlementEvents-in-0.consumer.max-attempts}") int maxAttempts,
-            @Value("${spring.cloud.stream.bindings.resettlementEvents-in-0.consumer.back-off-initial-interval}")
-            long initialMillis,
-            @Value("${spring.cloud.stream.bindings.resettlementEvents-in-0.consumer.back-off-max-interval}")
-            long maxMillis) {
-        return new RetryTemplate(RetryPolicy.builder().maxRetries(Math.max(0, maxAttempts - 1))
-                .delay(Duration.ofMillis(initialMillis)).multiplier(2).maxDelay(Duration.ofMillis(maxMillis))
-                .excludes(PoisonEventException.class).build());
-    }
 
     static PrisonerReception reception(InboundEvent event, JsonMapper json) {
         PrisonerReceived received;

@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.caseload.messaging;
 
+import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,10 @@ import uk.probation.gate.platform.messaging.IdempotentListeners;
 import uk.probation.gate.platform.messaging.PoisonEventException;
 import uk.probation.gate.resettlement.caseload.Reception;
 import uk.probation.gate.resettlement.caseload.Receptions;
+import uk.probation.gate.resettlement.release.Releases;
 import uk.probation.gate.resettlement.domain.Sex;
 
-/** HMPPS prison movements: an ADMISSION into one of our prisons opens a case, once however often it arrives. */
+/** HMPPS prison movements (received / released) drive the caseload, once however often they arrive. */
 @Configuration(proxyBeanMethods = false)
 class PrisonMovements {
 
@@ -26,9 +28,9 @@ class PrisonMovements {
 
     @Bean
     Consumer<Message<byte[]>> prisonOffenderEvents(IdempotentListeners listeners, CloudEventReader reader,
-            JsonMapper json, Receptions receptions) {
+            JsonMapper json, Receptions receptions, Releases releases) {
         return listeners.listener(Topics.PRISON_OFFENDER_EVENTS, message -> read(message, reader, json),
-                event -> handle(event, receptions));
+                event -> handle(event, receptions, releases));
     }
 
     static HmppsDomainEvent read(Message<byte[]> message, CloudEventReader reader, JsonMapper json) {
@@ -46,21 +48,30 @@ class PrisonMovements {
         }
     }
 
-    static void handle(HmppsDomainEvent event, Receptions receptions) {
+    /**
+     * Admission into a resettlement prison opens a case; a transfer moves or closes it; a release closes it with
+     * the outcome still to record. Court returns and temporary absences change nothing. Every step is idempotent:
+     * a repeated movement finds the state it already produced.
+     */
+    static void handle(HmppsDomainEvent event, Receptions receptions, Releases releases) {
         HmppsDomainEvent.AdditionalInformation info = event.additionalInformation();
         String reason = info == null ? null : info.reason();
         String prisonCode = info == null ? null : info.prisonId();
-        if (!HmppsDomainEvent.PRISONER_RECEIVED.equals(event.eventType()) || !"ADMISSION".equals(reason)) {
-            return;
+        String prisonNumber = event.prisonNumber().orElseThrow();
+        LocalDate on = event.occurredAt().toLocalDate();
+        if (HmppsDomainEvent.PRISONER_RECEIVED.equals(event.eventType()) && prisonCode != null) {
+            // A movement carries no risk assessment: the caseworker's screening records it.
+            Sex sex = receptions.isWomensPrison(prisonCode) ? Sex.FEMALE : Sex.MALE;
+            Reception reception = new Reception(prisonNumber, null, prisonCode, on, null, sex, null, null);
+            if ("ADMISSION".equals(reason) && receptions.isResettlementPrison(prisonCode)) {
+                receptions.receive(reception);
+            } else if ("TRANSFERRED".equals(reason)) {
+                receptions.transferIn(prisonNumber, prisonCode, on, reception);
+            }
+        } else if (HmppsDomainEvent.PRISONER_RELEASED.equals(event.eventType()) && "RELEASED".equals(reason)) {
+            releases.releasedFromPrison(prisonNumber, on);
+        } else {
+            log.debug("Movement {} ({}) needs no action", event.eventType(), reason);
         }
-        if (!receptions.isResettlementPrison(prisonCode)) {
-            log.debug("Admission to {} is outside the resettlement prisons", prisonCode);
-            return;
-        }
-        // A movement carries no risk assessment: the caseworker's screening records it. The natural key
-        // (prison number, reception date) makes a repeated movement find the case it opened.
-        Sex sex = receptions.isWomensPrison(prisonCode) ? Sex.FEMALE : Sex.MALE;
-        receptions.receive(new Reception(event.prisonNumber().orElseThrow(), null, prisonCode,
-                event.occurredAt().toLocalDate(), null, sex, null, null));
     }
 }

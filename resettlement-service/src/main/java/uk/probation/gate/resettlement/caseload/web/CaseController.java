@@ -12,16 +12,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.resettlement.caseload.Cases;
 import uk.probation.gate.resettlement.caseload.Receptions;
-import uk.probation.gate.resettlement.caseload.ResettlementCase;
 
 @RestController
 class CaseController {
 
     private final Receptions receptions;
+    private final Cases cases;
 
-    CaseController(Receptions receptions) {
+    CaseController(Receptions receptions, Cases cases) {
         this.receptions = receptions;
+        this.cases = cases;
     }
 
     /** A prisoner received: opens the case (201), or returns the case this reception already opened (200). */
@@ -40,15 +42,13 @@ class CaseController {
         Receptions.Opened opened = receptions.receive(request.toReception());
         CaseView view = CaseView.of(opened.resettlementCase());
         return ResponseEntity.status(opened.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
-                .location(URI.create("/api/cases/" + view.id())).body(view);
+                .location(URI.create("/api/cases/" + view.id())).eTag(CaseView.etag(opened.resettlementCase()))
+                .body(view);
     }
 
     @GetMapping("/api/cases/{caseId}")
-    CaseView get(@PathVariable String caseId) {
-        ResettlementCase found = receptions.get(caseId);
-        if (found == null) {
-            throw ApiProblem.notFound("Case " + caseId);
-        }
-        return CaseView.of(found);
+    ResponseEntity<CaseView> get(@PathVariable String caseId) {
+        var found = cases.get(caseId);
+        return ResponseEntity.ok().eTag(CaseView.etag(found)).body(CaseView.of(found));
     }
 }

@@ -1,0 +1,73 @@
+package uk.probation.gate.resettlement.caseload;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import uk.probation.gate.resettlement.domain.CaseStatus;
+import uk.probation.gate.resettlement.domain.Due;
+
+/**
+ * Outcome gauges read from the cases themselves, so a corrected outcome corrects the figure: releases by
+ * accommodation and by ETE status on release, and screenings overdue now. Labels are codes, never a person.
+ */
+@Component
+class CaseloadMetrics {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final MultiGauge releasesByAccommodation;
+    private final MultiGauge releasesByEte;
+    private final MultiGauge overdueScreenings;
+
+    CaseloadMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.releasesByAccommodation = MultiGauge.builder("resettlement.releases.accommodation")
+                .description("People released, by accommodation status on release").register(meters);
+        this.releasesByEte = MultiGauge.builder("resettlement.releases.ete")
+                .description("People released, by education, training or employment status on release")
+                .register(meters);
+        this.overdueScreenings = MultiGauge.builder("resettlement.screenings.overdue")
+                .description("Open cases whose screening and plan are past their deadline").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${resettlement.metrics-refresh:PT15S}", initialDelay = 1000)
+    void refresh() {
+        releasesByAccommodation.register(countReleases("release.accommodationOnRelease", "accommodation"), true);
+        releasesByEte.register(countReleases("release.eteOnRelease", "ete"), true);
+        Aggregation overdue = newAggregation(
+                match(where("nextDue").is(Due.SCREENING).and("nextDueBy").lt(LocalDate.now(clock))),
+                group("prisonCode").count().as("count"));
+        overdueScreenings.register(mongo.aggregate(overdue, ResettlementCase.class, Document.class).getMappedResults()
+                .stream().map(row -> MultiGauge.Row.of(Tags.of("prison", String.valueOf(row.get("_id"))),
+                        row.get("count", Number.class)))
+                .toList(), true);
+    }
+
+    private List<MultiGauge.Row<?>> countReleases(String field, String label) {
+        Aggregation releases = newAggregation(match(where("status").is(CaseStatus.RELEASED)),
+                group("prisonCode", "sex", field).count().as("count"));
+        return mongo.aggregate(releases, ResettlementCase.class, Document.class).getMappedResults().stream()
+                .<MultiGauge.Row<?>>map(row -> {
+                    Document id = row.get("_id", Document.class);
+                    String last = field.substring(field.lastIndexOf('.') + 1);
+                    return MultiGauge.Row.of(Tags.of("prison", String.valueOf(id.get("prisonCode")),
+                            "sex", String.valueOf(id.get("sex")), label, String.valueOf(id.get(last))),
+                            row.get("count", Number.class));
+                })
+                .toList();
+    }
+}

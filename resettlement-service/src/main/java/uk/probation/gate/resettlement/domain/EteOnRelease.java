@@ -1,0 +1,5 @@
+package uk.probation.gate.resettlement.domain;
+
+public enum EteOnRelease {
+    EMPLOYMENT, EDUCATION_OR_TRAINING, NONE, UNKNOWN
+}
