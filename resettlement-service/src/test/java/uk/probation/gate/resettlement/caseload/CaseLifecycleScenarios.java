@@ -201,6 +201,26 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
     }
 
     @Test
+    void aCaseOpenedByAMovementGetsItsResponsibleOfficerAndLaterEventsCarryIt() {
+        String prisonNumber = newPrisonNumber();
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
+                movement(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", "NMI"), Map.of());
+        JsonNode received = topics.await(Topics.RESETTLEMENT, about(prisonNumber), 1).get(0).data();
+        assertThat(received.has("responsibleOfficerCode")).isFalse();
+        String caseId = received.get("caseId").asString();
+
+        assertRefused(http.put("/api/cases/" + caseId + "/responsible-officer", caseworker,
+                Map.of("responsibleOfficerCode", "n0 1")), 400, "responsibleOfficerCode");
+        assertThat(http.put("/api/cases/" + caseId + "/responsible-officer", caseworker,
+                Map.of("responsibleOfficerCode", "N07RO9")).field("responsibleOfficerCode")).isEqualTo("N07RO9");
+        http.put("/api/cases/" + caseId + "/plan", caseworker, plan(MEN, "Summary"));
+        http.post("/api/cases/" + caseId + "/plan/completion", caseworker, "");
+
+        assertThat(topics.await(Topics.RESETTLEMENT, of("resettlement.plan.completed", prisonNumber), 1).get(0)
+                .data().get("responsibleOfficerCode").asString()).isEqualTo("N07RO9");
+    }
+
+    @Test
     void theCaseloadShowsWhatIsDueSoonestFirstAndWhatIsOverdue() {
         String late = openCase(newPrisonNumber(), "LGI", LocalDate.now().minusDays(15), "MALE");
         String soon = openCase(newPrisonNumber(), "LGI", LocalDate.now().minusDays(2), "MALE");

@@ -1,0 +1,38 @@
+package uk.probation.gate.resettlement.caseload.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import uk.probation.gate.resettlement.caseload.Cases;
+import uk.probation.gate.resettlement.caseload.ResettlementCase;
+
+/** Cases opened from a prison movement have no community responsible officer until a caseworker names one. */
+@RestController
+class ResponsibleOfficerController {
+
+    record Assignment(@NotBlank @Pattern(regexp = "^[A-Z0-9]{3,12}$",
+            message = "must be an officer code of 3-12 letters or digits") String responsibleOfficerCode) {
+    }
+
+    private final Cases cases;
+
+    ResponsibleOfficerController(Cases cases) {
+        this.cases = cases;
+    }
+
+    /** Every later event on the case carries this code, so the officer is told. */
+    @PutMapping("/api/cases/{caseId}/responsible-officer")
+    ResponseEntity<CaseView> assign(@PathVariable String caseId, @Valid @RequestBody Assignment assignment,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        ResettlementCase c = cases.get(caseId, IfMatch.version(ifMatch));
+        c.assignResponsibleOfficer(assignment.responsibleOfficerCode());
+        cases.save(c);
+        return ResponseEntity.ok().eTag(CaseView.etag(c)).body(CaseView.of(c));
+    }
+}
