@@ -42,4 +42,9 @@ public final class UnpaidWorkTerms {
     public LocalDate completeBy(LocalDate sentenceDate) {
         return sentenceDate.plusMonths(monthsToComplete);
     }
+
+    /** Positive completion: the last minutes were worked within the months allowed from sentence. */
+    public boolean completedInTime(LocalDate sentenceDate, LocalDate completedOn) {
+        return !completedOn.isAfter(completeBy(sentenceDate));
+    }
 }

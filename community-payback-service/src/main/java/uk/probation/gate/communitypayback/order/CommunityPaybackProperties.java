@@ -6,10 +6,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * What the business may change without a release.
  *
- * @param eteSharePercent  share of an order's hours that may be education, training or employment (national rule 30%)
- * @param monthsToComplete months from sentence by which the hours should be worked
+ * @param eteSharePercent               share of an order's hours that may be education, training or employment
+ *                                      (national rule 30%)
+ * @param monthsToComplete              months from sentence by which the hours should be worked
+ * @param highRiskIndividualPlacements  whether people assessed HIGH or VERY_HIGH risk of serious harm may work on
+ *                                      individual placements (off by default: they work in supervised groups)
  */
 @ConfigurationProperties("community-payback")
 public record CommunityPaybackProperties(@DefaultValue("30") int eteSharePercent,
-        @DefaultValue("12") int monthsToComplete) {
+        @DefaultValue("12") int monthsToComplete,
+        @DefaultValue("false") boolean highRiskIndividualPlacements) {
 }

@@ -2,7 +2,13 @@ package uk.probation.gate.communitypayback.order;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import uk.probation.gate.communitypayback.domain.Assessment;
+import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
+import uk.probation.gate.communitypayback.domain.Credit;
 import uk.probation.gate.communitypayback.domain.OrderStatus;
 import uk.probation.gate.communitypayback.domain.RiskOfSeriousHarm;
 import uk.probation.gate.communitypayback.domain.Sex;
@@ -10,6 +16,8 @@ import uk.probation.gate.platform.outbox.AggregateDocument;
 
 /** One unpaid work order: the minutes owed and credited, from receipt to completion. */
 @Document("orders")
+// a unique {_id, version} index lets the wire server serve the optimistic-lock update by index
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Order extends AggregateDocument {
 
     private String crn;
@@ -25,6 +33,13 @@ public class Order extends AggregateDocument {
     private int eteMinutesCredited;
     private LocalDate completeBy;
     private Instant receivedAt;
+    private Assessment assessment;
+    private Placement placement;
+    private List<AttendanceRecord> attendances = new ArrayList<>();
+    private int enforceableFailures;
+    private LocalDate firstSessionOn;
+    private LocalDate completedOn;
+    private Boolean withinTwelveMonths;
 
     protected Order() {
     }
@@ -43,6 +58,56 @@ public class Order extends AggregateDocument {
         this.eteMinutesAllowed = eteMinutesAllowed;
         this.completeBy = completeBy;
         this.receivedAt = receivedAt;
+    }
+
+    /** Records the assessment; the order can then be placed. A reassessment keeps the placement. */
+    void assess(Assessment newAssessment) {
+        this.assessment = newAssessment;
+        if (status == OrderStatus.AWAITING_ASSESSMENT) {
+            status = OrderStatus.AWAITING_PLACEMENT;
+        }
+    }
+
+    void place(Placement newPlacement) {
+        this.placement = newPlacement;
+        this.status = OrderStatus.PLACED;
+    }
+
+    void extendTo(LocalDate newCompleteBy) {
+        this.completeBy = newCompleteBy;
+    }
+
+    public boolean isCompleted() {
+        return status == OrderStatus.COMPLETED;
+    }
+
+    public boolean hasAttendanceFor(String sessionId) {
+        return attendances.stream().anyMatch(a -> a.sessionId().equals(sessionId));
+    }
+
+    /**
+     * Credits a session's outcome. Returns true when this session's minutes complete the order; the first session
+     * worked is remembered for the time-to-first-session measure.
+     */
+    boolean record(WorkedSession session, AttendanceOutcome outcome, Credit credit, Instant now,
+            boolean completedInTime) {
+        attendances.add(new AttendanceRecord(session.sessionId(), session.date(), session.projectCode(),
+                session.projectType(), outcome, credit.minutes(), credit.eteMinutes(), now));
+        creditedMinutes += credit.minutes();
+        eteMinutesCredited += credit.eteMinutes();
+        if (outcome.enforceable()) {
+            enforceableFailures++;
+        }
+        if (outcome.worked() && (firstSessionOn == null || session.date().isBefore(firstSessionOn))) {
+            firstSessionOn = session.date();
+        }
+        if (creditedMinutes >= requiredMinutes) {
+            status = OrderStatus.COMPLETED;
+            completedOn = session.date();
+            withinTwelveMonths = completedInTime;
+            return true;
+        }
+        return false;
     }
 
     public int getRemainingMinutes() {
@@ -99,5 +164,33 @@ public class Order extends AggregateDocument {
 
     public Instant getReceivedAt() {
         return receivedAt;
+    }
+
+    public Assessment getAssessment() {
+        return assessment;
+    }
+
+    public Placement getPlacement() {
+        return placement;
+    }
+
+    public List<AttendanceRecord> getAttendances() {
+        return attendances;
+    }
+
+    public int getEnforceableFailures() {
+        return enforceableFailures;
+    }
+
+    public LocalDate getFirstSessionOn() {
+        return firstSessionOn;
+    }
+
+    public LocalDate getCompletedOn() {
+        return completedOn;
+    }
+
+    public Boolean getWithinTwelveMonths() {
+        return withinTwelveMonths;
     }
 }

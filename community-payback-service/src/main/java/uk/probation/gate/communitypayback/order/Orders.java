@@ -3,31 +3,54 @@ package uk.probation.gate.communitypayback.order;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import uk.probation.gate.communitypayback.Conflicts;
+import uk.probation.gate.communitypayback.UnpaidWorkMetrics;
+import uk.probation.gate.communitypayback.domain.Assessment;
+import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
+import uk.probation.gate.communitypayback.domain.Credit;
+import uk.probation.gate.communitypayback.domain.PlacementRules;
+import uk.probation.gate.communitypayback.domain.Problem;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkTerms;
+import uk.probation.gate.communitypayback.project.Project;
+import uk.probation.gate.communitypayback.project.Projects;
 import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.contracts.communitypayback.OrderCompleted;
 import uk.probation.gate.contracts.communitypayback.OrderReceived;
+import uk.probation.gate.contracts.communitypayback.PlacementAssigned;
+import uk.probation.gate.contracts.communitypayback.SessionAttended;
+import uk.probation.gate.contracts.communitypayback.WorkSentHome;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
+import uk.probation.gate.platform.web.ApiProblem;
 
-/** Receives unpaid work orders from court and answers what an order stands at. */
+/** An order's life: received from court, assessed, placed, credited session by session, completed. */
 @Service
 public class Orders {
 
     private final AggregateStore store;
     private final Events events;
+    private final Projects projects;
     private final UnpaidWorkTerms terms;
+    private final CommunityPaybackProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final UnpaidWorkMetrics metrics;
 
-    Orders(AggregateStore store, Events events, CommunityPaybackProperties properties, Clock clock,
-            MeterRegistry meters) {
+    Orders(AggregateStore store, Events events, Projects projects, CommunityPaybackProperties properties, Clock clock,
+            MeterRegistry meters, UnpaidWorkMetrics metrics) {
         this.store = store;
         this.events = events;
+        this.projects = projects;
         this.terms = new UnpaidWorkTerms(properties.eteSharePercent(), properties.monthsToComplete());
+        this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.metrics = metrics;
     }
 
     public Order receive(NewOrder order) {
@@ -44,7 +67,136 @@ public class Orders {
         return received;
     }
 
+    /** The order, or null. */
     public Order get(String orderId) {
         return store.findById(orderId, Order.class);
+    }
+
+    public Order require(String orderId) {
+        Order found = get(orderId);
+        if (found == null) {
+            throw ApiProblem.notFound("Order " + orderId);
+        }
+        return found;
+    }
+
+    public Order assess(String orderId, Assessment assessment) {
+        boolean[] first = new boolean[1];
+        Order assessed = Conflicts.retry(() -> {
+            Order o = require(orderId);
+            refuseIfCompleted(o);
+            first[0] = o.getAssessment() == null;
+            o.assess(assessment);
+            return store.save(o);
+        });
+        if (first[0]) {
+            metrics.assessed(assessed.getAreaCode(), assessment.motivationToComply().name());
+        }
+        return assessed;
+    }
+
+    /** Assigns the project; the assessment must come first, and high-risk people go to group work. */
+    public Order place(String orderId, String projectCode) {
+        Project project = projects.find(projectCode);
+        if (project == null) {
+            throw ApiProblem.unprocessable("There is no such project",
+                    List.of(new ApiProblem.FieldError("projectCode", "no project " + projectCode)));
+        }
+        return Conflicts.retry(() -> {
+            Order o = require(orderId);
+            refuseIfCompleted(o);
+            refuse("The order cannot be placed on " + projectCode, PlacementRules.check(o.getAssessment(),
+                    o.getRiskOfSeriousHarm(), project.type(), properties.highRiskIndividualPlacements()));
+            LocalDate today = LocalDate.now(clock);
+            o.place(new Placement(project.code(), project.type(), project.ete(), project.partner(), today));
+            o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_PLACEMENT_ASSIGNED, o.getCrn(),
+                    new PlacementAssigned(o.getId(), o.getCrn(), o.getAreaCode(), project.code(),
+                            project.type().name(), project.ete(), today, o.getResponsibleOfficerCode())));
+            return store.save(o);
+        });
+    }
+
+    /** The court extended the order: sessions may be booked up to the new date; 12-month completion is unchanged. */
+    public Order extend(String orderId, LocalDate completeBy) {
+        return Conflicts.retry(() -> {
+            Order o = require(orderId);
+            refuseIfCompleted(o);
+            if (!completeBy.isAfter(o.getCompleteBy())) {
+                refuse("An extension moves the date later", List.of(new Problem("completeBy",
+                        "must be after the current date " + o.getCompleteBy())));
+            }
+            o.extendTo(completeBy);
+            return store.save(o);
+        });
+    }
+
+    /**
+     * Credits one booked session's outcome and publishes it: session attended, or work sent home when the service
+     * sent the person home; and the completion when these minutes complete the order.
+     */
+    public Order recordAttendance(String orderId, WorkedSession session, AttendanceOutcome outcome,
+            int minutesReported) {
+        refuse("The minutes cannot be credited", Credit.check(outcome, minutesReported, session.lengthMinutes()));
+        record Recorded(Order order, Credit credit, boolean first, boolean completed) {
+        }
+        Recorded r = Conflicts.retry(() -> {
+            Order o = require(orderId);
+            if (o.hasAttendanceFor(session.sessionId())) {
+                throw ApiProblem.conflict("Attendance for order " + orderId + " at session " + session.sessionId()
+                        + " is already recorded");
+            }
+            refuseIfCompleted(o);
+            Credit credit = Credit.of(outcome, minutesReported, session.ete(), o.getRemainingMinutes(),
+                    o.getEteMinutesAllowed() - o.getEteMinutesCredited());
+            boolean first = outcome.worked() && o.getFirstSessionOn() == null;
+            boolean completed = o.record(session, outcome, credit, clock.instant(),
+                    terms.completedInTime(o.getSentenceDate(), session.date()));
+            if (outcome.sentHomeByService()) {
+                o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_WORK_SENT_HOME, o.getCrn(),
+                        new WorkSentHome(o.getId(), o.getCrn(), session.sessionId(), session.projectCode(),
+                                session.areaCode(), session.date(), "SERVICE_ISSUE", o.getResponsibleOfficerCode())));
+            } else {
+                o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_SESSION_ATTENDED, o.getCrn(),
+                        new SessionAttended(o.getId(), o.getCrn(), session.sessionId(), session.projectCode(),
+                                session.areaCode(), session.date(), outcome.name(), credit.minutes(),
+                                o.getCreditedMinutes(), o.getRemainingMinutes(), o.getResponsibleOfficerCode())));
+            }
+            if (completed) {
+                o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_ORDER_COMPLETED, o.getCrn(),
+                        new OrderCompleted(o.getId(), o.getCrn(), o.getAreaCode(), o.getSex().name(),
+                                o.getSentenceDate(), o.getCompletedOn(), o.getRequiredMinutes(),
+                                o.getCreditedMinutes(), o.getWithinTwelveMonths(), o.getResponsibleOfficerCode())));
+            }
+            return new Recorded(store.save(o), credit, first, completed);
+        });
+        Order o = r.order();
+        String projectType = session.projectType().name();
+        metrics.attendance(o.getAreaCode(), projectType, outcome.name(), r.credit().minutes());
+        if (outcome.enforceable()) {
+            metrics.enforceableFailure(o.getAreaCode(), outcome.name());
+        }
+        if (outcome.sentHomeByService()) {
+            metrics.sentHome(session.areaCode(), projectType, "SERVICE_ISSUE", 1);
+        }
+        if (r.first()) {
+            metrics.firstSession(o.getAreaCode(), ChronoUnit.DAYS.between(o.getSentenceDate(), session.date()));
+        }
+        if (r.completed()) {
+            metrics.completed(o.getAreaCode(), o.getWithinTwelveMonths());
+        }
+        return o;
+    }
+
+    private static void refuseIfCompleted(Order o) {
+        if (o.isCompleted()) {
+            throw ApiProblem.conflict("Order " + o.getId() + " is completed");
+        }
+    }
+
+    private static void refuse(String detail, List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw ApiProblem.unprocessable(detail,
+                    problems.stream().map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList());
+        }
     }
 }

@@ -8,14 +8,15 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 import uk.probation.gate.platform.security.AccessRules;
 
-/** Who may call what, as in api.md. */
+/** Who may call what, as in api.md: coordinators change things, operations can read. */
 @Component
 class CommunityPaybackAccessRules implements AccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers(HttpMethod.POST, "/api/orders").hasRole(PLACEMENT_COORDINATOR)
-                .requestMatchers(HttpMethod.GET, "/api/orders/*").hasAnyRole(PLACEMENT_COORDINATOR, OPS_VIEWER)
-                .requestMatchers("/api/orders/**").hasRole(PLACEMENT_COORDINATOR);
+        requests.requestMatchers(HttpMethod.GET, "/api/orders/*", "/api/projects", "/api/projects/*",
+                        "/api/sessions/*", "/api/capacity").hasAnyRole(PLACEMENT_COORDINATOR, OPS_VIEWER)
+                .requestMatchers("/api/orders", "/api/orders/**", "/api/projects", "/api/projects/**",
+                        "/api/sessions/**").hasRole(PLACEMENT_COORDINATOR);
     }
 }

@@ -1,24 +1,35 @@
 package uk.probation.gate.communitypayback.order.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import uk.probation.gate.communitypayback.order.Order;
 import uk.probation.gate.communitypayback.order.Orders;
-import uk.probation.gate.platform.web.ApiProblem;
 
 @RestController
 class OrderController {
 
-    private final Orders orders;
+    record PlacementRequest(@NotBlank String projectCode) {
+    }
 
-    OrderController(Orders orders) {
+    record ExtensionRequest(@NotNull LocalDate completeBy) {
+    }
+
+    private final Orders orders;
+    private final Clock clock;
+
+    OrderController(Orders orders, Clock clock) {
         this.orders = orders;
+        this.clock = clock;
     }
 
     /** An unpaid work order from court: stored and published as community-payback.order.received. */
@@ -30,10 +41,24 @@ class OrderController {
 
     @GetMapping("/api/orders/{orderId}")
     OrderView get(@PathVariable String orderId) {
-        Order found = orders.get(orderId);
-        if (found == null) {
-            throw ApiProblem.notFound("Order " + orderId);
-        }
-        return OrderView.of(found);
+        return OrderView.of(orders.require(orderId));
+    }
+
+    /** Records (or replaces) the assessment; an order is placed only once assessed. */
+    @PutMapping("/api/orders/{orderId}/assessment")
+    OrderView assess(@PathVariable String orderId, @Valid @RequestBody AssessmentRequest request) {
+        return OrderView.of(orders.assess(orderId, request.toAssessment(LocalDate.now(clock))));
+    }
+
+    /** Assigns a project: published as community-payback.placement.assigned. */
+    @PostMapping("/api/orders/{orderId}/placement")
+    OrderView place(@PathVariable String orderId, @Valid @RequestBody PlacementRequest request) {
+        return OrderView.of(orders.place(orderId, request.projectCode()));
+    }
+
+    /** The court extended the time to complete: later sessions may be booked. */
+    @PostMapping("/api/orders/{orderId}/extension")
+    OrderView extend(@PathVariable String orderId, @Valid @RequestBody ExtensionRequest request) {
+        return OrderView.of(orders.extend(orderId, request.completeBy()));
     }
 }

@@ -2,12 +2,16 @@ package uk.probation.gate.communitypayback.order.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import java.util.List;
+import uk.probation.gate.communitypayback.domain.Assessment;
 import uk.probation.gate.communitypayback.domain.OrderStatus;
 import uk.probation.gate.communitypayback.domain.RiskOfSeriousHarm;
 import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.communitypayback.order.AttendanceRecord;
 import uk.probation.gate.communitypayback.order.Order;
+import uk.probation.gate.communitypayback.order.Placement;
 
-record OrderView(
+public record OrderView(
         String id,
         String crn,
         OrderStatus status,
@@ -23,13 +27,19 @@ record OrderView(
         int eteMinutesCredited,
         LocalDate completeBy,
         // shown as null until assessed / placed, so callers see the field exists
-        @JsonInclude(JsonInclude.Include.ALWAYS) Object placement,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Object assessment) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) Placement placement,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Assessment assessment,
+        int enforceableFailures,
+        List<AttendanceRecord> attendances,
+        LocalDate firstSessionOn,
+        LocalDate completedOn,
+        Boolean withinTwelveMonths) {
 
-    static OrderView of(Order o) {
+    public static OrderView of(Order o) {
         return new OrderView(o.getId(), o.getCrn(), o.getStatus(), o.getSentenceDate(), o.getAreaCode(), o.getSex(),
                 o.getRiskOfSeriousHarm(), o.getResponsibleOfficerCode(), o.getRequiredMinutes(),
                 o.getCreditedMinutes(), o.getRemainingMinutes(), o.getEteMinutesAllowed(), o.getEteMinutesCredited(),
-                o.getCompleteBy(), null, null);
+                o.getCompleteBy(), o.getPlacement(), o.getAssessment(), o.getEnforceableFailures(),
+                o.getAttendances(), o.getFirstSessionOn(), o.getCompletedOn(), o.getWithinTwelveMonths());
     }
 }

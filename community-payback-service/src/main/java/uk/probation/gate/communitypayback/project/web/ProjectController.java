@@ -1,0 +1,85 @@
+package uk.probation.gate.communitypayback.project.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.probation.gate.communitypayback.domain.ProjectType;
+import uk.probation.gate.communitypayback.project.Project;
+import uk.probation.gate.communitypayback.project.Projects;
+import uk.probation.gate.communitypayback.session.Sessions;
+import uk.probation.gate.communitypayback.session.web.SessionView;
+import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.web.Paging;
+
+@RestController
+class ProjectController {
+
+    private static final String CODE = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$";
+    private static final String CODE_MESSAGE = "must be a code of up to 64 letters, digits, '_', '.' or '-'";
+
+    record ProjectRequest(
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String areaCode,
+            @NotNull ProjectType type,
+            @Size(max = 200) String partner,
+            Boolean ete) {
+    }
+
+    record SessionRequest(
+            @NotNull LocalDate date,
+            @NotNull LocalTime startTime,
+            @NotNull LocalTime endTime,
+            @NotNull @Min(0) @Max(50) Integer supervisors,
+            @NotNull @Min(1) @Max(30) Integer placesPerSupervisor) {
+    }
+
+    private final Projects projects;
+    private final Sessions sessions;
+
+    ProjectController(Projects projects, Sessions sessions) {
+        this.projects = projects;
+        this.sessions = sessions;
+    }
+
+    @PostMapping("/api/projects")
+    ResponseEntity<Project> create(@Valid @RequestBody ProjectRequest r) {
+        Project created = projects.create(r.code(), r.name(), r.areaCode(), r.type(), r.partner(),
+                Boolean.TRUE.equals(r.ete()));
+        return ResponseEntity.created(URI.create("/api/projects/" + created.code())).body(created);
+    }
+
+    @GetMapping("/api/projects/{code}")
+    Project get(@PathVariable String code) {
+        return projects.get(code);
+    }
+
+    @GetMapping("/api/projects")
+    PageResponse<Project> list(@RequestParam(required = false) String areaCode,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
+        return new PageResponse<>(projects.list(areaCode, page, size), page, size, projects.count(areaCode));
+    }
+
+    /** A work session; capacity is supervisors × places per supervisor, computed here, never typed in. */
+    @PostMapping("/api/projects/{code}/sessions")
+    ResponseEntity<SessionView> addSession(@PathVariable String code, @Valid @RequestBody SessionRequest r) {
+        SessionView view = SessionView.of(sessions.create(code, r.date(), r.startTime(), r.endTime(), r.supervisors(),
+                r.placesPerSupervisor()));
+        return ResponseEntity.created(URI.create("/api/sessions/" + view.id())).body(view);
+    }
+}

@@ -1,0 +1,159 @@
+package uk.probation.gate.communitypayback.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+import uk.probation.gate.communitypayback.domain.ProjectType;
+import uk.probation.gate.communitypayback.domain.SessionCapacity;
+import uk.probation.gate.communitypayback.domain.SessionRisk;
+import uk.probation.gate.communitypayback.domain.SessionStatus;
+import uk.probation.gate.communitypayback.domain.StandDownReason;
+import uk.probation.gate.communitypayback.project.Project;
+import uk.probation.gate.platform.outbox.AggregateDocument;
+
+/**
+ * One work session of a project, with its bookings in the same document: a booking is one optimistic-locked
+ * update, so the capacity check and the new booking cannot be split by another coordinator's booking.
+ */
+@Document("sessions")
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
+public class Session extends AggregateDocument {
+
+    private String projectCode;
+    private ProjectType projectType;
+    private boolean ete;
+    private String areaCode;
+    private LocalDate date;
+    // HH:mm text: portable across the wire server and MongoDB, and sorts as time does
+    private String startTime;
+    private String endTime;
+    private int supervisors;
+    private int placesPerSupervisor;
+    private int capacity;
+    private List<Booking> bookings = new ArrayList<>();
+    private SessionStatus status;
+    private StandDownReason standDownReason;
+    private Instant createdAt;
+
+    protected Session() {
+    }
+
+    Session(String id, Project project, LocalDate date, LocalTime startTime, LocalTime endTime, int supervisors,
+            int placesPerSupervisor, Instant createdAt) {
+        super(id);
+        this.projectCode = project.code();
+        this.projectType = project.type();
+        this.ete = project.ete();
+        this.areaCode = project.areaCode();
+        this.date = date;
+        this.startTime = startTime.toString();
+        this.endTime = endTime.toString();
+        this.status = SessionStatus.SCHEDULED;
+        this.createdAt = createdAt;
+        staff(supervisors, placesPerSupervisor);
+    }
+
+    void staff(int newSupervisors, int newPlacesPerSupervisor) {
+        this.capacity = SessionCapacity.of(newSupervisors, newPlacesPerSupervisor);
+        this.supervisors = newSupervisors;
+        this.placesPerSupervisor = newPlacesPerSupervisor;
+    }
+
+    public int lengthMinutes() {
+        return (int) Duration.between(LocalTime.parse(startTime), LocalTime.parse(endTime)).toMinutes();
+    }
+
+    public Booking booking(String orderId) {
+        return bookings.stream().filter(b -> b.orderId().equals(orderId)).findFirst().orElse(null);
+    }
+
+    public boolean isFull() {
+        return bookings.size() >= capacity;
+    }
+
+    public boolean isStoodDown() {
+        return status == SessionStatus.STOOD_DOWN;
+    }
+
+    void book(Booking booking) {
+        bookings.add(booking);
+    }
+
+    void recordOutcome(Booking recorded) {
+        bookings.replaceAll(b -> b.orderId().equals(recorded.orderId()) ? recorded : b);
+    }
+
+    /** Withdraws the instructions: the bookings still to attend are freed and returned, one person each. */
+    List<Booking> standDown(StandDownReason reason) {
+        List<Booking> freed = bookings.stream().filter(b -> b.outcome() == null).toList();
+        bookings.removeAll(freed);
+        status = SessionStatus.STOOD_DOWN;
+        standDownReason = reason;
+        return freed;
+    }
+
+    public List<SessionRisk> risks() {
+        return isStoodDown() ? List.of() : SessionCapacity.risks(supervisors, placesPerSupervisor, bookings.size());
+    }
+
+    public String getProjectCode() {
+        return projectCode;
+    }
+
+    public ProjectType getProjectType() {
+        return projectType;
+    }
+
+    public boolean isEte() {
+        return ete;
+    }
+
+    public String getAreaCode() {
+        return areaCode;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public LocalTime getStartTime() {
+        return LocalTime.parse(startTime);
+    }
+
+    public LocalTime getEndTime() {
+        return LocalTime.parse(endTime);
+    }
+
+    public int getSupervisors() {
+        return supervisors;
+    }
+
+    public int getPlacesPerSupervisor() {
+        return placesPerSupervisor;
+    }
+
+    public int getCapacity() {
+        return capacity;
+    }
+
+    public List<Booking> getBookings() {
+        return bookings;
+    }
+
+    public SessionStatus getStatus() {
+        return status;
+    }
+
+    public StandDownReason getStandDownReason() {
+        return standDownReason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

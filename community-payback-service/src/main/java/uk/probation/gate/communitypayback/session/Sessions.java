@@ -1,0 +1,214 @@
+package uk.probation.gate.communitypayback.session;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import uk.probation.gate.communitypayback.Conflicts;
+import uk.probation.gate.communitypayback.UnpaidWorkMetrics;
+import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
+import uk.probation.gate.communitypayback.domain.BookingRules;
+import uk.probation.gate.communitypayback.domain.OrderStatus;
+import uk.probation.gate.communitypayback.domain.PlacementRules;
+import uk.probation.gate.communitypayback.domain.Problem;
+import uk.probation.gate.communitypayback.domain.StandDownReason;
+import uk.probation.gate.communitypayback.order.CommunityPaybackProperties;
+import uk.probation.gate.communitypayback.order.Order;
+import uk.probation.gate.communitypayback.order.Orders;
+import uk.probation.gate.communitypayback.order.WorkedSession;
+import uk.probation.gate.communitypayback.project.Project;
+import uk.probation.gate.communitypayback.project.Projects;
+import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.contracts.communitypayback.WorkSentHome;
+import uk.probation.gate.platform.outbox.AggregateStore;
+import uk.probation.gate.platform.outbox.Events;
+import uk.probation.gate.platform.web.ApiProblem;
+
+/** Sessions and what happens to them: staffing, bookings within capacity, attendance, stand-downs. */
+@Service
+public class Sessions {
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final Projects projects;
+    private final Orders orders;
+    private final Events events;
+    private final CommunityPaybackProperties properties;
+    private final UnpaidWorkMetrics metrics;
+    private final Clock clock;
+
+    Sessions(AggregateStore store, MongoTemplate mongo, Projects projects, Orders orders, Events events,
+            CommunityPaybackProperties properties, UnpaidWorkMetrics metrics, Clock clock) {
+        this.store = store;
+        this.mongo = mongo;
+        this.projects = projects;
+        this.orders = orders;
+        this.events = events;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public Session create(String projectCode, LocalDate date, LocalTime startTime, LocalTime endTime, int supervisors,
+            int placesPerSupervisor) {
+        Project project = projects.get(projectCode);
+        if (!endTime.isAfter(startTime)) {
+            refuse("A session ends after it starts", List.of(new Problem("endTime", "must be after startTime")));
+        }
+        return store.save(new Session(UUID.randomUUID().toString(), project, date, startTime, endTime, supervisors,
+                placesPerSupervisor, clock.instant()));
+    }
+
+    public Session get(String sessionId) {
+        Session found = store.findById(sessionId, Session.class);
+        if (found == null) {
+            throw ApiProblem.notFound("Session " + sessionId);
+        }
+        return found;
+    }
+
+    /** Supervisors changed (one called in sick, one was found): capacity follows; bookings stay, maybe at risk. */
+    public Session staff(String sessionId, int supervisors, Integer placesPerSupervisor) {
+        return Conflicts.retry(() -> {
+            Session s = get(sessionId);
+            refuseIfStoodDown(s);
+            s.staff(supervisors, placesPerSupervisor == null ? s.getPlacesPerSupervisor() : placesPerSupervisor);
+            return store.save(s);
+        });
+    }
+
+    /**
+     * Books the order on the session. The capacity check and the booking are one optimistic-locked update of the
+     * session; a lost race reloads and checks again, so the last place goes to exactly one order.
+     */
+    public Session book(String sessionId, String orderId) {
+        Session session = get(sessionId);
+        Order order = orders.get(orderId);
+        if (order == null) {
+            refuse("There is no such order", List.of(new Problem("orderId", "no order " + orderId)));
+        }
+        if (order.isCompleted()) {
+            throw ApiProblem.conflict("Order " + orderId + " is completed");
+        }
+        if (order.getStatus() != OrderStatus.PLACED) {
+            refuse("The order is not placed", List.of(new Problem("orderId",
+                    "must be assessed and placed on a project before sessions are booked (status "
+                            + order.getStatus() + ")")));
+        }
+        if (!order.getPlacement().projectCode().equals(session.getProjectCode())) {
+            refuse("The session is on another project", List.of(new Problem("sessionId", "is on project "
+                    + session.getProjectCode() + "; the order is placed on "
+                    + order.getPlacement().projectCode())));
+        }
+        refuse("The order cannot be placed on this project", PlacementRules.check(order.getAssessment(),
+                order.getRiskOfSeriousHarm(), session.getProjectType(), properties.highRiskIndividualPlacements()));
+        refuse("The person cannot be booked on " + session.getDate(),
+                BookingRules.check(order.getAssessment(), session.getDate(), order.getCompleteBy()));
+        return Conflicts.retry(() -> {
+            Session s = get(sessionId);
+            refuseIfStoodDown(s);
+            if (s.booking(orderId) != null) {
+                throw ApiProblem.conflict("Order " + orderId + " is already booked on session " + sessionId);
+            }
+            if (s.isFull()) {
+                throw ApiProblem.conflict("Session " + sessionId + " is full: " + s.getBookings().size()
+                        + " booked for " + s.getCapacity() + " places (" + s.getSupervisors() + " supervisors × "
+                        + s.getPlacesPerSupervisor() + ")");
+            }
+            s.book(new Booking(orderId, order.getCrn(), order.getResponsibleOfficerCode(), clock.instant(), null));
+            return store.save(s);
+        });
+    }
+
+    /** Records a booked person's outcome; the order credits it and publishes it. */
+    public Order recordAttendance(String sessionId, String orderId, AttendanceOutcome outcome, int minutes) {
+        Session session = get(sessionId);
+        Booking booking = session.booking(orderId);
+        if (booking == null) {
+            refuse("Attendance is recorded for people booked on the session",
+                    List.of(new Problem("orderId", "is not booked on session " + sessionId)));
+        }
+        if (booking.outcome() != null) {
+            throw ApiProblem.conflict("Attendance for order " + orderId + " at session " + sessionId
+                    + " is already recorded as " + booking.outcome());
+        }
+        Order credited = orders.recordAttendance(orderId, new WorkedSession(sessionId, session.getDate(),
+                session.getProjectCode(), session.getProjectType(), session.isEte(), session.getAreaCode(),
+                session.lengthMinutes()), outcome, minutes);
+        // the order is the record of attendance; the booking's outcome follows it
+        Conflicts.retry(() -> {
+            Session s = get(sessionId);
+            Booking b = s.booking(orderId);
+            if (b != null && b.outcome() == null) {
+                s.recordOutcome(b.withOutcome(outcome));
+                store.save(s);
+            }
+            return s;
+        });
+        return credited;
+    }
+
+    /** Withdraws the session's instructions: one work sent home per person booked, and their places freed. */
+    public StandDown standDown(String sessionId, StandDownReason reason) {
+        StandDown done = Conflicts.retry(() -> {
+            Session s = get(sessionId);
+            refuseIfStoodDown(s);
+            List<Booking> freed = s.standDown(reason);
+            for (Booking b : freed) {
+                s.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_WORK_SENT_HOME, b.crn(),
+                        new WorkSentHome(b.orderId(), b.crn(), s.getId(), s.getProjectCode(), s.getAreaCode(),
+                                s.getDate(), reason.name(), b.responsibleOfficerCode())));
+            }
+            return new StandDown(store.save(s), freed);
+        });
+        Session s = done.session();
+        metrics.standDown(s.getAreaCode(), s.getProjectType().name(), reason.name());
+        if (!done.sentHome().isEmpty()) {
+            metrics.sentHome(s.getAreaCode(), s.getProjectType().name(), reason.name(), done.sentHome().size());
+        }
+        return done;
+    }
+
+    public record StandDown(Session session, List<Booking> sentHome) {
+    }
+
+    /** Sessions in an area between two dates, in the order they run. */
+    public List<Session> inArea(String areaCode, LocalDate from, LocalDate to, int page, int size) {
+        return mongo.find(area(areaCode, from, to).with(Sort.by("date", "startTime", "_id"))
+                .skip((long) page * size).limit(size), Session.class);
+    }
+
+    public long countInArea(String areaCode, LocalDate from, LocalDate to) {
+        return mongo.count(area(areaCode, from, to), Session.class);
+    }
+
+    /** Every session in the area and dates, for the per-day totals. */
+    public List<Session> allInArea(String areaCode, LocalDate from, LocalDate to) {
+        return mongo.find(area(areaCode, from, to), Session.class);
+    }
+
+    private static Query area(String areaCode, LocalDate from, LocalDate to) {
+        return query(where("areaCode").is(areaCode).and("date").gte(from).lte(to));
+    }
+
+    private static void refuseIfStoodDown(Session s) {
+        if (s.isStoodDown()) {
+            throw ApiProblem.conflict("Session " + s.getId() + " was stood down (" + s.getStandDownReason() + ")");
+        }
+    }
+
+    private static void refuse(String detail, List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw ApiProblem.unprocessable(detail,
+                    problems.stream().map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Work sessions: supervisor capacity, bookings, attendance, stand-downs and the capacity forecast. */
+package uk.probation.gate.communitypayback.session;

@@ -1,0 +1,99 @@
+package uk.probation.gate.communitypayback.session.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
+import uk.probation.gate.communitypayback.domain.OrderStatus;
+import uk.probation.gate.communitypayback.domain.StandDownReason;
+import uk.probation.gate.communitypayback.order.AttendanceRecord;
+import uk.probation.gate.communitypayback.order.Order;
+import uk.probation.gate.communitypayback.session.Booking;
+import uk.probation.gate.communitypayback.session.Sessions;
+
+@RestController
+class SessionController {
+
+    record BookingRequest(@NotBlank String orderId) {
+    }
+
+    record AttendanceRequest(@NotBlank String orderId, @NotNull AttendanceOutcome outcome,
+            @Min(0) @Max(24 * 60) Integer minutesCredited) {
+    }
+
+    record StandDownRequest(@NotNull StandDownReason reason) {
+    }
+
+    record StaffingRequest(@NotNull @Min(0) @Max(50) Integer supervisors, @Min(1) @Max(30) Integer placesPerSupervisor) {
+    }
+
+    record BookingView(String sessionId, String orderId, int capacity, int booked, SessionView session) {
+    }
+
+    /** What was credited: {@code minutesNotCredited} is what the ETE cap or the order's end left uncredited. */
+    record AttendanceView(String sessionId, String orderId, AttendanceOutcome outcome, int minutesCredited,
+            int minutesNotCredited, int eteMinutesCredited, OrderStatus orderStatus, int creditedMinutes,
+            int remainingMinutes, int enforceableFailures) {
+    }
+
+    record StandDownView(String sessionId, StandDownReason reason, int sentHome, List<String> orderIds,
+            SessionView session) {
+    }
+
+    private final Sessions sessions;
+
+    SessionController(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/api/sessions/{sessionId}")
+    SessionView get(@PathVariable String sessionId) {
+        return SessionView.of(sessions.get(sessionId));
+    }
+
+    /** Supervisors changed: capacity is recomputed; bookings stay, and the session shows at risk if over-booked. */
+    @PutMapping("/api/sessions/{sessionId}/supervisors")
+    SessionView staff(@PathVariable String sessionId, @Valid @RequestBody StaffingRequest r) {
+        return SessionView.of(sessions.staff(sessionId, r.supervisors(), r.placesPerSupervisor()));
+    }
+
+    /** Books a place: 409 when the session is full, 422 naming the constraint when the person cannot attend. */
+    @PostMapping("/api/sessions/{sessionId}/bookings")
+    ResponseEntity<BookingView> book(@PathVariable String sessionId, @Valid @RequestBody BookingRequest r) {
+        SessionView session = SessionView.of(sessions.book(sessionId, r.orderId()));
+        return ResponseEntity.created(URI.create("/api/sessions/" + sessionId))
+                .body(new BookingView(sessionId, r.orderId(), session.capacity(), session.booked(), session));
+    }
+
+    /** Attendance for a booked person: credited to the order and published. */
+    @PostMapping("/api/sessions/{sessionId}/attendance")
+    ResponseEntity<AttendanceView> attendance(@PathVariable String sessionId,
+            @Valid @RequestBody AttendanceRequest r) {
+        int reported = r.minutesCredited() == null ? 0 : r.minutesCredited();
+        Order o = sessions.recordAttendance(sessionId, r.orderId(), r.outcome(), reported);
+        AttendanceRecord recorded = o.getAttendances().stream().filter(a -> a.sessionId().equals(sessionId))
+                .findFirst().orElseThrow();
+        return ResponseEntity.status(201).body(new AttendanceView(sessionId, o.getId(), r.outcome(),
+                recorded.minutesCredited(), reported - recorded.minutesCredited(), recorded.eteMinutesCredited(),
+                o.getStatus(), o.getCreditedMinutes(), o.getRemainingMinutes(), o.getEnforceableFailures()));
+    }
+
+    /** Withdraws the session's instructions for everyone booked: one work sent home each, places freed. */
+    @PostMapping("/api/sessions/{sessionId}/stand-down")
+    StandDownView standDown(@PathVariable String sessionId, @Valid @RequestBody StandDownRequest r) {
+        Sessions.StandDown done = sessions.standDown(sessionId, r.reason());
+        return new StandDownView(sessionId, r.reason(), done.sentHome().size(),
+                done.sentHome().stream().map(Booking::orderId).toList(), SessionView.of(done.session()));
+    }
+}

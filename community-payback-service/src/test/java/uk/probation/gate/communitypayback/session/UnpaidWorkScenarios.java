@@ -1,0 +1,590 @@
+package uk.probation.gate.communitypayback.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Scanner;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import uk.probation.gate.communitypayback.order.Order;
+import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.Tokens;
+import uk.probation.gate.platform.test.TopicReader;
+
+/**
+ * Unpaid work from assessment to completion, run against the embedded broker and Mongo wire server here and
+ * against real Kafka and MongoDB images where Docker exists: stimulate through HTTP, then read the topic, the
+ * store and the metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMetrics
+abstract class UnpaidWorkScenarios {
+
+    static final String RECEIVED = "community-payback.order.received";
+    static final String PLACED = "community-payback.placement.assigned";
+    static final String ATTENDED = "community-payback.session.attended";
+    static final String SENT_HOME = "community-payback.work.sent-home";
+    static final String COMPLETED = "community-payback.order.completed";
+    static final List<String> EVERY_DAY = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+            "SATURDAY", "SUNDAY");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    Http http;
+    TopicReader topics;
+    String coordinator = Tokens.forRole("PLACEMENT_COORDINATOR");
+    LocalDate today = LocalDate.now();
+    String area;
+
+    @BeforeEach
+    void connect() {
+        http = new Http("http://127.0.0.1:" + port);
+        topics = new TopicReader(bootstrapServers);
+        area = "CP" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+    }
+
+    @Test
+    void anOrderIsWorkedFromReceiptToCompletionThroughTheApiAndTheTopic() {
+        String crn = newCrn();
+        String orderId = order(crn, 40, today, "LOW");
+        String project = project("GROUP", false, null);
+        String firstSession = session(project, today.plusDays(1), 1, 5);
+
+        assertRefused(http.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project)),
+                422, "assessment");
+        assertRefused(http.post("/api/sessions/" + firstSession + "/bookings", coordinator, Map.of("orderId", orderId)),
+                422, "orderId");
+
+        assertThat(http.put("/api/orders/" + orderId + "/assessment", coordinator, assessment(EVERY_DAY, "HIGH"))
+                .field("status")).isEqualTo("AWAITING_PLACEMENT");
+        Http.Response placed = http.post("/api/orders/" + orderId + "/placement", coordinator,
+                Map.of("projectCode", project));
+        assertThat(placed.status()).isEqualTo(200);
+        assertThat(placed.field("status")).isEqualTo("PLACED");
+        assertThat(placed.body().get("placement").get("projectCode").asString()).isEqualTo(project);
+        assertThat(placed.body().get("assessment").get("motivationToComply").asString()).isEqualTo("HIGH");
+
+        List<String> sessions = new ArrayList<>(List.of(firstSession));
+        for (int day = 2; day <= 5; day++) {
+            sessions.add(session(project, today.plusDays(day), 1, 5));
+        }
+        for (String session : sessions) {
+            Http.Response booked = book(session, orderId);
+            assertThat(booked.status()).isEqualTo(201);
+            assertThat(booked.body().get("booked").asInt()).isEqualTo(1);
+            assertThat(booked.body().get("capacity").asInt()).isEqualTo(5);
+        }
+        for (int i = 0; i < 4; i++) {
+            Http.Response attended = attend(sessions.get(i), orderId, "ATTENDED_COMPLIED", 480);
+            assertThat(attended.status()).isEqualTo(201);
+            assertThat(attended.body().get("minutesCredited").asInt()).isEqualTo(480);
+        }
+        Http.Response last = attend(sessions.get(4), orderId, "ATTENDED_COMPLIED", 480);
+        assertThat(last.field("orderStatus")).isEqualTo("COMPLETED");
+        assertThat(last.body().get("remainingMinutes").asInt()).isZero();
+
+        Http.Response read = http.get("/api/orders/" + orderId, Tokens.forRole("OPS_VIEWER"));
+        assertThat(read.field("status")).isEqualTo("COMPLETED");
+        assertThat(read.body().get("creditedMinutes").asInt()).isEqualTo(2400);
+        assertThat(read.body().get("remainingMinutes").asInt()).isZero();
+        assertThat(read.field("completedOn")).isEqualTo(today.plusDays(5).toString());
+        assertThat(read.body().get("withinTwelveMonths").asBoolean()).isTrue();
+        assertThat(read.body().get("attendances")).hasSize(5);
+
+        List<TopicReader.Event> events = topics.await(Topics.COMMUNITY_PAYBACK, about(crn, COMPLETED), 1);
+        TopicReader.Event completed = events.get(0);
+        assertThat(completed.data().get("withinTwelveMonths").asBoolean()).isTrue();
+        assertThat(completed.data().get("creditedMinutes").asInt()).isEqualTo(2400);
+        assertThat(completed.data().get("completedOn").asString()).isEqualTo(today.plusDays(5).toString());
+        assertThat(completed.data().get("responsibleOfficerCode").asString()).isEqualTo("N53RO7");
+        List<TopicReader.Event> all = topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(e -> crn.equals(e.key()))
+                .toList();
+        assertThat(all).extracting(e -> e.header("ce_type")).containsExactly(RECEIVED, PLACED, ATTENDED, ATTENDED,
+                ATTENDED, ATTENDED, ATTENDED, COMPLETED);
+        assertThat(all).allSatisfy(e -> {
+            assertThat(e.header("ce_subject")).isEqualTo(crn);
+            assertThat(e.data().get("responsibleOfficerCode").asString()).isEqualTo("N53RO7");
+        });
+        TopicReader.Event placement = all.get(1);
+        assertThat(placement.data().get("projectCode").asString()).isEqualTo(project);
+        assertThat(placement.data().get("projectType").asString()).isEqualTo("GROUP");
+        TopicReader.Event firstAttended = all.get(2);
+        assertThat(firstAttended.data().get("sessionId").asString()).isEqualTo(firstSession);
+        assertThat(firstAttended.data().get("minutesCredited").asInt()).isEqualTo(480);
+        assertThat(firstAttended.data().get("remainingMinutes").asInt()).isEqualTo(1920);
+
+        assertThat(metric("community_payback_minutes_credited_total", "area", area, "project_type", "GROUP"))
+                .isEqualTo(2400.0);
+        assertThat(metric("community_payback_orders_completed_total", "area", area, "outcome", "WITHIN_12_MONTHS"))
+                .isEqualTo(1.0);
+        assertThat(metric("community_payback_assessments_total", "area", area, "outcome", "HIGH")).isEqualTo(1.0);
+        assertThat(metric("community_payback_days_sentence_to_first_session_days_count", "area", area))
+                .isEqualTo(1.0);
+        assertThat(metric("community_payback_days_sentence_to_first_session_days_sum", "area", area))
+                .isEqualTo(1.0);
+        assertThat(attend(sessions.get(4), orderId, "ATTENDED_COMPLIED", 480).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aStandDownSendsEveryoneBookedHomeOnceFreesThePlacesAndCountsNothingAgainstThem() {
+        String project = project("GROUP", false, null);
+        String session = session(project, today.plusDays(3), 2, 3);
+        List<String> crns = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String crn = newCrn();
+            String orderId = placedOrder(crn, 60, project, "MEDIUM");
+            assertThat(book(session, orderId).status()).isEqualTo(201);
+            crns.add(crn);
+            orders.add(orderId);
+        }
+
+        Http.Response stoodDown = http.post("/api/sessions/" + session + "/stand-down", coordinator,
+                Map.of("reason", "NO_SUPERVISOR"));
+
+        assertThat(stoodDown.status()).isEqualTo(200);
+        assertThat(stoodDown.body().get("sentHome").asInt()).isEqualTo(3);
+        Http.Response read = http.get("/api/sessions/" + session, coordinator);
+        assertThat(read.field("status")).isEqualTo("STOOD_DOWN");
+        assertThat(read.body().get("booked").asInt()).isZero();
+        for (String crn : crns) {
+            List<TopicReader.Event> sent = topics.await(Topics.COMMUNITY_PAYBACK, about(crn, SENT_HOME), 1);
+            assertThat(sent.get(0).data().get("reason").asString()).isEqualTo("NO_SUPERVISOR");
+            assertThat(sent.get(0).data().get("sessionId").asString()).isEqualTo(session);
+            assertThat(sent.get(0).key()).isEqualTo(crn);
+        }
+        for (String orderId : orders) {
+            Http.Response order = http.get("/api/orders/" + orderId, coordinator);
+            assertThat(order.body().get("enforceableFailures").asInt()).isZero();
+            assertThat(order.body().get("creditedMinutes").asInt()).isZero();
+            assertRefused(attend(session, orderId, "UNACCEPTABLE_ABSENCE", 0), 422, "orderId");
+        }
+        assertThat(book(session, orders.get(0)).status()).isEqualTo(409);
+        assertThat(http.post("/api/sessions/" + session + "/stand-down", coordinator, Map.of("reason", "WEATHER"))
+                .status()).isEqualTo(409);
+
+        // sent home after reporting: the service's failure, published as sent home, nothing credited or counted
+        String other = session(project, today.plusDays(4), 1, 3);
+        assertThat(book(other, orders.get(1)).status()).isEqualTo(201);
+        Http.Response serviceIssue = attend(other, orders.get(1), "SENT_HOME_SERVICE_ISSUE", 0);
+        assertThat(serviceIssue.status()).isEqualTo(201);
+        assertThat(serviceIssue.body().get("enforceableFailures").asInt()).isZero();
+        assertThat(serviceIssue.body().get("creditedMinutes").asInt()).isZero();
+        List<TopicReader.Event> sent = topics.await(Topics.COMMUNITY_PAYBACK,
+                about(crns.get(1), SENT_HOME).and(e -> other.equals(e.data().get("sessionId").asString())), 1);
+        assertThat(sent.get(0).data().get("reason").asString()).isEqualTo("SERVICE_ISSUE");
+
+        // a marker attendance after all of it: once its event is on the topic, any attendance event would be too
+        String marker = newCrn();
+        String markerOrder = placedOrder(marker, 60, project, "LOW");
+        assertThat(book(other, markerOrder).status()).isEqualTo(201);
+        assertThat(attend(other, markerOrder, "ATTENDED_COMPLIED", 60).status()).isEqualTo(201);
+        topics.await(Topics.COMMUNITY_PAYBACK, about(marker, ATTENDED), 1);
+        assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream()
+                .filter(e -> crns.contains(e.key()) && ATTENDED.equals(e.header("ce_type")))).isEmpty();
+        assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream()
+                .filter(e -> crns.contains(e.key()) && SENT_HOME.equals(e.header("ce_type")))).hasSize(4);
+
+        assertThat(metric("community_payback_stand_downs_total", "area", area, "reason", "NO_SUPERVISOR"))
+                .isEqualTo(1.0);
+        assertThat(metric("community_payback_sent_home_total", "area", area, "reason", "NO_SUPERVISOR"))
+                .isEqualTo(3.0);
+        assertThat(metric("community_payback_sent_home_total", "area", area, "reason", "SERVICE_ISSUE"))
+                .isEqualTo(1.0);
+        assertThat(metricOrNull("community_payback_enforceable_failures_total", "area", area)).isNull();
+    }
+
+    @Test
+    void twoCoordinatorsBookingTheLastPlaceAtOnceGetOneBookingAndOneFull() throws Exception {
+        String project = project("GROUP", false, null);
+        String session = session(project, today.plusDays(2), 1, 3);
+        assertThat(book(session, placedOrder(newCrn(), 60, project, "LOW")).status()).isEqualTo(201);
+        assertThat(book(session, placedOrder(newCrn(), 60, project, "LOW")).status()).isEqualTo(201);
+        List<String> contenders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            contenders.add(placedOrder(newCrn(), 60, project, "LOW"));
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(contenders.size());
+        try {
+            List<Future<Http.Response>> answers = new ArrayList<>();
+            for (String orderId : contenders) {
+                Http client = new Http("http://127.0.0.1:" + port);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return client.post("/api/sessions/" + session + "/bookings", coordinator,
+                            Map.of("orderId", orderId));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Http.Response> answer : answers) {
+                Http.Response response = answer.get();
+                statuses.add(response.status());
+                if (response.status() == 409) {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                }
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        Session stored = mongo.findById(session, Session.class);
+        assertThat(stored.getBookings()).hasSize(3);
+        assertThat(http.get("/api/sessions/" + session, coordinator).body().get("placesLeft").asInt()).isZero();
+    }
+
+    @Test
+    void educationAndTrainingIsCappedAtTheConfiguredShare() {
+        String crn = newCrn();
+        String college = project("INDIVIDUAL", true, "West Notts College");
+        String orderId = placedOrder(crn, 40, college, "MEDIUM");
+        assertThat(http.get("/api/orders/" + orderId, coordinator).body().get("eteMinutesAllowed").asInt())
+                .isEqualTo(720);
+        String first = session(college, today.plusDays(1), 1, 1);
+        String second = session(college, today.plusDays(2), 1, 1);
+        String third = session(college, today.plusDays(3), 1, 1);
+        for (String s : List.of(first, second, third)) {
+            assertThat(book(s, orderId).status()).isEqualTo(201);
+        }
+
+        assertThat(attend(first, orderId, "ATTENDED_COMPLIED", 480).body().get("minutesCredited").asInt())
+                .isEqualTo(480);
+        Http.Response capped = attend(second, orderId, "ATTENDED_COMPLIED", 480);
+        assertThat(capped.body().get("minutesCredited").asInt()).isEqualTo(240);
+        assertThat(capped.body().get("minutesNotCredited").asInt()).isEqualTo(240);
+        assertThat(attend(third, orderId, "ATTENDED_COMPLIED", 480).body().get("minutesCredited").asInt()).isZero();
+
+        Http.Response order = http.get("/api/orders/" + orderId, coordinator);
+        assertThat(order.body().get("eteMinutesCredited").asInt()).isEqualTo(720);
+        assertThat(order.body().get("creditedMinutes").asInt()).isEqualTo(720);
+        assertThat(order.body().get("remainingMinutes").asInt()).isEqualTo(1680);
+        List<TopicReader.Event> attended = topics.await(Topics.COMMUNITY_PAYBACK, about(crn, ATTENDED), 3);
+        assertThat(attended).extracting(e -> e.data().get("minutesCredited").asInt()).containsExactly(480, 240, 0);
+        assertThat(metric("community_payback_minutes_credited_total", "area", area, "project_type", "INDIVIDUAL"))
+                .isEqualTo(720.0);
+
+        // a high-risk person is not placed on an individual placement (configuration keeps it off)
+        String risky = order(newCrn(), 40, today, "HIGH");
+        http.put("/api/orders/" + risky + "/assessment", coordinator, assessment(EVERY_DAY, "MEDIUM"));
+        assertRefused(http.post("/api/orders/" + risky + "/placement", coordinator, Map.of("projectCode", college)),
+                422, "projectCode");
+        assertThat(http.get("/api/orders/" + risky, coordinator).field("status")).isEqualTo("AWAITING_PLACEMENT");
+    }
+
+    @Test
+    void anOrderFinishedAfterTwelveMonthsIsFlaggedAsLate() {
+        String crn = newCrn();
+        LocalDate sentence = today.minusMonths(11);
+        LocalDate completeBy = sentence.plusMonths(12);
+        String project = project("GROUP", false, null);
+        String orderId = placedOrder(crn, 40, sentence, project, "LOW");
+        List<String> inTime = new ArrayList<>();
+        for (int day = 1; day <= 4; day++) {
+            inTime.add(session(project, today.plusDays(day), 1, 5));
+        }
+        String late = session(project, completeBy.plusDays(10), 1, 5);
+        assertRefused(book(late, orderId), 422, "completeBy");
+
+        Http.Response extended = http.post("/api/orders/" + orderId + "/extension", coordinator,
+                Map.of("completeBy", completeBy.plusMonths(3).toString()));
+        assertThat(extended.status()).isEqualTo(200);
+        assertThat(extended.field("completeBy")).isEqualTo(completeBy.plusMonths(3).toString());
+        for (String s : inTime) {
+            book(s, orderId);
+            attend(s, orderId, "ATTENDED_COMPLIED", 480);
+        }
+        assertThat(book(late, orderId).status()).isEqualTo(201);
+        assertThat(attend(late, orderId, "ATTENDED_COMPLIED", 480).field("orderStatus")).isEqualTo("COMPLETED");
+
+        TopicReader.Event completed = topics.await(Topics.COMMUNITY_PAYBACK, about(crn, COMPLETED), 1).get(0);
+        assertThat(completed.data().get("withinTwelveMonths").asBoolean()).isFalse();
+        assertThat(completed.data().get("completedOn").asString()).isEqualTo(completeBy.plusDays(10).toString());
+        assertThat(http.get("/api/orders/" + orderId, coordinator).body().get("withinTwelveMonths").asBoolean())
+                .isFalse();
+        assertThat(metric("community_payback_orders_completed_total", "area", area, "outcome", "AFTER_12_MONTHS"))
+                .isEqualTo(1.0);
+        assertThat(metricOrNull("community_payback_orders_completed_total", "area", area, "outcome",
+                "WITHIN_12_MONTHS")).isNull();
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheProblemAndNothingChanges() {
+        String crn = newCrn();
+        String project = project("GROUP", false, null);
+        String orderId = order(crn, 40, today, "LOW");
+        http.put("/api/orders/" + orderId + "/assessment", coordinator, assessment(List.of("SATURDAY"), "NOT_ASSESSED"));
+        http.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project));
+        LocalDate saturday = today.plusDays(1);
+        while (saturday.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
+            saturday = saturday.plusDays(1);
+        }
+        String onSaturday = session(project, saturday, 1, 1);
+        String onSunday = session(project, saturday.plusDays(1), 1, 1);
+        String pastCompleteBy = session(project, today.plusMonths(12).plusDays(7), 1, 1);
+        String unbooked = session(project, saturday.plusWeeks(1), 1, 1);
+
+        assertRefused(http.post("/api/orders", coordinator, order(newCrn(), 39, today, "LOW", area)), 400,
+                "requiredHours");
+        assertRefused(http.post("/api/orders", coordinator, order(newCrn(), 301, today, "LOW", area)), 400,
+                "requiredHours");
+        assertRefused(book(onSunday, orderId), 422, "availableDays");
+        assertRefused(book(pastCompleteBy, orderId), 422, "completeBy");
+        assertThat(book(onSaturday, orderId).status()).isEqualTo(201);
+        assertRefused(book(onSaturday, placedOrder(newCrn(), 40, project, "LOW")), 409, null);
+        assertRefused(attend(onSaturday, orderId, "ATTENDED_COMPLIED", 481), 422, "minutesCredited");
+        assertRefused(attend(onSaturday, orderId, "ACCEPTABLE_ABSENCE", 60), 422, "minutesCredited");
+        assertRefused(attend(onSaturday, orderId, "ATTENDED_COMPLIED", -5), 400, "minutesCredited");
+        assertRefused(attend(onSaturday, orderId, "HOME_EARLY", 60), 400, "outcome");
+        assertRefused(attend(unbooked, orderId, "ATTENDED_COMPLIED", 60), 422, "orderId");
+        assertRefused(http.post("/api/projects", coordinator, Map.of("code", "P" + area, "name", "Library",
+                "areaCode", area, "type", "INDIVIDUAL", "ete", false)), 422, "partner");
+        assertRefused(http.post("/api/projects/" + project + "/sessions", coordinator, Map.of("date",
+                today.toString(), "startTime", "16:00", "endTime", "09:00", "supervisors", 1,
+                "placesPerSupervisor", 5)), 422, "endTime");
+        assertRefused(http.post("/api/projects/" + project + "/sessions", coordinator, Map.of("date",
+                today.toString(), "startTime", "09:00", "endTime", "16:00", "supervisors", -1,
+                "placesPerSupervisor", 5)), 400, "supervisors");
+        assertRefused(http.put("/api/orders/" + orderId + "/assessment", coordinator,
+                assessment(List.of(), "HIGH")), 400, "availableDays");
+        assertRefused(http.get("/api/capacity?areaCode=" + area + "&from=" + today + "&to=" + today.minusDays(1),
+                coordinator), 400, "to");
+
+        Order unchanged = mongo.findById(orderId, Order.class);
+        assertThat(unchanged.getCreditedMinutes()).isZero();
+        assertThat(unchanged.getAttendances()).isEmpty();
+        assertThat(unchanged.getAssessment().availableDays()).containsExactly(java.time.DayOfWeek.SATURDAY);
+        assertThat(mongo.findById(onSaturday, Session.class).getBookings()).hasSize(1);
+        assertThat(mongo.findById(onSunday, Session.class).getBookings()).isEmpty();
+        assertThat(mongo.findById(pastCompleteBy, Session.class).getBookings()).isEmpty();
+
+        Http.Response attended = attend(onSaturday, orderId, "ATTENDED_FAILED_TO_COMPLY", 120);
+        assertThat(attended.status()).isEqualTo(201);
+        assertThat(attended.body().get("enforceableFailures").asInt()).isEqualTo(1);
+        assertRefused(attend(onSaturday, orderId, "ATTENDED_COMPLIED", 480), 409, null);
+        Order once = mongo.findById(orderId, Order.class);
+        assertThat(once.getCreditedMinutes()).isEqualTo(120);
+        assertThat(once.getAttendances()).hasSize(1);
+        assertThat(once.getEnforceableFailures()).isEqualTo(1);
+        List<TopicReader.Event> events = topics.await(Topics.COMMUNITY_PAYBACK, about(crn, ATTENDED), 1);
+        assertThat(events.get(0).data().get("outcome").asString()).isEqualTo("ATTENDED_FAILED_TO_COMPLY");
+        // the marker: an order published after every refusal; by then anything refused would be on the topic too
+        String marker = newCrn();
+        order(marker, 40, today, "LOW");
+        topics.await(Topics.COMMUNITY_PAYBACK, about(marker, RECEIVED), 1);
+        assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(e -> crn.equals(e.key())))
+                .extracting(e -> e.header("ce_type")).containsExactly(RECEIVED, PLACED, ATTENDED);
+        assertThat(metric("community_payback_enforceable_failures_total", "area", area, "outcome",
+                "ATTENDED_FAILED_TO_COMPLY")).isEqualTo(1.0);
+        assertThat(metric("community_payback_assessments_total", "area", area, "outcome", "NOT_ASSESSED"))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void theCapacityForecastShowsSessionsAtRiskBeforeAnyoneIsSentHome() {
+        String project = project("GROUP", false, null);
+        LocalDate day = today.plusDays(6);
+        String busy = session(project, day, 1, 2);
+        String quiet = session(project, day, 2, 4);
+        String nextDay = session(project, day.plusDays(1), 1, 4);
+        book(busy, placedOrder(newCrn(), 60, project, "LOW"));
+        book(busy, placedOrder(newCrn(), 60, project, "LOW"));
+        book(quiet, placedOrder(newCrn(), 60, project, "LOW"));
+
+        Http.Response fine = capacity(day, day.plusDays(1), Tokens.forRole("OPS_VIEWER"));
+        assertThat(fine.status()).isEqualTo(200);
+        assertThat(fine.body().get("total").asInt()).isEqualTo(3);
+        assertThat(fine.body().get("items")).allSatisfy(s -> assertThat(s.get("atRisk").asBoolean()).isFalse());
+
+        // a supervisor calls in sick: capacity drops below what is booked
+        Http.Response sick = http.put("/api/sessions/" + busy + "/supervisors", coordinator, Map.of("supervisors", 0));
+        assertThat(sick.status()).isEqualTo(200);
+        assertThat(sick.body().get("capacity").asInt()).isZero();
+
+        Http.Response atRisk = capacity(day, day.plusDays(1), coordinator);
+        assertThat(atRisk.body().get("items")).hasSize(3);
+        var busyView = find(atRisk, busy);
+        assertThat(busyView.get("capacity").asInt()).isZero();
+        assertThat(busyView.get("booked").asInt()).isEqualTo(2);
+        assertThat(busyView.get("atRisk").asBoolean()).isTrue();
+        assertThat(busyView.get("risks").toString()).contains("OVER_BOOKED", "NO_SUPERVISOR");
+        var quietView = find(atRisk, quiet);
+        assertThat(quietView.get("capacity").asInt()).isEqualTo(8);
+        assertThat(quietView.get("booked").asInt()).isEqualTo(1);
+        assertThat(quietView.get("atRisk").asBoolean()).isFalse();
+        var days = atRisk.body().get("days");
+        assertThat(days).hasSize(2);
+        assertThat(days.get(0).get("date").asString()).isEqualTo(day.toString());
+        assertThat(days.get(0).get("capacity").asInt()).isEqualTo(8);
+        assertThat(days.get(0).get("booked").asInt()).isEqualTo(3);
+        assertThat(days.get(0).get("overBooked").asBoolean()).isTrue();
+        assertThat(days.get(0).get("sessionsAtRisk").asInt()).isEqualTo(1);
+        assertThat(days.get(1).get("overBooked").asBoolean()).isFalse();
+        assertThat(find(atRisk, nextDay).get("capacity").asInt()).isEqualTo(4);
+
+        assertThat(capacity(day, day, Tokens.forRole("PROVIDER")).status()).isEqualTo(403);
+        assertThat(http.get("/api/capacity?areaCode=" + area, null).status()).isEqualTo(401);
+    }
+
+    // ---- helpers
+
+    Http.Response capacity(LocalDate from, LocalDate to, String token) {
+        return http.get("/api/capacity?areaCode=" + area + "&from=" + from + "&to=" + to, token);
+    }
+
+    static tools.jackson.databind.JsonNode find(Http.Response forecast, String sessionId) {
+        for (tools.jackson.databind.JsonNode item : forecast.body().get("items")) {
+            if (sessionId.equals(item.get("id").asString())) {
+                return item;
+            }
+        }
+        throw new AssertionError("session " + sessionId + " not in the forecast");
+    }
+
+    String order(String crn, int hours, LocalDate sentence, String risk) {
+        Http.Response created = http.post("/api/orders", coordinator, order(crn, hours, sentence, risk, area));
+        assertThat(created.status()).isEqualTo(201);
+        return created.field("id");
+    }
+
+    static Map<String, Object> order(String crn, int hours, LocalDate sentence, String risk, String area) {
+        return Map.of("crn", crn, "sentenceDate", sentence.toString(), "requiredHours", hours, "areaCode", area,
+                "sex", "MALE", "riskOfSeriousHarm", risk, "responsibleOfficerCode", "N53RO7");
+    }
+
+    String placedOrder(String crn, int hours, String project, String risk) {
+        return placedOrder(crn, hours, today, project, risk);
+    }
+
+    String placedOrder(String crn, int hours, LocalDate sentence, String project, String risk) {
+        String orderId = order(crn, hours, sentence, risk);
+        assertThat(http.put("/api/orders/" + orderId + "/assessment", coordinator, assessment(EVERY_DAY, "MEDIUM"))
+                .status()).isEqualTo(200);
+        assertThat(http.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project))
+                .status()).isEqualTo(200);
+        return orderId;
+    }
+
+    static Map<String, Object> assessment(List<String> days, String motivation) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("availableDays", days);
+        a.put("childcareConstraints", "school run until 09:30");
+        a.put("shiftPattern", "nights Monday to Wednesday");
+        a.put("healthAndSafetyNotes", "no heavy lifting");
+        a.put("riskOfHarmConsidered", true);
+        a.put("motivationToComply", motivation);
+        a.put("intensive", false);
+        return a;
+    }
+
+    String project(String type, boolean ete, String partner) {
+        String code = "PRJ-" + area + "-" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        Map<String, Object> p = new HashMap<>(Map.of("code", code, "name", "Park paths", "areaCode", area, "type",
+                type, "ete", ete));
+        if (partner != null) {
+            p.put("partner", partner);
+        }
+        Http.Response created = http.post("/api/projects", coordinator, p);
+        assertThat(created.status()).isEqualTo(201);
+        return code;
+    }
+
+    String session(String project, LocalDate date, int supervisors, int placesPerSupervisor) {
+        Http.Response created = http.post("/api/projects/" + project + "/sessions", coordinator,
+                Map.of("date", date.toString(), "startTime", "08:00", "endTime", "16:00", "supervisors", supervisors,
+                        "placesPerSupervisor", placesPerSupervisor));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("capacity").asInt()).isEqualTo(supervisors * placesPerSupervisor);
+        assertThat(created.body().get("lengthMinutes").asInt()).isEqualTo(480);
+        return created.field("id");
+    }
+
+    Http.Response book(String session, String orderId) {
+        return http.post("/api/sessions/" + session + "/bookings", coordinator, Map.of("orderId", orderId));
+    }
+
+    Http.Response attend(String session, String orderId, String outcome, int minutes) {
+        return http.post("/api/sessions/" + session + "/attendance", coordinator,
+                Map.of("orderId", orderId, "outcome", outcome, "minutesCredited", minutes));
+    }
+
+    static void assertRefused(Http.Response response, int status, String field) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+        assertThat(response.field("title")).isNotBlank();
+        assertThat(response.field("detail")).isNotBlank();
+        if (field != null) {
+            assertThat(response.body().get("errors").findValuesAsString("field")).contains(field);
+        }
+    }
+
+    static Predicate<TopicReader.Event> about(String crn, String type) {
+        return e -> type.equals(e.header("ce_type")) && crn.equals(e.key());
+    }
+
+    static String newCrn() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "" + (char) ('A' + random.nextInt(26)) + random.nextInt(100_000, 1_000_000);
+    }
+
+    double metric(String name, String... labels) {
+        Double value = metricOrNull(name, labels);
+        assertThat(value).as(name + " " + String.join(",", labels)).isNotNull();
+        return value;
+    }
+
+    Double metricOrNull(String name, String... labels) {
+        String text;
+        try (InputStream in = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus").toURL().openStream()) {
+            text = new Scanner(in).useDelimiter("\\A").next();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        double sum = 0;
+        boolean found = false;
+        for (String line : text.split("\n")) {
+            if (!line.startsWith(name + "{")) {
+                continue;
+            }
+            boolean matches = true;
+            for (int i = 0; i < labels.length; i += 2) {
+                matches &= line.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
+            }
+            if (matches) {
+                found = true;
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return found ? sum : null;
+    }
+}
