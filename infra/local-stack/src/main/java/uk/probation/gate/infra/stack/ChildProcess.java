@@ -28,6 +28,7 @@ final class ChildProcess {
 
     static ChildProcess launch(ChildSpec spec) {
         try {
+            JarSnapshot.refresh(spec.builtJar(), spec.runJar());
             Files.createDirectories(spec.logFile().getParent());
             Process process = new ProcessBuilder(spec.command())
                     .directory(spec.workingDir().toFile())

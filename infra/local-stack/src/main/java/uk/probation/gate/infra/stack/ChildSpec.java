@@ -3,8 +3,12 @@ package uk.probation.gate.infra.stack;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Everything needed to (re)start one child JVM: its command line, where it logs, and how it says it is ready. */
-record ChildSpec(StackComponent component, List<String> command, Path workingDir, Path logFile, Readiness readiness) {
+/**
+ * Everything needed to (re)start one child JVM: the jar it was built as and the copy it runs, its command line,
+ * where it logs, and how it says it is ready.
+ */
+record ChildSpec(StackComponent component, Path builtJar, Path runJar, List<String> command, Path workingDir,
+                 Path logFile, Readiness readiness) {
 
     String name() {
         return component.artifactName();

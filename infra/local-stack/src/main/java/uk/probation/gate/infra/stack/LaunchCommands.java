@@ -31,12 +31,14 @@ final class LaunchCommands {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(defaultJvmOptions(component));
         command.addAll(options.jvmOptionsFor(component));
+        Path runJar = dataDir.resolve("jars").resolve(component.artifactName() + ".jar");
         command.add("-jar");
-        command.add(component.jar(projectRoot).toString());
+        command.add(runJar.toString());
         command.addAll(programArgs(component));
         command.addAll(options.argsFor(component));
         Path logFile = logsDir().resolve(component.artifactName() + ".log");
-        return new ChildSpec(component, List.copyOf(command), projectRoot, logFile, readiness(component));
+        return new ChildSpec(component, component.jar(projectRoot), runJar, List.copyOf(command), projectRoot, logFile,
+                readiness(component));
     }
 
     Path logsDir() {

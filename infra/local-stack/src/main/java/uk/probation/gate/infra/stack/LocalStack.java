@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Runs the whole system on one machine without Docker: a real Kafka broker, the MongoDB wire server,
  * the OAuth2 authorization server, then the four services, each as its own {@code java -jar} child
- * process logging to {@code DATA/logs/<artifact>.log}.
+ * process logging to {@code DATA/logs/<artifact>.log}. Each runs a copy of its jar (DATA/jars), so rebuilding
+ * while the stack runs breaks nothing; {@link RunningStack#restart} picks the new jar up.
  *
  * <h2>From the command line</h2>
  * {@code ./run-local.sh} (builds if needed), or

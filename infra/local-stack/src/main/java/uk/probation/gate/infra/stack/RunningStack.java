@@ -182,7 +182,10 @@ public final class RunningStack implements AutoCloseable {
         return Optional.ofNullable(children.get(component)).map(ChildProcess::handle);
     }
 
-    /** Stops one component and starts it again with the same ports and data, waiting until it is ready. */
+    /**
+     * Stops one component and starts it again with the same ports and data, waiting until it is ready.
+     * A jar rebuilt since the start is picked up, so: edit, {@code ./mvnw -pl referral-service package}, restart.
+     */
     public void restart(StackComponent component) {
         ChildProcess old;
         synchronized (this) {

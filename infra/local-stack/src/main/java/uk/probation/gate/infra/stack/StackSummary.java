@@ -12,17 +12,17 @@ final class StackSummary {
         out.println();
         out.println("Local stack is up. Data: " + stack.dataDir());
         if (stack.components().contains(StackComponent.KAFKA)) {
-            out.println("  Kafka bootstrap servers  " + stack.kafkaBootstrapServers());
+            out.println("  Kafka bootstrap servers    " + stack.kafkaBootstrapServers());
         }
         if (stack.components().contains(StackComponent.MONGO)) {
-            out.println("  MongoDB (wire server)    " + stack.mongoUri(""));
+            out.println("  MongoDB (wire server)      " + stack.mongoUri(""));
         }
         if (stack.components().contains(StackComponent.AUTH)) {
-            out.println("  Auth server (issuer)     " + stack.issuerUri());
+            out.println("  Auth server (issuer)       " + stack.issuerUri());
         }
         for (StackComponent component : stack.components()) {
             if (component.isService()) {
-                out.printf("  %-24s %s%n", component.artifactName(), stack.swaggerUi(component));
+                out.printf("  %-26s %s%n", component.artifactName(), stack.swaggerUi(component));
             }
         }
         out.println();

@@ -19,7 +19,8 @@ class LaunchCommandsTest {
         ChildSpec spec = commands.specFor(StackComponent.REFERRAL);
 
         assertThat(spec.command()).containsSequence("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                "/checkout/referral-service/target/referral-service.jar");
+                "/checkout/.local-stack/jars/referral-service.jar");
+        assertThat(spec.builtJar()).isEqualTo(Path.of("/checkout/referral-service/target/referral-service.jar"));
         assertThat(spec.command()).containsSequence(
                 "--server.port=8083",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:27017/referral",

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the whole system locally without Docker: Kafka, the Mongo wire server, the auth server and the four
+# services, each in its own JVM (infra/local-stack). Options pass through: --reset, --only=kafka,mongo,auth, --help.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+modules=(event-contracts service-platform resettlement-service community-payback-service referral-service
+         notifications-service infra/local-kafka infra/local-mongo infra/auth-server infra/local-stack)
+runnable=("${modules[@]:2}")
+
+# rebuild when a runnable jar is missing or any source or pom is newer than the oldest jar
+needs_build() {
+  local jars=() oldest
+  for m in "${runnable[@]}"; do
+    [[ -f "$m/target/${m##*/}.jar" ]] || return 0
+    jars+=("$m/target/${m##*/}.jar")
+  done
+  oldest=$(ls -tr "${jars[@]}" | head -n 1)
+  [[ -n "$(find pom.xml "${modules[@]/%//pom.xml}" "${modules[@]/%//src}" -newer "$oldest" -type f -print -quit)" ]]
+}
+
+if needs_build; then
+  ./mvnw -B -DskipTests install
+fi
+exec java -jar infra/local-stack/target/local-stack.jar "$@"
