@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
@@ -30,6 +31,7 @@ import uk.probation.gate.platform.test.TopicReader;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class PersonScenarios {
 
     static final String DLT = "referral-service.dlt";

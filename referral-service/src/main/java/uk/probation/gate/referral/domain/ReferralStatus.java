@@ -1,0 +1,14 @@
+package uk.probation.gate.referral.domain;
+
+/**
+ * CREATED → SENT → ACCEPTED or DECLINED (declined: sent to the next provider, or UNROUTABLE) → IN_PROGRESS →
+ * OUTCOME_RECORDED → CLOSED. A referral no provider matches is UNROUTABLE.
+ */
+public enum ReferralStatus {
+    CREATED, SENT, ACCEPTED, DECLINED, IN_PROGRESS, OUTCOME_RECORDED, CLOSED, UNROUTABLE;
+
+    /** Still waiting for, or being worked by, a provider: a revised plan withdraws these. */
+    public boolean open() {
+        return this == CREATED || this == SENT || this == ACCEPTED || this == IN_PROGRESS || this == UNROUTABLE;
+    }
+}

@@ -1,0 +1,117 @@
+package uk.probation.gate.referral.messaging;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.contracts.resettlement.PlanCompleted;
+import uk.probation.gate.contracts.resettlement.PrisonerReceived;
+import uk.probation.gate.contracts.resettlement.PrisonerReleased;
+import uk.probation.gate.platform.messaging.EventHandlers;
+import uk.probation.gate.platform.messaging.IdempotentListeners;
+import uk.probation.gate.platform.messaging.InboundEvent;
+import uk.probation.gate.platform.messaging.PoisonEventException;
+import uk.probation.gate.referral.domain.Need;
+import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
+import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.referral.person.People;
+import uk.probation.gate.referral.person.PrisonerReception;
+import uk.probation.gate.referral.referral.PlanReferrals;
+import uk.probation.gate.referral.release.ReleaseOutcome;
+import uk.probation.gate.referral.release.ReleaseOutcomes;
+
+/**
+ * resettlement.events: a reception keeps the person; a completed plan makes (or withdraws) referrals and says which
+ * needs to follow to release; a release is joined with the referral outcomes.
+ */
+@Configuration(proxyBeanMethods = false)
+class ResettlementTopic {
+
+    private static final Logger log = LoggerFactory.getLogger(ResettlementTopic.class);
+    private static final String PRISON_NUMBER = "^[A-Z][0-9]{4}[A-Z]{2}$";
+    private static final String SUPPORT_REQUIRED = "SUPPORT_REQUIRED";
+
+    @Bean
+    Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, JsonMapper json, People people,
+            PlanReferrals plans, ReleaseOutcomes outcomes) {
+        return listeners.cloudEvents(Topics.RESETTLEMENT, EventHandlers.create()
+                .on(EventType.RESETTLEMENT_PRISONER_RECEIVED,
+                        event -> people.received(event.id(), reception(event, json)))
+                .on(EventType.RESETTLEMENT_PLAN_COMPLETED, event -> {
+                    PlanReferrals.CompletedPlan plan = plan(event, json);
+                    plans.planCompleted(event.id(), plan);
+                    outcomes.apply(event.id(), new ReleaseOutcomes.CaseOf(plan.caseId(), plan.prisonNumber(),
+                            plan.crn(), plan.prisonCode(), plan.sex()), o -> o.planned(plan.planVersion(),
+                            plan.supportRequired().contains(Need.ACCOMMODATION),
+                            plan.supportRequired().contains(Need.EDUCATION_SKILLS_AND_WORK)));
+                })
+                .on(EventType.RESETTLEMENT_PRISONER_RELEASED, event -> {
+                    PrisonerReleased released = read(event, json, PrisonerReleased.class);
+                    if (released.caseId() == null) {
+                        throw new PoisonEventException(event.type() + " without a caseId");
+                    }
+                    outcomes.apply(event.id(), new ReleaseOutcomes.CaseOf(released.caseId(), released.prisonNumber(),
+                            released.crn(), released.prisonCode(), enumOrNull(Sex.class, released.sex())),
+                            o -> o.released(new ReleaseOutcome.Release(released.releasedOn(),
+                                    released.accommodationOnRelease(), released.eteOnRelease(), released.metAtGate(),
+                                    released.outcomeRecorded())));
+                }));
+    }
+
+    static PrisonerReception reception(InboundEvent event, JsonMapper json) {
+        PrisonerReceived received = read(event, json, PrisonerReceived.class);
+        if (received.prisonNumber() == null || !received.prisonNumber().matches(PRISON_NUMBER)
+                || received.caseId() == null || received.prisonCode() == null) {
+            throw new PoisonEventException(event.type() + " without a valid prisonNumber, caseId or prisonCode");
+        }
+        return new PrisonerReception(received.caseId(), received.prisonNumber(), received.crn(),
+                received.prisonCode(), received.receivedOn(), enumOrNull(Sex.class, received.sex()),
+                enumOrNull(RiskOfSeriousHarm.class, received.riskOfSeriousHarm()),
+                received.responsibleOfficerCode());
+    }
+
+    static PlanReferrals.CompletedPlan plan(InboundEvent event, JsonMapper json) {
+        PlanCompleted plan = read(event, json, PlanCompleted.class);
+        if (plan.caseId() == null || plan.prisonNumber() == null && plan.crn() == null || plan.needs() == null) {
+            throw new PoisonEventException(event.type() + " without a caseId, an identifier or needs");
+        }
+        Set<Need> required = EnumSet.noneOf(Need.class);
+        for (PlanCompleted.Need need : plan.needs()) {
+            if (SUPPORT_REQUIRED.equals(need.status())) {
+                try {
+                    required.add(Need.valueOf(need.pathway()));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    log.warn("Plan of case {} names an unknown pathway {}; not referred", plan.caseId(),
+                            need.pathway());
+                }
+            }
+        }
+        return new PlanReferrals.CompletedPlan(plan.caseId(), plan.prisonNumber(), plan.crn(), plan.prisonCode(),
+                enumOrNull(Sex.class, plan.sex()), enumOrNull(RiskOfSeriousHarm.class, plan.riskOfSeriousHarm()),
+                plan.responsibleOfficerCode(), Math.max(1, plan.planVersion()), required);
+    }
+
+    static <T> T read(InboundEvent event, JsonMapper json, Class<T> type) {
+        try {
+            return json.treeToValue(event.data(), type);
+        } catch (JacksonException e) {
+            throw new PoisonEventException("Unreadable " + event.type() + " data", e);
+        }
+    }
+
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        try {
+            return value == null ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("Unknown " + type.getSimpleName() + " " + value);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package uk.probation.gate.referral.release;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.function.Consumer;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import uk.probation.gate.platform.outbox.AggregateStore;
+import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.referral.domain.Sex;
+
+/**
+ * Joins accommodation and ETE referrals with releases, per case. Plans and releases come from resettlement.events,
+ * referral steps from referral.events: the two topics interleave in any order, and every change here is a fact that
+ * commutes, so the result is the same whichever arrives first.
+ */
+@Service
+public class ReleaseOutcomes {
+
+    /** Who the case is about, from whichever event mentions it. */
+    public record CaseOf(String caseId, String prisonNumber, String crn, String prisonCode, Sex sex) {
+    }
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+
+    ReleaseOutcomes(AggregateStore store, MongoTemplate mongo) {
+        this.store = store;
+        this.mongo = mongo;
+    }
+
+    /** Applies one event's change to the case's record, once however often the event is delivered. */
+    public boolean apply(String eventId, CaseOf about, Consumer<ReleaseOutcome> change) {
+        ReleaseOutcome outcome = store.findById(about.caseId(), ReleaseOutcome.class);
+        if (outcome == null) {
+            outcome = new ReleaseOutcome(about.caseId());
+        }
+        if (!outcome.markProcessed(eventId)) {
+            return false;
+        }
+        outcome.person(about.prisonNumber(), about.crn(), about.prisonCode(), about.sex());
+        change.accept(outcome);
+        store.save(outcome);
+        return true;
+    }
+
+    public ReleaseOutcome get(String caseId) {
+        return store.findById(caseId, ReleaseOutcome.class);
+    }
+
+    public PageResponse<ReleaseOutcome> released(String prisonCode, int page, int size) {
+        Query query = Query.query(where("release").ne(null));
+        if (prisonCode != null) {
+            query.addCriteria(where("prisonCode").is(prisonCode));
+        }
+        long total = mongo.count(query, ReleaseOutcome.class);
+        query.with(Sort.by(Sort.Direction.DESC, "release.releasedOn")).skip((long) page * size).limit(size);
+        return new PageResponse<>(mongo.find(query, ReleaseOutcome.class), page, size, total);
+    }
+}

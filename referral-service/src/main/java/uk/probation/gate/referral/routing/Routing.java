@@ -1,0 +1,83 @@
+package uk.probation.gate.referral.routing;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import uk.probation.gate.platform.outbox.AggregateStore;
+import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.referral.ReferralProperties;
+import uk.probation.gate.referral.domain.RoutingRule;
+import uk.probation.gate.referral.domain.RoutingTable;
+
+/** The providers and the routing table every referral is routed by; the table is seeded once from configuration. */
+@Service
+public class Routing {
+
+    private static final Logger log = LoggerFactory.getLogger(Routing.class);
+
+    private final AggregateStore store;
+    private final ReferralProperties properties;
+    private final Clock clock;
+    private final Map<String, ReferralProperties.Provider> providers;
+
+    Routing(AggregateStore store, ReferralProperties properties, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+        this.providers = new LinkedHashMap<>();
+        properties.providers().forEach(p -> providers.put(p.code(), p));
+    }
+
+    public List<ReferralProperties.Provider> providers() {
+        return List.copyOf(providers.values());
+    }
+
+    public Set<String> providerCodes() {
+        return providers.keySet();
+    }
+
+    public RoutingTable table() {
+        return current().table();
+    }
+
+    /** The stored table; the first reader of an empty store writes the seed (a second instance's insert loses). */
+    public RoutingRules current() {
+        RoutingRules found = store.findById(RoutingRules.CURRENT, RoutingRules.class);
+        if (found != null) {
+            return found;
+        }
+        List<RoutingRule> seed = properties.seedRules().stream().map(ReferralProperties.SeedRule::toRule).toList();
+        List<RoutingTable.Violation> violations = RoutingTable.check(seed, providerCodes());
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("The configured seed routing rules are wrong: " + violations);
+        }
+        try {
+            return store.save(new RoutingRules(seed, clock.instant()));
+        } catch (DuplicateKeyException seededElsewhere) {
+            return store.findById(RoutingRules.CURRENT, RoutingRules.class);
+        }
+    }
+
+    /** Replaces the whole table if it makes sense (else 422 naming each wrong field); the change is audited. */
+    public RoutingRules replace(List<RoutingRule> rules, String changedBy) {
+        List<RoutingTable.Violation> violations = RoutingTable.check(rules, providerCodes());
+        if (!violations.isEmpty()) {
+            throw ApiProblem.unprocessable(violations.stream().map(v -> v.field() + ": " + v.message())
+                    .collect(Collectors.joining("; ")), violations.stream()
+                    .map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
+        }
+        RoutingRules table = current();
+        table.replace(new ArrayList<>(rules), changedBy, clock.instant());
+        store.save(table);
+        log.info("Routing table replaced by {}: {} rules", changedBy, rules.size());
+        return table;
+    }
+}

@@ -1,0 +1,20 @@
+package uk.probation.gate.referral.routing.web;
+
+import uk.probation.gate.referral.domain.Need;
+import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
+import uk.probation.gate.referral.domain.RoutingRule;
+import uk.probation.gate.referral.domain.Sex;
+
+/** One rule as an admin sends it; absent prisonCode/areaCode, sex or maxRisk mean "any". */
+record RuleRequest(Need need, String prisonCode, String areaCode, Sex sex, RiskOfSeriousHarm maxRisk,
+        String providerCode, Integer priority, Integer responseDays) {
+
+    RoutingRule toRule() {
+        return new RoutingRule(need, blankToNull(prisonCode), blankToNull(areaCode), sex, maxRisk, providerCode,
+                priority == null ? 0 : priority, responseDays == null ? -1 : responseDays);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

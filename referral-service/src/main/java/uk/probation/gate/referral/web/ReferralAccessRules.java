@@ -1,0 +1,38 @@
+package uk.probation.gate.referral.web;
+
+import static uk.probation.gate.platform.security.Roles.ADMIN;
+import static uk.probation.gate.platform.security.Roles.OPS_VIEWER;
+import static uk.probation.gate.platform.security.Roles.PLACEMENT_COORDINATOR;
+import static uk.probation.gate.platform.security.Roles.PROVIDER;
+import static uk.probation.gate.platform.security.Roles.RESETTLEMENT_CASEWORKER;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+import uk.probation.gate.platform.security.AccessRules;
+
+/**
+ * Who may call what, as in api.md; dead-letter replay (/api/admin/**) is ADMIN by the platform. Which referrals a
+ * PROVIDER sees is narrowed further by its {@code provider} claim in the referral service.
+ */
+@Component
+class ReferralAccessRules implements AccessRules {
+
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(HttpMethod.GET, "/api/people/*").hasAnyRole(ADMIN, OPS_VIEWER)
+                .requestMatchers(HttpMethod.GET, "/api/providers").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/routing-rules", "/api/routing-rules/changes")
+                .hasAnyRole(ADMIN, OPS_VIEWER)
+                .requestMatchers(HttpMethod.PUT, "/api/routing-rules").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/referrals").hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER)
+                .requestMatchers(HttpMethod.GET, "/api/referrals/*")
+                .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR)
+                .requestMatchers(HttpMethod.POST, "/api/referrals")
+                .hasAnyRole(RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR)
+                .requestMatchers(HttpMethod.POST, "/api/referrals/*/acceptance", "/api/referrals/*/decline",
+                        "/api/referrals/*/start", "/api/referrals/*/outcome", "/api/referrals/*/closure")
+                .hasRole(PROVIDER)
+                .requestMatchers(HttpMethod.GET, "/api/releases", "/api/releases/*").hasAnyRole(ADMIN, OPS_VIEWER);
+    }
+}

@@ -1,0 +1,529 @@
+package uk.probation.gate.referral.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.Tokens;
+import uk.probation.gate.platform.test.TopicReader;
+import uk.probation.gate.referral.TestClock;
+
+/**
+ * Referrals end to end, against the embedded broker and Mongo wire server here and real Kafka and MongoDB images
+ * where Docker exists: plans and releases go onto resettlement.events, people act through HTTP with real tokens,
+ * and the scenarios read referral.events, the API and the metrics. Time is moved on with {@link TestClock}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "referral.escalation.interval=PT0.5S", "referral.escalation.grace=PT1H", "referral.metrics-refresh=PT0.5S"})
+@AutoConfigureMetrics
+@Import(TestClock.Config.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class ReferralScenarios {
+
+    static final String PLAN_V1 = "/schemas/resettlement.plan.completed/v1.json";
+    static final String RELEASED_V1 = "/schemas/resettlement.prisoner.released/v1.json";
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    TestClock clock;
+
+    Http http;
+    TopicReader topics;
+    final String admin = Tokens.forRole("ADMIN");
+    final String viewer = Tokens.forRole("OPS_VIEWER");
+    final String caseworker = Tokens.forRole("RESETTLEMENT_CASEWORKER");
+
+    @BeforeEach
+    void connect() {
+        http = new Http("http://127.0.0.1:" + port);
+        topics = new TopicReader(bootstrapServers);
+    }
+
+    @Test
+    void aCompletedPlanOnTheTopicBecomesOneRoutedReferralPerRequiredNeed() {
+        String prisonNumber = newPrisonNumber();
+        String caseId = UUID.randomUUID().toString();
+        double unroutableBefore = counter("referral.referrals.unroutable", "need", "HEALTH");
+        sendPlan(caseId, prisonNumber, prisonNumber, "FEMALE", 1, Map.of("ACCOMMODATION", "SUPPORT_REQUIRED",
+                "EDUCATION_SKILLS_AND_WORK", "SUPPORT_REQUIRED", "ABUSE_VICTIM_SUPPORT", "SUPPORT_REQUIRED",
+                "HEALTH", "SUPPORT_REQUIRED", "DRUGS_AND_ALCOHOL", "SUPPORT_NOT_REQUIRED", "FINANCE_AND_ID", "DONE"));
+
+        List<TopicReader.Event> sent = topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.sent"), 3);
+        assertThat(sent).extracting(e -> e.data().get("need").asString() + "->" + e.data().get("providerCode")
+                .asString()).containsExactlyInAnyOrder("ACCOMMODATION->IN_HOUSE_HOUSING",
+                "EDUCATION_SKILLS_AND_WORK->INGEUS", "ABUSE_VICTIM_SUPPORT->NEW_DAWN_NEW_DAY");
+        assertThat(sent).allSatisfy(e -> {
+            assertThat(e.data().get("respondBy").asString()).isNotBlank();
+            assertThat(e.data().get("caseId").asString()).isEqualTo(caseId);
+            assertThat(e.header("ce_subject")).isEqualTo(prisonNumber);
+            assertThat(e.header("ce_dataschema")).isEqualTo("/schemas/referral.referral.sent/v1.json");
+        });
+        List<TopicReader.Event> closed = topics.await(Topics.REFERRAL,
+                about(prisonNumber, "referral.referral.closed"), 1);
+        assertThat(closed.get(0).data().get("need").asString()).isEqualTo("HEALTH");
+        assertThat(closed.get(0).data().get("reason").asString()).isEqualTo("UNROUTABLE");
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.created"), 4)).hasSize(4);
+
+        Map<String, JsonNode> byNeed = referralsOfCase(caseId, 4);
+        assertThat(byNeed.keySet()).containsExactlyInAnyOrder("ACCOMMODATION", "EDUCATION_SKILLS_AND_WORK",
+                "ABUSE_VICTIM_SUPPORT", "HEALTH");
+        assertThat(byNeed.get("ACCOMMODATION").get("status").asString()).isEqualTo("SENT");
+        assertThat(byNeed.get("HEALTH").get("status").asString()).isEqualTo("UNROUTABLE");
+        assertThat(byNeed.get("HEALTH").has("providerCode")).isFalse();
+        // unroutable referrals are visible to ops, and counted
+        Http.Response unroutable = http.get("/api/referrals?status=UNROUTABLE&need=HEALTH&size=200", viewer);
+        assertThat(unroutable.body().get("items").findValuesAsString("id"))
+                .contains(byNeed.get("HEALTH").get("id").asString());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> counter("referral.referrals.unroutable", "need", "HEALTH") - unroutableBefore == 1.0);
+    }
+
+    @Test
+    void aRevisedPlanAddsNewNeedsWithdrawsOldOnesAndRepeatsOrOlderPlansChangeNothing() {
+        String prisonNumber = newPrisonNumber();
+        String caseId = UUID.randomUUID().toString();
+        String v1Id = UUID.randomUUID().toString();
+        Map<String, String> v1 = Map.of("ACCOMMODATION", "SUPPORT_REQUIRED", "EDUCATION_SKILLS_AND_WORK",
+                "SUPPORT_REQUIRED", "FINANCE_AND_ID", "SUPPORT_NOT_REQUIRED");
+        Map<String, String> v2 = Map.of("ACCOMMODATION", "SUPPORT_REQUIRED", "EDUCATION_SKILLS_AND_WORK", "DONE",
+                "FINANCE_AND_ID", "SUPPORT_REQUIRED");
+        sendPlan(v1Id, caseId, prisonNumber, prisonNumber, "MALE", 1, v1);
+        referralsOfCase(caseId, 2);
+        String v2Id = UUID.randomUUID().toString();
+        sendPlan(v2Id, caseId, prisonNumber, prisonNumber, "MALE", 2, v2);
+        sendPlan(v2Id, caseId, prisonNumber, prisonNumber, "MALE", 2, v2);
+        sendPlan(v1Id, caseId, prisonNumber, prisonNumber, "MALE", 1, v1);
+        sendPlan(caseId, prisonNumber, prisonNumber, "MALE", 1, v1);
+        // a marker on the same key, so the same partition: once it is routed, everything before it was consumed
+        String markerCase = UUID.randomUUID().toString();
+        sendPlan(markerCase, newPrisonNumber(), prisonNumber, "MALE", 1, Map.of("FINANCE_AND_ID", "SUPPORT_REQUIRED"));
+        referralsOfCase(markerCase, 1);
+
+        Map<String, JsonNode> byNeed = referralsOfCase(caseId, 3);
+        assertThat(byNeed).hasSize(3);
+        assertThat(byNeed.get("ACCOMMODATION").get("status").asString()).isEqualTo("SENT");
+        assertThat(byNeed.get("FINANCE_AND_ID").get("status").asString()).isEqualTo("SENT");
+        assertThat(byNeed.get("FINANCE_AND_ID").get("providerCode").asString()).isEqualTo("ST_GILES_TRUST");
+        assertThat(byNeed.get("EDUCATION_SKILLS_AND_WORK").get("status").asString()).isEqualTo("CLOSED");
+        assertThat(byNeed.get("EDUCATION_SKILLS_AND_WORK").get("closedReason").asString()).isEqualTo("WITHDRAWN");
+        List<TopicReader.Event> withdrawn = topics.await(Topics.REFERRAL,
+                about(prisonNumber, "referral.referral.closed"), 1);
+        assertThat(withdrawn).hasSize(1);
+        assertThat(withdrawn.get(0).data().get("reason").asString()).isEqualTo("WITHDRAWN");
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.created")
+                .and(e -> caseId.equals(e.data().get("caseId").asString())), 3)).hasSize(3);
+    }
+
+    @Test
+    void aDeclinedReferralGoesToTheNextProviderByPriorityAndFinallyBecomesUnroutable() {
+        String prisonNumber = newPrisonNumber();
+        String id = manualReferral(prisonNumber, "ABUSE_VICTIM_SUPPORT", "FHI", "FEMALE", "LOW");
+        assertThat(http.get("/api/referrals/" + id, admin).field("providerCode")).isEqualTo("NEW_DAWN_NEW_DAY");
+        // the next provider cannot act before it has the referral
+        assertThat(http.post("/api/referrals/" + id + "/decline", Tokens.forProvider("WOMENS_WORK"),
+                Map.of("reason", "NO_CAPACITY")).status()).isEqualTo(404);
+        double declinedBefore = counter("referral.referrals.declined", "provider", "NEW_DAWN_NEW_DAY");
+
+        Http.Response rerouted = http.post("/api/referrals/" + id + "/decline",
+                Tokens.forProvider("NEW_DAWN_NEW_DAY"), Map.of("reason", "NO_CAPACITY"));
+        assertThat(rerouted.status()).isEqualTo(200);
+        assertThat(rerouted.field("status")).isEqualTo("SENT");
+        assertThat(rerouted.field("providerCode")).isEqualTo("WOMENS_WORK");
+        assertThat(counter("referral.referrals.declined", "provider", "NEW_DAWN_NEW_DAY") - declinedBefore)
+                .isEqualTo(1.0);
+        assertThat(http.get("/api/referrals/" + id, Tokens.forProvider("NEW_DAWN_NEW_DAY")).status()).isEqualTo(404);
+        assertThat(http.get("/api/referrals/" + id, Tokens.forProvider("WOMENS_WORK")).status()).isEqualTo(200);
+
+        for (String provider : List.of("WOMENS_WORK", "NOTTINGHAM_WOMENS_CENTRE")) {
+            assertThat(http.post("/api/referrals/" + id + "/decline", Tokens.forProvider(provider),
+                    Map.of("reason", "no space this month")).status()).isEqualTo(200);
+        }
+        Http.Response last = http.post("/api/referrals/" + id + "/decline", Tokens.forProvider("CHANGING_LIVES"),
+                Map.of("reason", "NOT_ELIGIBLE"));
+        assertThat(last.field("status")).isEqualTo("UNROUTABLE");
+        assertThat(last.body().get("declines").findValuesAsString("providerCode")).containsExactly(
+                "NEW_DAWN_NEW_DAY", "WOMENS_WORK", "NOTTINGHAM_WOMENS_CENTRE", "CHANGING_LIVES");
+
+        List<TopicReader.Event> declined = topics.await(Topics.REFERRAL,
+                about(prisonNumber, "referral.referral.declined"), 4);
+        assertThat(declined).extracting(e -> e.data().get("providerCode").asString() + ":"
+                + e.data().get("reason").asString() + ":" + e.data().get("unroutable").asBoolean())
+                .containsExactly("NEW_DAWN_NEW_DAY:NO_CAPACITY:false", "WOMENS_WORK:OTHER:false",
+                        "NOTTINGHAM_WOMENS_CENTRE:OTHER:false", "CHANGING_LIVES:NOT_ELIGIBLE:true");
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.sent"), 4))
+                .extracting(e -> e.data().get("providerCode").asString())
+                .containsExactly("NEW_DAWN_NEW_DAY", "WOMENS_WORK", "NOTTINGHAM_WOMENS_CENTRE", "CHANGING_LIVES");
+    }
+
+    @Test
+    void providersSeeAndActOnOnlyTheirOwnReferralsThroughTheWholeLifecycle() {
+        String prisonNumber = newPrisonNumber();
+        String housing = manualReferral(prisonNumber, "ACCOMMODATION", "NMI", "MALE", "HIGH");
+        String work = manualReferral(prisonNumber, "EDUCATION_SKILLS_AND_WORK", "NMI", "MALE", "HIGH");
+        String ingeus = Tokens.forProvider("INGEUS");
+        String inHouse = Tokens.forProvider("IN_HOUSE_HOUSING");
+
+        List<String> ingeusSees = http.get("/api/referrals?size=200", ingeus).body().get("items")
+                .findValuesAsString("id");
+        assertThat(ingeusSees).contains(work).doesNotContain(housing);
+        assertThat(http.get("/api/referrals?providerCode=IN_HOUSE_HOUSING", ingeus).body().get("total").asInt())
+                .isZero();
+        assertThat(http.get("/api/referrals?size=200", inHouse).body().get("items").findValuesAsString("providerCode"))
+                .containsOnly("IN_HOUSE_HOUSING");
+        assertThat(http.get("/api/referrals/" + housing, ingeus).status()).isEqualTo(404);
+        Http.Response notTheirs = http.post("/api/referrals/" + housing + "/acceptance", ingeus, Map.of());
+        assertThat(notTheirs.status()).isEqualTo(404);
+        assertThat(notTheirs.contentType()).startsWith("application/problem+json");
+        assertThat(http.get("/api/referrals", caseworker).status()).isEqualTo(403);
+        assertThat(http.post("/api/referrals/" + housing + "/acceptance", admin, Map.of()).status()).isEqualTo(403);
+
+        long acceptedBefore = timeToAccept("ACCOMMODATION", "IN_HOUSE_HOUSING");
+        Http.Response accepted = http.post("/api/referrals/" + housing + "/acceptance", inHouse, Map.of());
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.field("status")).isEqualTo("ACCEPTED");
+        assertThat(timeToAccept("ACCOMMODATION", "IN_HOUSE_HOUSING") - acceptedBefore).isEqualTo(1);
+        Http.Response again = http.post("/api/referrals/" + housing + "/acceptance", inHouse, Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+
+        Http.Response wrongOutcome = http.post("/api/referrals/" + housing + "/outcome", inHouse,
+                Map.of("outcome", "EMPLOYMENT_SECURED"));
+        assertThat(wrongOutcome.status()).isEqualTo(422);
+        assertThat(wrongOutcome.body().get("errors").findValuesAsString("field")).contains("outcome");
+        assertThat(http.get("/api/referrals/" + housing, inHouse).field("status")).isEqualTo("ACCEPTED");
+        assertThat(http.post("/api/referrals/" + work + "/outcome", ingeus, Map.of("outcome", "EMPLOYMENT_SECURED"))
+                .status()).isEqualTo(409);
+
+        assertThat(http.post("/api/referrals/" + housing + "/start", inHouse, Map.of()).field("status"))
+                .isEqualTo("IN_PROGRESS");
+        Http.Response outcome = http.post("/api/referrals/" + housing + "/outcome", inHouse,
+                Map.of("outcome", "TEMPORARY_ACCOMMODATION_SECURED"));
+        assertThat(outcome.field("status")).isEqualTo("OUTCOME_RECORDED");
+        assertThat(http.post("/api/referrals/" + housing + "/closure", inHouse, Map.of()).field("status"))
+                .isEqualTo("CLOSED");
+
+        assertThat(topics.await(Topics.REFERRAL, e -> prisonNumber.equals(e.key())
+                && housing.equals(e.data().get("referralId").asString()), 5))
+                .extracting(e -> e.header("ce_type")).containsExactly("referral.referral.created",
+                        "referral.referral.sent", "referral.referral.accepted", "referral.outcome.recorded",
+                        "referral.referral.closed");
+        assertThat(counter("referral.outcomes", "outcome", "TEMPORARY_ACCOMMODATION_SECURED")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aManualReferralWithBadInputIsRefusedByFieldAndNothingIsCreated() {
+        long before = http.get("/api/referrals", viewer).body().get("total").asLong();
+        Map<String, Object> noIdentifier = new LinkedHashMap<>(manual(null, "ACCOMMODATION", "NMI", "MALE", "LOW"));
+        assertRefused(http.post("/api/referrals", caseworker, noIdentifier), 400, "personReference");
+        Map<String, Object> both = new LinkedHashMap<>(manual("A1234BC", "ACCOMMODATION", "NMI", "MALE", "LOW"));
+        both.put("areaCode", "N53");
+        assertRefused(http.post("/api/referrals", caseworker, both), 400, "areaCode");
+        assertRefused(http.post("/api/referrals", caseworker, manual("A1234BC", "HOUSING", "NMI", "MALE", "LOW")),
+                400, "need");
+        assertRefused(http.post("/api/referrals", caseworker, manual("1234", "ACCOMMODATION", "NMI", "MALE", "LOW")),
+                400, "personReference.prisonNumber");
+        assertThat(http.post("/api/referrals", Tokens.forProvider("INGEUS"),
+                manual("A1234BC", "ACCOMMODATION", "NMI", "MALE", "LOW")).status()).isEqualTo(403);
+        assertThat(http.get("/api/referrals", viewer).body().get("total").asLong()).isEqualTo(before);
+        // a placement coordinator refers from the community, by CRN and area
+        Map<String, Object> community = new LinkedHashMap<>(manual(null, "DRUGS_AND_ALCOHOL", null, "MALE", "MEDIUM"));
+        community.put("personReference", Map.of("crn", "X765432"));
+        community.put("areaCode", "N53");
+        Http.Response created = http.post("/api/referrals", Tokens.forRole("PLACEMENT_COORDINATOR"), community);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.field("providerCode")).isEqualTo("CHANGE_GROW_LIVE");
+        assertThat(created.body().get("personReference").get("crn").asString()).isEqualTo("X765432");
+    }
+
+    @Test
+    void theRoutingTableIsDataAnAdminChangesWithAnAuditTrailAndTheNextReferralFollowsIt() {
+        assertThat(http.get("/api/routing-rules", viewer).status()).isEqualTo(200);
+        assertThat(http.get("/api/routing-rules", Tokens.forProvider("INGEUS")).status()).isEqualTo(403);
+        assertThat(http.get("/api/providers", Tokens.forProvider("INGEUS")).body().get("items")
+                .findValuesAsString("code")).contains("INGEUS", "CHANGE_GROW_LIVE", "NEW_DAWN_NEW_DAY", "WOMENS_WORK",
+                "NOTTINGHAM_WOMENS_CENTRE", "CHANGING_LIVES", "ST_GILES_TRUST", "SOVA", "USER_VOICE",
+                "IN_HOUSE_HOUSING");
+        List<Object> rules = currentRules();
+        String before = manualReferral(newPrisonNumber(), "HEALTH", "RTX", "MALE", "LOW");
+        assertThat(http.get("/api/referrals/" + before, admin).field("status")).isEqualTo("UNROUTABLE");
+
+        List<Object> unknownProvider = new ArrayList<>(rules);
+        unknownProvider.add(Map.of("need", "HEALTH", "providerCode", "NHS_SOMEWHERE", "priority", 1,
+                "responseDays", 5));
+        assertRefused(http.put("/api/routing-rules", admin, Map.of("rules", unknownProvider)), 422,
+                "rules[" + rules.size() + "].providerCode");
+        List<Object> overlapping = new ArrayList<>(rules);
+        overlapping.add(Map.of("need", "ACCOMMODATION", "prisonCode", "NMI", "providerCode", "ST_GILES_TRUST",
+                "priority", 1, "responseDays", 5));
+        assertRefused(http.put("/api/routing-rules", admin, Map.of("rules", overlapping)), 422,
+                "rules[" + rules.size() + "].priority");
+        assertThat(http.put("/api/routing-rules", viewer, Map.of("rules", rules)).status()).isEqualTo(403);
+        assertThat(currentRules()).isEqualTo(rules);
+
+        List<Object> changed = new ArrayList<>(rules);
+        changed.add(Map.of("need", "HEALTH", "prisonCode", "RTX", "providerCode", "CHANGE_GROW_LIVE", "priority", 1,
+                "responseDays", 5));
+        Http.Response saved = http.put("/api/routing-rules", admin, changed);
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body().get("total").asInt()).isEqualTo(rules.size() + 1);
+
+        String after = manualReferral(newPrisonNumber(), "HEALTH", "RTX", "MALE", "LOW");
+        assertThat(http.get("/api/referrals/" + after, admin).field("providerCode")).isEqualTo("CHANGE_GROW_LIVE");
+        assertThat(http.get("/api/referrals/" + before, admin).field("status")).isEqualTo("UNROUTABLE");
+
+        JsonNode change = http.get("/api/routing-rules/changes", viewer).body().get("items").get(0);
+        assertThat(change.get("changedBy").asString()).isEqualTo("test-admin");
+        assertThat(change.get("changedAt").asString()).isNotBlank();
+        assertThat(change.get("before").size()).isEqualTo(rules.size());
+        assertThat(change.get("after").size()).isEqualTo(rules.size() + 1);
+        assertThat(change.get("after").findValuesAsString("prisonCode")).contains("RTX");
+        assertThat(change.get("before").findValuesAsString("prisonCode")).doesNotContain("RTX");
+    }
+
+    @Test
+    void aReferralNobodyAnswersInTimeEscalatesToTheNextProviderAndIsCounted() {
+        List<Object> rules = new ArrayList<>(currentRules());
+        rules.add(Map.of("need", "HEALTH", "prisonCode", "ESC", "providerCode", "CHANGE_GROW_LIVE", "priority", 1,
+                "responseDays", 0));
+        rules.add(Map.of("need", "HEALTH", "prisonCode", "ESC", "providerCode", "ST_GILES_TRUST", "priority", 2,
+                "responseDays", 0));
+        assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
+        String prisonNumber = newPrisonNumber();
+        String id = manualReferral(prisonNumber, "HEALTH", "ESC", "MALE", "LOW");
+        String respondBy = http.get("/api/referrals/" + id, admin).field("respondBy");
+        assertThat(respondBy).isNotBlank();
+        double overdueBefore = counter("referral.responses.overdue", "provider", "CHANGE_GROW_LIVE");
+
+        clock.advance(Duration.ofDays(2));
+        Http.Response escalated = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/referrals/" + id, admin),
+                        r -> "ST_GILES_TRUST".equals(r.field("providerCode")));
+        assertThat(escalated.field("status")).isEqualTo("SENT");
+        assertThat(escalated.field("respondBy")).isGreaterThan(respondBy);
+        assertThat(escalated.body().get("declines").get(0).get("reason").asString())
+                .isEqualTo("NO_RESPONSE_BY_DEADLINE");
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> counter("referral.responses.overdue", "provider", "CHANGE_GROW_LIVE") - overdueBefore == 1.0);
+        TopicReader.Event declined = topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.declined"),
+                1).get(0);
+        assertThat(declined.data().get("reason").asString()).isEqualTo("NO_RESPONSE_BY_DEADLINE");
+        assertThat(declined.data().get("unroutable").asBoolean()).isFalse();
+
+        clock.advance(Duration.ofDays(2));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/referrals/" + id, admin).field("status"), "UNROUTABLE"::equals);
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.declined"), 2).get(1)
+                .data().get("unroutable").asBoolean()).isTrue();
+    }
+
+    @Test
+    void eachReleaseKnowsWhatWasNeededReferredAcceptedAndSecuredWhicheverArrivesFirst() {
+        String outcomesFirst = UUID.randomUUID().toString();
+        String releaseFirst = UUID.randomUUID().toString();
+        String p1 = newPrisonNumber();
+        String p2 = newPrisonNumber();
+        double securedBefore = gauge("ACCOMMODATION", "SECURED");
+        Map<String, String> needs = Map.of("ACCOMMODATION", "SUPPORT_REQUIRED", "EDUCATION_SKILLS_AND_WORK",
+                "SUPPORT_REQUIRED");
+
+        // in order: plan, referrals worked, then the release
+        sendPlan(outcomesFirst, p1, p1, "MALE", 1, needs);
+        workReferrals(outcomesFirst);
+        awaitJoin(outcomesFirst, j -> j.get("accommodation").has("outcome") && j.get("ete").has("outcome"));
+        String releasedId = UUID.randomUUID().toString();
+        sendRelease(releasedId, outcomesFirst, p1);
+        sendRelease(releasedId, outcomesFirst, p1);
+
+        // the other way round: released first, the referral outcomes arrive afterwards
+        String planId = UUID.randomUUID().toString();
+        sendPlan(planId, releaseFirst, p2, p2, "MALE", 1, needs);
+        sendRelease(UUID.randomUUID().toString(), releaseFirst, p2);
+        awaitJoin(releaseFirst, j -> j.get("released").asBoolean());
+        workReferrals(releaseFirst);
+
+        JsonNode first = awaitJoin(outcomesFirst, j -> j.get("released").asBoolean());
+        JsonNode second = awaitJoin(releaseFirst, j -> j.get("accommodation").has("outcome")
+                && j.get("ete").has("outcome"));
+        for (JsonNode join : List.of(first, second)) {
+            assertThat(join.get("accommodation").get("needed").asBoolean()).isTrue();
+            assertThat(join.get("accommodation").get("referred").asBoolean()).isTrue();
+            assertThat(join.get("accommodation").get("accepted").asBoolean()).isTrue();
+            assertThat(join.get("accommodation").get("outcome").asString()).isEqualTo("SETTLED_ACCOMMODATION_SECURED");
+            assertThat(join.get("accommodation").get("secured").asBoolean()).isTrue();
+            assertThat(join.get("accommodation").get("onRelease").asString()).isEqualTo("SETTLED");
+            assertThat(join.get("ete").get("outcome").asString()).isEqualTo("NOT_SECURED");
+            assertThat(join.get("ete").get("secured").asBoolean()).isFalse();
+            assertThat(join.get("ete").get("onRelease").asString()).isEqualTo("NONE");
+            assertThat(join.get("releasedOn").asString()).isEqualTo("2027-02-01");
+        }
+        assertThat(withoutIdentity(first)).isEqualTo(withoutIdentity(second));
+        assertThat(http.get("/api/releases?size=200", viewer).body().get("items").findValuesAsString("caseId"))
+                .contains(outcomesFirst, releaseFirst);
+        assertThat(http.get("/api/releases/" + releaseFirst, caseworker).status()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("ACCOMMODATION", "SECURED") - securedBefore >= 2);
+    }
+
+    private void workReferrals(String caseId) {
+        Map<String, JsonNode> byNeed = referralsOfCase(caseId, 2);
+        String housing = byNeed.get("ACCOMMODATION").get("id").asString();
+        String work = byNeed.get("EDUCATION_SKILLS_AND_WORK").get("id").asString();
+        String inHouse = Tokens.forProvider("IN_HOUSE_HOUSING");
+        String ingeus = Tokens.forProvider("INGEUS");
+        assertThat(http.post("/api/referrals/" + housing + "/acceptance", inHouse, Map.of()).status()).isEqualTo(200);
+        assertThat(http.post("/api/referrals/" + housing + "/outcome", inHouse,
+                Map.of("outcome", "SETTLED_ACCOMMODATION_SECURED")).status()).isEqualTo(200);
+        assertThat(http.post("/api/referrals/" + work + "/acceptance", ingeus, Map.of()).status()).isEqualTo(200);
+        assertThat(http.post("/api/referrals/" + work + "/outcome", ingeus, Map.of("outcome", "NOT_SECURED"))
+                .status()).isEqualTo(200);
+    }
+
+    private JsonNode awaitJoin(String caseId, Predicate<JsonNode> done) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/releases/" + caseId, admin),
+                        r -> r.status() == 200 && done.test(r.body())).body();
+    }
+
+    private static Map<String, String> withoutIdentity(JsonNode join) {
+        return join.properties().stream()
+                .filter(e -> !List.of("caseId", "prisonNumber").contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString()));
+    }
+
+    private List<Object> currentRules() {
+        Http.Response rules = http.get("/api/routing-rules", admin);
+        assertThat(rules.status()).isEqualTo(200);
+        List<Object> list = new ArrayList<>();
+        rules.body().get("items").forEach(rule -> list.add(rule.toString()));
+        return list.stream().<Object>map(json -> tools.jackson.databind.json.JsonMapper.builder().build()
+                .readValue((String) json, Map.class)).toList();
+    }
+
+    private Map<String, JsonNode> referralsOfCase(String caseId, int atLeast) {
+        JsonNode items = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/referrals?size=200&caseId=" + caseId, admin).body().get("items"),
+                        found -> found != null && found.size() >= atLeast);
+        Map<String, JsonNode> byNeed = new LinkedHashMap<>();
+        items.forEach(item -> byNeed.put(item.get("need").asString(), item));
+        return byNeed;
+    }
+
+    private String manualReferral(String prisonNumber, String need, String prisonCode, String sex, String risk) {
+        Http.Response created = http.post("/api/referrals", caseworker, manual(prisonNumber, need, prisonCode, sex,
+                risk));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.field("source")).isEqualTo("MANUAL");
+        return created.field("id");
+    }
+
+    private static Map<String, Object> manual(String prisonNumber, String need, String prisonCode, String sex,
+            String risk) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> person = new LinkedHashMap<>();
+        if (prisonNumber != null) {
+            person.put("prisonNumber", prisonNumber);
+        }
+        body.put("personReference", person);
+        body.put("need", need);
+        if (prisonCode != null) {
+            body.put("prisonCode", prisonCode);
+        }
+        body.put("sex", sex);
+        body.put("riskOfSeriousHarm", risk);
+        return body;
+    }
+
+    private void sendPlan(String caseId, String prisonNumber, String key, String sex, int version,
+            Map<String, String> needs) {
+        sendPlan(UUID.randomUUID().toString(), caseId, prisonNumber, key, sex, version, needs);
+    }
+
+    private void sendPlan(String eventId, String caseId, String prisonNumber, String key, String sex, int version,
+            Map<String, String> needs) {
+        String needList = needs.entrySet().stream()
+                .map(n -> "{\"pathway\":\"%s\",\"status\":\"%s\"}".formatted(n.getKey(), n.getValue()))
+                .collect(Collectors.joining(","));
+        String plan = """
+                {"caseId":"%s","prisonNumber":"%s","prisonCode":"%s","sex":"%s","riskOfSeriousHarm":"MEDIUM",
+                 "responsibleOfficerCode":"N01RO1","planVersion":%d,"completedOn":"2026-11-20","completedOnTime":true,
+                 "needs":[%s]}
+                """.formatted(caseId, prisonNumber, "FEMALE".equals(sex) ? "FHI" : "NMI", sex, version, needList);
+        topics.send(Topics.RESETTLEMENT, key, plan, headers(eventId, "resettlement.plan.completed", prisonNumber,
+                PLAN_V1));
+    }
+
+    private void sendRelease(String eventId, String caseId, String prisonNumber) {
+        String released = """
+                {"caseId":"%s","prisonNumber":"%s","prisonCode":"NMI","sex":"MALE","releasedOn":"2027-02-01",
+                 "accommodationOnRelease":"SETTLED","eteOnRelease":"NONE","metAtGate":true,"outcomeRecorded":true,
+                 "reason":"RELEASED"}
+                """.formatted(caseId, prisonNumber);
+        topics.send(Topics.RESETTLEMENT, prisonNumber, released, headers(eventId, "resettlement.prisoner.released",
+                prisonNumber, RELEASED_V1));
+    }
+
+    static Map<String, String> headers(String id, String type, String subject, String dataschema) {
+        return Map.of("ce_id", id, "ce_type", type, "ce_source", "/resettlement-service", "ce_specversion", "1.0",
+                "ce_subject", subject, "ce_time", "2026-11-20T09:00:00Z", "ce_dataschema", dataschema,
+                "content-type", "application/json");
+    }
+
+    static Predicate<TopicReader.Event> about(String key, String type) {
+        return e -> key.equals(e.key()) && type.equals(e.header("ce_type"));
+    }
+
+    static void assertRefused(Http.Response response, int status, String field) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("errors").findValuesAsString("field")).contains(field);
+    }
+
+    private double counter(String name, String tag, String value) {
+        return meters.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private long timeToAccept(String need, String provider) {
+        return meters.find("referral.time.to.accept").tag("need", need).tag("provider", provider).timers().stream()
+                .mapToLong(Timer::count).sum();
+    }
+
+    private double gauge(String need, String outcome) {
+        return meters.find("referral.releases.with.need").tag("need", need).tag("outcome", outcome).gauges()
+                .stream().mapToDouble(g -> g.value()).sum();
+    }
+
+    static String newPrisonNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
+                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+    }
+}
