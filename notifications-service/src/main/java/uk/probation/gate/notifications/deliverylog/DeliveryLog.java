@@ -2,10 +2,12 @@ package uk.probation.gate.notifications.deliverylog;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,18 +15,29 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import uk.probation.gate.notifications.domain.Addressee;
 import uk.probation.gate.notifications.domain.DeliveryStatus;
 import uk.probation.gate.notifications.domain.NotificationId;
+import uk.probation.gate.notifications.domain.NotificationRules;
+import uk.probation.gate.notifications.recipients.Recipient;
+import uk.probation.gate.notifications.recipients.RecipientDirectory;
+import uk.probation.gate.notifications.templates.TemplateContext;
+import uk.probation.gate.notifications.templates.TemplateLibrary;
 
-/** Decides who is told about an event and logs it once per (event, recipient). */
+/**
+ * Decides who is told about an event (the rule table), renders the message in their language, and logs it once per
+ * (event, recipient), queued for its channel: at once, or when the recipient's quiet hours end.
+ */
 @Service
 public class DeliveryLog {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
 
-    /** What happened, to whom it happened (an identifier), and who should hear of it (null if nobody is known). */
-    public record Occurrence(String eventId, String eventType, String subject, String recipientCode) {
+    /** An event as the rules see it: what happened, to whom (an identifier), and its data. */
+    public record Occurrence(String eventId, String eventType, String subject, JsonNode data) {
     }
 
     public record Found(List<Notification> items, long total) {
@@ -32,38 +45,107 @@ public class DeliveryLog {
 
     private final MongoTemplate mongo;
     private final NotificationsProperties properties;
+    private final NotificationRules rules;
+    private final RecipientDirectory directory;
+    private final TemplateLibrary templates;
+    private final TemplateContext context;
+    private final NotificationMetrics metrics;
     private final Clock clock;
-    private final MeterRegistry meters;
 
-    DeliveryLog(MongoTemplate mongo, NotificationsProperties properties, Clock clock, MeterRegistry meters) {
+    DeliveryLog(MongoTemplate mongo, NotificationsProperties properties, RecipientDirectory directory,
+            TemplateLibrary templates, TemplateContext context, NotificationMetrics metrics, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
+        this.rules = properties.ruleTable();
+        this.directory = directory;
+        this.templates = templates;
+        this.context = context;
+        this.metrics = metrics;
         this.clock = clock;
-        this.meters = meters;
     }
 
-    /** True if a notification was logged now; false if there is nobody to tell or it was logged before. */
-    public boolean tell(Occurrence occurrence) {
-        String template = occurrence.eventType();
-        if (occurrence.recipientCode() == null) {
-            Counter.builder("notifications.skipped").description("Events with nobody to tell")
-                    .tag("template", template).tag("reason", "no_recipient").register(meters).increment();
-            return false;
+    /** Logs a notification for everyone the rules name; an event seen before changes nothing. */
+    public void tell(Occurrence occurrence) {
+        List<Addressee> addressees = rules.addresseesOf(occurrence.eventType(), fields(occurrence.data()));
+        if (addressees.isEmpty()) {
+            metrics.skipped(occurrence.eventType(), "no_rule");
         }
-        Notification notification = new Notification(
-                NotificationId.of(occurrence.eventId(), occurrence.recipientCode()), occurrence.recipientCode(),
-                properties.defaultChannel(), template, properties.defaultLanguage(), DeliveryStatus.LOGGED,
-                occurrence.eventId(), occurrence.eventType(), occurrence.subject(), clock.instant());
+        for (Addressee addressee : addressees) {
+            if (addressee.recipientCode() == null) {
+                metrics.skipped(addressee.template(), "no_recipient");
+            } else {
+                tell(occurrence, addressee);
+            }
+        }
+    }
+
+    private void tell(Occurrence occurrence, Addressee addressee) {
+        String id = NotificationId.of(occurrence.eventId(), addressee.recipientCode());
+        Notification existing = mongo.findById(id, Notification.class);
+        if (existing != null) {
+            alreadyDecided(existing);
+            return;
+        }
+        Notification notification = decide(id, occurrence, addressee);
         try {
             mongo.insert(notification);
-        } catch (DuplicateKeyException alreadyLogged) {
-            log.debug("Notification {} already logged", notification.id());
-            return false;
+        } catch (DuplicateKeyException concurrentlyDecided) {
+            alreadyDecided(mongo.findById(id, Notification.class));
+            return;
         }
-        Counter.builder("notifications.logged").description("Notifications logged for delivery")
-                .tag("template", template).tag("channel", notification.channel().name()).register(meters)
-                .increment();
-        return true;
+        log.info("Notification {} {} ({}, {})", id, notification.status(), notification.template(),
+                notification.language());
+        if (notification.status().awaitsDelivery()) {
+            queue(notification);
+        } else {
+            metrics.failed(notification);
+        }
+        if (!notification.language().equals(notification.requestedLanguage())) {
+            metrics.fellBack(notification);
+        }
+    }
+
+    private Notification decide(String id, Occurrence occurrence, Addressee addressee) {
+        Instant now = clock.instant();
+        Optional<Recipient> recipient = directory.find(addressee.recipientCode());
+        String wanted = recipient.map(Recipient::language).orElse(properties.defaultLanguage());
+        Optional<TemplateLibrary.Chosen> chosen = templates.choose(addressee.template(), wanted);
+        DeliveryStatus status = DeliveryStatus.PENDING;
+        Instant dueAt = now;
+        Optional<Instant> quietUntil = properties.quietHoursApplyTo().contains(addressee.kind())
+                ? recipient.flatMap(Recipient::quietHoursWindow).flatMap(q -> q.endAfter(now, properties.zone()))
+                : Optional.<Instant>empty();
+        if (quietUntil.isPresent()) {
+            status = DeliveryStatus.HELD;
+            dueAt = quietUntil.get();
+        }
+        if (chosen.isEmpty()) {
+            return new Notification(id, addressee.recipientCode(), addressee.kind(), properties.defaultChannel(),
+                    addressee.template(), wanted, wanted, DeliveryStatus.FAILED, occurrence.eventId(),
+                    occurrence.eventType(), occurrence.subject(), null, null, 0,
+                    "No template " + addressee.template() + " in " + wanted + " or " + properties.defaultLanguage(),
+                    null, null, now);
+        }
+        TemplateLibrary.Message message = templates.render(chosen.get().template(), context.of(occurrence.eventId(),
+                occurrence.eventType(), occurrence.data(), addressee.recipientCode()));
+        return new Notification(id, addressee.recipientCode(), addressee.kind(), properties.defaultChannel(),
+                addressee.template(), chosen.get().language().used(), chosen.get().language().requested(), status,
+                occurrence.eventId(), occurrence.eventType(), occurrence.subject(), message.subject(),
+                message.body(), 0, null, dueAt, null, now);
+    }
+
+    /** Counted; and if a crash came between logging and queueing, queued now. */
+    private void alreadyDecided(Notification existing) {
+        log.debug("Notification {} already decided", existing.id());
+        metrics.deduplicated(existing);
+        if (existing.status().awaitsDelivery()) {
+            queue(existing);
+        }
+    }
+
+    private void queue(Notification notification) {
+        mongo.upsert(Query.query(where("_id").is(notification.id())),
+                new Update().setOnInsert("dueAt", notification.dueAt()), QueuedDelivery.class);
     }
 
     /** Newest first; either filter may be null. */
@@ -85,4 +167,20 @@ public class DeliveryLog {
         }
         return query;
     }
+
+    /** The event's scalar fields by path (personReference.crn), as the rules compare them. */
+    static Map<String, String> fields(JsonNode data) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        flatten("", data, fields);
+        return fields;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> fields) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> flatten(prefix + e.getKey() + ".", e.getValue(), fields));
+        } else if (node.isValueNode() && !node.isNull()) {
+            fields.put(prefix.substring(0, prefix.length() - 1), node.asString());
+        }
+    }
+
 }

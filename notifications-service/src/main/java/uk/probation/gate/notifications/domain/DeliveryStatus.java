@@ -1,6 +1,13 @@
 package uk.probation.gate.notifications.domain;
 
-/** LOGGED: decided and recorded; sending through a channel comes later. */
+/**
+ * PENDING: waiting for its channel (first attempt or a retry after a failure); HELD: kept back until the recipient's
+ * quiet hours end; SENT: the channel accepted it; FAILED: the last attempt failed, the reason is kept.
+ */
 public enum DeliveryStatus {
-    LOGGED
+    PENDING, HELD, SENT, FAILED;
+
+    public boolean awaitsDelivery() {
+        return this == PENDING || this == HELD;
+    }
 }

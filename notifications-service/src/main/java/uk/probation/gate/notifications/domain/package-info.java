@@ -1,2 +1,2 @@
-/** Notification rules with no framework in them: channels, delivery states, one entry per event and recipient. */
+/** Notification rules with no framework in them: who hears of what, quiet hours, retries, language fallback. */
 package uk.probation.gate.notifications.domain;

@@ -2,6 +2,8 @@ package uk.probation.gate.notifications.deliverylog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.probation.gate.notifications.support.InboundEvents.headers;
+import static uk.probation.gate.notifications.support.InboundEvents.newId;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,36 +11,81 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Scanner;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.notifications.support.ControllableClock;
+import uk.probation.gate.notifications.support.InboundEvents;
+import uk.probation.gate.notifications.support.SmtpSink;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
 
 /**
- * Who is told about a reception, run against the embedded broker and Mongo wire server here and against real
- * Kafka and MongoDB images where Docker exists: write CloudEvents records to resettlement.events, then read the
- * delivery log through the API.
+ * Who is told what, run against the embedded broker and Mongo wire server here and against real Kafka and MongoDB
+ * images where Docker exists: CloudEvents records go onto the three topics, messages arrive in a real SMTP server
+ * that records them, the delivery log, directory and templates are read and written through the API. The service's
+ * clock stands still unless a test moves it (back-off, quiet hours).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "notifications.delivery.poll-interval=PT0.1S",
+        "notifications.delivery.max-attempts=3",
+        "notifications.delivery.back-off-initial=PT1M",
+        "notifications.delivery.back-off-max=PT10M",
+        "notifications.delivery.claim-lease=PT1M"})
 @AutoConfigureMetrics
+@Import(NotificationScenarios.StoppedClock.class)
 abstract class NotificationScenarios {
 
     static final String RECEIVED = "resettlement.prisoner.received";
+    static final String PLAN_COMPLETED = "resettlement.plan.completed";
+    static final String RELEASED = "resettlement.prisoner.released";
+    static final String SENT_HOME = "community-payback.work.sent-home";
+    static final String ATTENDED = "community-payback.session.attended";
+    static final String PLACEMENT = "community-payback.placement.assigned";
+    static final String REFERRAL_SENT = "referral.referral.sent";
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    static final SmtpSink smtp = new SmtpSink();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class StoppedClock {
+        @Bean
+        @Primary
+        ControllableClock controllableClock() {
+            return new ControllableClock(Instant.parse("2026-11-20T12:00:00Z"));
+        }
+    }
+
+    @DynamicPropertySource
+    static void smtpSink(DynamicPropertyRegistry r) {
+        r.add("spring.mail.host", () -> "127.0.0.1");
+        r.add("spring.mail.port", smtp::port);
+    }
 
     @LocalServerPort
     int port;
@@ -49,105 +96,411 @@ abstract class NotificationScenarios {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    ControllableClock clock;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
     Http http;
     TopicReader topics;
     String viewer = Tokens.forRole("OPS_VIEWER");
+    String admin = Tokens.forRole("ADMIN");
 
     @BeforeEach
     void connect() {
         http = new Http("http://127.0.0.1:" + port);
         topics = new TopicReader(bootstrapServers);
+        smtp.start();
     }
 
-    @Test
-    void aReceptionIsLoggedOnceForTheResponsibleOfficer() {
-        String prisonNumber = newPrisonNumber();
-        String officer = newOfficerCode();
-        String eventId = UUID.randomUUID().toString();
-        topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, officer), headers(eventId, prisonNumber));
+    // --- the rules: each event on its topic reaches the right person, with the right template and language
 
-        Http.Response found = awaitEntries(officer, 1);
-        assertThat(found.body().get("total").asLong()).isEqualTo(1);
-        assertThat(found.body().get("page").asInt()).isZero();
-        assertThat(found.body().get("size").asInt()).isEqualTo(20);
-        JsonNode entry = found.body().get("items").get(0);
+    @Test
+    void aReceptionIsToldToTheResponsibleOfficerOnceInTheirLanguage() {
+        String prisonNumber = InboundEvents.prisonNumber();
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "cy", null);
+        String eventId = newId();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, officer),
+                headers(RECEIVED, eventId, prisonNumber));
+
+        SmtpSink.Mail mail = awaitMail(officer);
+        assertThat(mail.subject()).isEqualTo("Derbyn: " + prisonNumber + " yn HMP Nottingham");
+        assertThat(mail.body()).contains("Mae'r sgrinio adsefydlu i'w gwblhau erbyn 2026-11-27");
+        JsonNode entry = awaitEntry(officer, e -> "SENT".equals(e.get("status").asString()));
         assertThat(entry.get("id").asString()).isEqualTo(eventId + ":" + officer);
         assertThat(entry.get("recipientCode").asString()).isEqualTo(officer);
         assertThat(entry.get("channel").asString()).isEqualTo("EMAIL");
         assertThat(entry.get("template").asString()).isEqualTo(RECEIVED);
-        assertThat(entry.get("language").asString()).isEqualTo("en");
-        assertThat(entry.get("status").asString()).isEqualTo("LOGGED");
+        assertThat(entry.get("language").asString()).isEqualTo("cy");
         assertThat(entry.get("sourceEventId").asString()).isEqualTo(eventId);
         assertThat(entry.get("eventType").asString()).isEqualTo(RECEIVED);
         assertThat(entry.get("subject").asString()).isEqualTo(prisonNumber);
+        assertThat(entry.get("attempts").asInt()).isEqualTo(1);
         assertThat(entry.get("createdAt").asString()).isNotBlank();
+        assertThat(entry.toString()).doesNotContain(email(officer));
 
         Http.Response byType = http.get("/api/notifications?recipientCode=" + officer + "&eventType=" + RECEIVED,
-                Tokens.forRole("ADMIN"));
+                admin);
         assertThat(byType.status()).isEqualTo(200);
         assertThat(byType.body().get("total").asLong()).isEqualTo(1);
-        assertThat(http.get("/api/notifications?recipientCode=" + officer + "&eventType=referral.referral.sent",
-                viewer).body().get("total").asLong()).isZero();
-        assertThat(prometheus()).containsPattern("notifications_logged_total\\{application=\"notifications-service\","
-                + "channel=\"EMAIL\",template=\"resettlement.prisoner.received\"} [1-9]");
+        assertThat(http.get("/api/notifications?recipientCode=" + officer + "&eventType=" + REFERRAL_SENT, viewer)
+                .body().get("total").asLong()).isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(prometheus()).containsPattern(
+                "notifications_sent_total\\{application=\"notifications-service\","
+                + "channel=\"EMAIL\",language=\"cy\",status=\"SENT\",template=\"resettlement.prisoner.received\"}"
+                + " [1-9]"));
     }
 
     @Test
-    void theSameEventDeliveredTwiceIsLoggedOnce() {
-        String prisonNumber = newPrisonNumber();
-        String officer = newOfficerCode();
-        String eventId = UUID.randomUUID().toString();
-        topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, officer), headers(eventId, prisonNumber));
-        topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, officer), headers(eventId, prisonNumber));
-        // a marker on the same key, so the same partition: once it is logged, both copies before it were consumed
-        String markerOfficer = newOfficerCode();
-        String marker = newPrisonNumber();
-        topics.send(Topics.RESETTLEMENT, prisonNumber, received(marker, markerOfficer),
-                headers(UUID.randomUUID().toString(), marker));
+    void aCompletedPlanIsToldToTheResponsibleOfficerWithTheNeeds() {
+        String prisonNumber = InboundEvents.prisonNumber();
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.planCompleted(prisonNumber, officer),
+                headers(PLAN_COMPLETED, newId(), prisonNumber));
 
-        awaitEntries(markerOfficer, 1);
-        Http.Response found = http.get("/api/notifications?recipientCode=" + officer, viewer);
-        assertThat(found.body().get("total").asLong()).isEqualTo(1);
-        assertThat(found.body().get("items")).hasSize(1);
-        assertThat(mongo.count(Query.query(Criteria.where("sourceEventId").is(eventId)), Notification.class))
-                .isEqualTo(1);
+        SmtpSink.Mail mail = awaitMail(officer);
+        assertThat(mail.subject()).isEqualTo("Resettlement plan completed: " + prisonNumber);
+        assertThat(mail.body()).contains("at HMP Leicester was completed on 2026-11-24, late")
+                .contains("- ACCOMMODATION: SUPPORT_REQUIRED").contains("- EDUCATION_SKILLS_AND_WORK: SUPPORT_DECLINED");
+    }
+
+    @Test
+    void aReleaseIsToldToTheOfficerWithOutcomesAndToSovaWhenTheyAskedToBeMetAtTheGate() {
+        String sova = recipient("SOVA", "VOLUNTEER_SERVICE", "en", null);
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String metAtGate = InboundEvents.prisonNumber();
+        String notMet = InboundEvents.prisonNumber();
+        String metEvent = newId();
+        String notMetEvent = newId();
+        topics.send(Topics.RESETTLEMENT, metAtGate, InboundEvents.released(metAtGate, officer, true),
+                headers(RELEASED, metEvent, metAtGate));
+        topics.send(Topics.RESETTLEMENT, notMet, InboundEvents.released(notMet, officer, false),
+                headers(RELEASED, notMetEvent, notMet));
+
+        List<SmtpSink.Mail> toOfficer = awaitMails(officer, 2);
+        assertThat(toOfficer).anySatisfy(m -> {
+            assertThat(m.subject()).isEqualTo("Released: " + metAtGate + " from HMP Nottingham");
+            assertThat(m.body()).contains("Accommodation on release: NO_FIXED_ABODE")
+                    .contains("Education, training and employment on release: NONE")
+                    .contains("A volunteer will meet them at the gate.");
+        });
+        SmtpSink.Mail toSova = awaitMails(sova, 1).stream().filter(m -> m.subject().contains(metAtGate)).findFirst()
+                .orElseThrow();
+        assertThat(toSova.subject()).isEqualTo("Meet at the gate: " + metAtGate + ", HMP Nottingham, 2026-11-25");
+        assertThat(smtp.to(email(sova))).noneMatch(m -> m.subject().contains(notMet));
+        assertThat(entryCount(notMetEvent)).isEqualTo(1);
+        assertThat(entryCount(metEvent)).isEqualTo(2);
+    }
+
+    @Test
+    void aSentHomeNoticeReachesTheOfficerAndThePersonInTheirOwnLanguages() {
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "cy", null);
+        String person = recipient(InboundEvents.crn(), "PERSON", "pl", null);
+        topics.send(Topics.COMMUNITY_PAYBACK, person, InboundEvents.sentHome(person, officer, "NO_SUPERVISOR"),
+                headers(SENT_HOME, newId(), person));
+
+        SmtpSink.Mail toPerson = awaitMail(person);
+        assertThat(toPerson.subject()).isEqualTo("Twoja sesja prac społecznych w dniu 2026-11-28 została odwołana");
+        assertThat(toPerson.body()).contains("To nie jest Twoja wina").contains("(NO_SUPERVISOR)");
+        SmtpSink.Mail toOfficer = awaitMail(officer);
+        assertThat(toOfficer.subject()).isEqualTo("Gwaith di-dâl wedi'i dynnu'n ôl: " + person + ", sesiwn 2026-11-28");
+        assertThat(toOfficer.body()).contains("ar brosiect PARKS-1 (Nottinghamshire)");
+        assertThat(awaitEntry(person, e -> "SENT".equals(e.get("status").asString())).get("template").asString())
+                .isEqualTo("community-payback.work.sent-home.person");
+    }
+
+    @Test
+    void beingSentHomeForBehaviourIsToldToTheOfficerButAnAttendedSessionIsNot() {
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String crn = InboundEvents.crn();
+        String complied = newId();
+        topics.send(Topics.COMMUNITY_PAYBACK, crn, InboundEvents.attended(crn, officer, "ATTENDED_COMPLIED"),
+                headers(ATTENDED, complied, crn));
+        topics.send(Topics.COMMUNITY_PAYBACK, crn, InboundEvents.attended(crn, officer, "SENT_HOME_BEHAVIOUR"),
+                headers(ATTENDED, newId(), crn));
+
+        SmtpSink.Mail mail = awaitMail(officer);
+        assertThat(mail.subject()).isEqualTo("Sent home from unpaid work: " + crn + ", 2026-11-28");
+        assertThat(mail.body()).contains("(outcome SENT_HOME_BEHAVIOUR); 120 minutes credited");
+        assertThat(entryCount(complied)).isZero();
+        assertThat(smtp.to(email(officer))).hasSize(1);
+    }
+
+    @Test
+    void aPersonIsToldOfTheirPlacementBooking() {
+        String person = recipient(InboundEvents.crn(), "PERSON", "cy", null);
+        topics.send(Topics.COMMUNITY_PAYBACK, person, InboundEvents.placementAssigned(person, null),
+                headers(PLACEMENT, newId(), person));
+
+        SmtpSink.Mail mail = awaitMail(person);
+        assertThat(mail.subject()).isEqualTo("Eich lleoliad gwaith di-dâl: prosiect GARDENS-2");
+        assertThat(mail.body()).contains("yn Derbyshire o 2026-11-26");
+    }
+
+    @Test
+    void aReferralSentToAProviderIsToldToThatProvider() {
+        String provider = recipient("INGEUS", "PROVIDER", "en", null);
+        String prisonNumber = InboundEvents.prisonNumber();
+        topics.send(Topics.REFERRAL, prisonNumber, InboundEvents.referralSent(prisonNumber, provider),
+                headers(REFERRAL_SENT, newId(), prisonNumber));
+
+        SmtpSink.Mail mail = awaitMails(provider, 1).stream().filter(m -> m.body().contains(prisonNumber))
+                .findFirst().orElseThrow();
+        assertThat(mail.subject()).startsWith("New referral ").endsWith(": EDUCATION_SKILLS_AND_WORK, respond by 2026-12-03");
+        assertThat(mail.body()).contains("has been sent to Ingeus").contains("Person: " + prisonNumber);
+    }
+
+    @Test
+    void aLanguageWithoutATemplateFallsBackToEnglishAndIsCounted() {
+        double before = counter("notifications.fallback.language", "language", "pa");
+        String person = recipient(InboundEvents.crn(), "PERSON", "pa", null);
+        topics.send(Topics.COMMUNITY_PAYBACK, person, InboundEvents.sentHome(person, null, "WEATHER"),
+                headers(SENT_HOME, newId(), person));
+
+        SmtpSink.Mail mail = awaitMail(person);
+        assertThat(mail.subject()).isEqualTo("Your unpaid work session on 2026-11-28 is cancelled");
+        JsonNode entry = awaitEntry(person, e -> "SENT".equals(e.get("status").asString()));
+        assertThat(entry.get("language").asString()).isEqualTo("en");
+        assertThat(entry.get("requestedLanguage").asString()).isEqualTo("pa");
+        assertThat(counter("notifications.fallback.language", "language", "pa") - before).isEqualTo(1.0);
+    }
+
+    // --- exactly once, bad input
+
+    @Test
+    void theSameEventDeliveredTwiceSendsOneMessage() {
+        double before = counter("notifications.deduplicated", "template", RECEIVED);
+        String prisonNumber = InboundEvents.prisonNumber();
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String eventId = newId();
+        String event = InboundEvents.received(prisonNumber, officer);
+        topics.send(Topics.RESETTLEMENT, prisonNumber, event, headers(RECEIVED, eventId, prisonNumber));
+        topics.send(Topics.RESETTLEMENT, prisonNumber, event, headers(RECEIVED, eventId, prisonNumber));
+        // a marker on the same key, so the same partition: once it is sent, both copies before it were consumed
+        String markerOfficer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String marker = InboundEvents.prisonNumber();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(marker, markerOfficer),
+                headers(RECEIVED, newId(), marker));
+
+        awaitMail(markerOfficer);
+        awaitMail(officer);
+        assertThat(smtp.to(email(officer))).hasSize(1);
+        assertThat(entryCount(eventId)).isEqualTo(1);
+        assertThat(counter("notifications.deduplicated", "template", RECEIVED) - before).isEqualTo(1.0);
     }
 
     @Test
     void aReceptionWithoutAResponsibleOfficerIsCountedAndNothingIsLogged() {
-        double skippedBefore = skipped();
-        String prisonNumber = newPrisonNumber();
-        String eventId = UUID.randomUUID().toString();
-        topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, null), headers(eventId, prisonNumber));
-        String markerOfficer = newOfficerCode();
-        String marker = newPrisonNumber();
-        topics.send(Topics.RESETTLEMENT, prisonNumber, received(marker, markerOfficer),
-                headers(UUID.randomUUID().toString(), marker));
+        double skippedBefore = counter("notifications.skipped", "reason", "no_recipient");
+        String prisonNumber = InboundEvents.prisonNumber();
+        String eventId = newId();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, null),
+                headers(RECEIVED, eventId, prisonNumber));
+        String markerOfficer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String marker = InboundEvents.prisonNumber();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(marker, markerOfficer),
+                headers(RECEIVED, newId(), marker));
 
-        awaitEntries(markerOfficer, 1);
-        assertThat(mongo.count(Query.query(Criteria.where("sourceEventId").is(eventId)), Notification.class))
-                .isZero();
+        awaitMail(markerOfficer);
+        assertThat(entryCount(eventId)).isZero();
         assertThat(mongo.count(Query.query(Criteria.where("subject").is(prisonNumber)), Notification.class)).isZero();
-        assertThat(skipped() - skippedBefore).isEqualTo(1.0);
+        assertThat(counter("notifications.skipped", "reason", "no_recipient") - skippedBefore).isEqualTo(1.0);
     }
 
     @Test
-    void aPoisonRecordGoesToTheDeadLetterTopicAndDoesNotBlockThePartition() {
-        String prisonNumber = newPrisonNumber();
-        String officer = newOfficerCode();
-        topics.send(Topics.RESETTLEMENT, prisonNumber, "not json", headers(UUID.randomUUID().toString(), prisonNumber));
-        topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, officer),
-                headers(UUID.randomUUID().toString(), prisonNumber));
+    void anEventOfAnUnknownTypeIsIgnoredAndCounted() {
+        double before = counter("events.consumed", "result", "ignored");
+        String prisonNumber = InboundEvents.prisonNumber();
+        String officer = InboundEvents.officerCode();
+        String eventId = newId();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, officer),
+                headers("resettlement.prisoner.teleported", eventId, prisonNumber));
+        String markerOfficer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String marker = InboundEvents.prisonNumber();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(marker, markerOfficer),
+                headers(RECEIVED, newId(), marker));
 
-        awaitEntries(officer, 1);
+        awaitMail(markerOfficer);
+        assertThat(entryCount(eventId)).isZero();
+        assertThat(counter("events.consumed", "result", "ignored") - before).isEqualTo(1.0);
+    }
+
+    @Test
+    void malformedRecordsGoToTheDeadLetterTopicAndDoNotBlockThePartition() {
+        String prisonNumber = InboundEvents.prisonNumber();
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        topics.send(Topics.RESETTLEMENT, prisonNumber, "not json", headers(RECEIVED, newId(), prisonNumber));
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, officer),
+                headers(RECEIVED, newId(), prisonNumber));
+        String crn = InboundEvents.crn();
+        topics.send(Topics.COMMUNITY_PAYBACK, crn, "{\"orderId\":\"o-1\",\"crn\":\"" + crn
+                + "\",\"requiredMinutes\":\"lots\"}", headers("community-payback.order.received", newId(), crn));
+
+        awaitMail(officer);
         TopicReader.Event dead = topics.await("notifications-service.dlt", e -> prisonNumber.equals(e.key()), 1).get(0);
         assertThat(new String(dead.value())).isEqualTo("not json");
         assertThat(dead.header("x-original-topic")).isEqualTo(Topics.RESETTLEMENT);
         assertThat(dead.headers()).containsKeys("x-original-partition", "x-original-offset", "x-exception-fqcn");
+        TopicReader.Event wrongType = topics.await("notifications-service.dlt", e -> crn.equals(e.key()), 1).get(0);
+        assertThat(wrongType.header("x-original-topic")).isEqualTo(Topics.COMMUNITY_PAYBACK);
     }
+
+    // --- the channel: retries with back-off, FAILED with the reason, never blocking the others; quiet hours
+
+    @Test
+    void whileSmtpIsDownAMessageWaitsAndIsDeliveredAfterARetryWithoutHoldingBackOthers() {
+        double retriedBefore = counter("notifications.retried", "template", RECEIVED);
+        String first = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String second = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        smtp.stop();
+        String prisonNumber = InboundEvents.prisonNumber();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, first),
+                headers(RECEIVED, newId(), prisonNumber));
+
+        JsonNode waiting = awaitEntry(first, e -> e.get("attempts").asInt() == 1);
+        assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
+        assertThat(waiting.get("failureReason").asString()).containsIgnoringCase("connect");
+        awaitCount("notifications.retried", "template", RECEIVED, retriedBefore + 1);
+
+        smtp.start();
+        String other = InboundEvents.prisonNumber();
+        topics.send(Topics.RESETTLEMENT, other, InboundEvents.received(other, second),
+                headers(RECEIVED, newId(), other));
+        awaitMail(second);
+        assertThat(smtp.to(email(first))).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        awaitMail(first);
+        JsonNode sent = awaitEntry(first, e -> "SENT".equals(e.get("status").asString()));
+        assertThat(sent.get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void afterTheLastAttemptTheNotificationIsFailedWithTheReason() {
+        double failedBefore = counter("notifications.failed", "template", RECEIVED);
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        smtp.stop();
+        String prisonNumber = InboundEvents.prisonNumber();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, officer),
+                headers(RECEIVED, newId(), prisonNumber));
+
+        awaitEntry(officer, e -> e.get("attempts").asInt() == 1);
+        clock.advance(Duration.ofMinutes(1));
+        awaitEntry(officer, e -> e.get("attempts").asInt() == 2);
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode failed = awaitEntry(officer, e -> e.get("attempts").asInt() == 3);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("failureReason").asString()).containsIgnoringCase("connect")
+                .doesNotContain(email(officer));
+        awaitCount("notifications.failed", "template", RECEIVED, failedBefore + 1);
+
+        smtp.start();
+        String markerOfficer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String marker = InboundEvents.prisonNumber();
+        topics.send(Topics.RESETTLEMENT, marker, InboundEvents.received(marker, markerOfficer),
+                headers(RECEIVED, newId(), marker));
+        clock.advance(Duration.ofMinutes(10));
+        awaitMail(markerOfficer);
+        assertThat(smtp.to(email(officer))).isEmpty();
+    }
+
+    @Test
+    void aPersonsQuietHoursHoldTheirMessageUntilMorningButNotTheOfficers() {
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", "21:00-08:00");
+        String person = recipient(InboundEvents.crn(), "PERSON", "en", "21:00-08:00");
+        LocalDate tomorrow = clock.instant().atZone(LONDON).toLocalDate().plusDays(1);
+        clock.moveTo(ZonedDateTime.of(tomorrow, LocalTime.of(22, 30), LONDON).toInstant());
+        topics.send(Topics.COMMUNITY_PAYBACK, person, InboundEvents.sentHome(person, officer, "NO_WORK"),
+                headers(SENT_HOME, newId(), person));
+
+        awaitMail(officer);
+        JsonNode held = awaitEntry(person, e -> "HELD".equals(e.get("status").asString()));
+        Instant morning = ZonedDateTime.of(tomorrow.plusDays(1), LocalTime.of(8, 0), LONDON).toInstant();
+        assertThat(Instant.parse(held.get("dueAt").asString())).isEqualTo(morning);
+        clock.advance(Duration.ofHours(9));
+        String marker = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String markerPrisoner = InboundEvents.prisonNumber();
+        topics.send(Topics.RESETTLEMENT, markerPrisoner, InboundEvents.received(markerPrisoner, marker),
+                headers(RECEIVED, newId(), markerPrisoner));
+        awaitMail(marker);
+        assertThat(smtp.to(email(person))).isEmpty();
+
+        clock.moveTo(morning);
+        SmtpSink.Mail mail = awaitMail(person);
+        assertThat(mail.subject()).isEqualTo("Your unpaid work session on 2026-11-28 is cancelled");
+        assertThat(awaitEntry(person, e -> "SENT".equals(e.get("status").asString())).get("attempts").asInt())
+                .isEqualTo(1);
+        clock.moveTo(morning.plus(Duration.ofHours(4)));
+    }
+
+    // --- the directory and the templates through the API
+
+    @Test
+    void theDirectoryKeepsContactDetailsAndRefusesBadEntriesNamingTheField() {
+        String code = InboundEvents.crn();
+        Http.Response bad = http.put("/api/recipients/" + code, admin, Map.of("kind", "NEIGHBOUR",
+                "email", "not an address", "language", "Welsh", "quietHours", "late"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.body().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("kind", "email", "language", "quietHours");
+        assertThat(http.get("/api/recipients/" + code, admin).status()).isEqualTo(404);
+
+        recipient(code, "PERSON", "pl", "21:00-08:00");
+        Http.Response found = http.get("/api/recipients/" + code, admin);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.field("kind")).isEqualTo("PERSON");
+        assertThat(found.field("email")).isEqualTo(email(code));
+        assertThat(found.field("language")).isEqualTo("pl");
+        assertThat(found.field("quietHours")).isEqualTo("21:00-08:00");
+        assertThat(http.get("/api/recipients/SOVA", admin).field("kind")).isEqualTo("VOLUNTEER_SERVICE");
+        assertThat(http.get("/api/recipients/" + code, viewer).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTemplateUsingSomethingTheEventCannotFillIsRefusedAndNothingChanges() {
+        String id = "community-payback.session.attended.sent-home.cy";
+        String before = http.get("/api/templates/" + id, admin).field("body");
+        Http.Response refused = http.put("/api/templates/" + id, admin, Map.of("subject", "Anfonwyd adref: {{crn}}",
+                "body", "Annwyl {{firstName}}, {{crn}}"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        JsonNode error = refused.body().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("body");
+        assertThat(error.get("message").asString()).contains("firstName");
+        assertThat(http.get("/api/templates/" + id, admin).field("body")).isEqualTo(before);
+
+        Http.Response unknownType = http.put("/api/templates/community-payback.session.teleported.cy", admin,
+                Map.of("subject", "x", "body", "y"));
+        assertThat(unknownType.status()).isEqualTo(422);
+        assertThat(unknownType.body().get("errors").findValuesAsString("field")).contains("id");
+
+        Http.Response saved = http.put("/api/templates/" + id, admin, Map.of("subject", "Adref: {{crn}} {{areaName}}",
+                "body", "{{crn}} / {{projectCode}} / {{sessionDate}}"));
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.field("eventType")).isEqualTo(ATTENDED);
+        assertThat(saved.field("language")).isEqualTo("cy");
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "cy", null);
+        String crn = InboundEvents.crn();
+        topics.send(Topics.COMMUNITY_PAYBACK, crn, InboundEvents.attended(crn, officer, "SENT_HOME_BEHAVIOUR"),
+                headers(ATTENDED, newId(), crn));
+        SmtpSink.Mail mail = awaitMail(officer);
+        assertThat(mail.subject()).isEqualTo("Adref: " + crn + " Nottinghamshire");
+        assertThat(mail.body()).isEqualTo(crn + " / PARKS-1 / 2026-11-28");
+    }
+
+    @Test
+    void templatesAreListedPerEventTypeAndLanguage() {
+        Http.Response listed = http.get("/api/templates?eventType=" + SENT_HOME, admin);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().findValuesAsString("id")).contains("community-payback.work.sent-home.en",
+                "community-payback.work.sent-home.cy", "community-payback.work.sent-home.person.en",
+                "community-payback.work.sent-home.person.cy", "community-payback.work.sent-home.person.pl");
+        assertThat(http.get("/api/templates", viewer).status()).isEqualTo(403);
+    }
+
+    // --- the delivery log
 
     @Test
     void pagingOutOfRangeIsRefusedNamingTheParameter() {
@@ -166,13 +519,13 @@ abstract class NotificationScenarios {
 
     @Test
     void pagesSplitTheLogNewestFirst() {
-        String officer = newOfficerCode();
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
         for (int i = 0; i < 3; i++) {
-            String prisonNumber = newPrisonNumber();
-            topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, officer),
-                    headers(UUID.randomUUID().toString(), prisonNumber));
+            String prisonNumber = InboundEvents.prisonNumber();
+            topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, officer),
+                    headers(RECEIVED, newId(), prisonNumber));
         }
-        awaitEntries(officer, 3);
+        awaitMails(officer, 3);
 
         Http.Response first = http.get("/api/notifications?recipientCode=" + officer + "&page=0&size=2", viewer);
         Http.Response second = http.get("/api/notifications?recipientCode=" + officer + "&page=1&size=2", viewer);
@@ -191,19 +544,65 @@ abstract class NotificationScenarios {
         Http.Response wrongRole = http.get("/api/notifications", Tokens.forRole("RESPONSIBLE_OFFICER"));
         assertThat(wrongRole.status()).isEqualTo(403);
         assertThat(wrongRole.contentType()).startsWith("application/problem+json");
-        assertThat(http.get("/api/notifications", Tokens.forRole("ADMIN")).status()).isEqualTo(200);
+        assertThat(http.get("/api/notifications", admin).status()).isEqualTo(200);
         assertThat(http.post("/api/admin/dead-letters/replay", viewer, Map.of()).status()).isEqualTo(403);
     }
 
-    private Http.Response awaitEntries(String recipientCode, int count) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.get("/api/notifications?recipientCode=" + recipientCode, viewer),
-                        r -> r.status() == 200 && r.body().get("total").asLong() >= count);
+    // --- helpers
+
+    /** Puts the recipient in the directory with a test address derived from the code; returns the code. */
+    String recipient(String code, String kind, String language, String quietHours) {
+        Map<String, String> entry = new java.util.HashMap<>(Map.of("kind", kind, "email", email(code),
+                "language", language));
+        if (quietHours != null) {
+            entry.put("quietHours", quietHours);
+        }
+        Http.Response saved = http.put("/api/recipients/" + code, admin, entry);
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        return code;
     }
 
-    private double skipped() {
-        return meters.find("notifications.skipped").tag("reason", "no_recipient").counters().stream()
-                .mapToDouble(Counter::count).sum();
+    static String email(String code) {
+        return code.toLowerCase() + "@test.example.org";
+    }
+
+    SmtpSink.Mail awaitMail(String recipientCode) {
+        return awaitMails(recipientCode, 1).get(0);
+    }
+
+    List<SmtpSink.Mail> awaitMails(String recipientCode, int count) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> smtp.to(email(recipientCode)), mails -> mails.size() >= count);
+    }
+
+    JsonNode awaitEntry(String recipientCode, Predicate<JsonNode> matching) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Http.Response r = http.get("/api/notifications?recipientCode=" + recipientCode, viewer);
+                    if (r.status() != 200) {
+                        return null;
+                    }
+                    for (JsonNode item : r.body().get("items")) {
+                        if (matching.test(item)) {
+                            return item;
+                        }
+                    }
+                    return null;
+                }, java.util.Objects::nonNull);
+    }
+
+    long entryCount(String eventId) {
+        return mongo.count(Query.query(Criteria.where("sourceEventId").is(eventId)), Notification.class);
+    }
+
+    /** Counters move just after the log entry is written: wait for them rather than race them. */
+    void awaitCount(String name, String tag, String value, double expected) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(counter(name, tag, value)).isEqualTo(expected));
+    }
+
+    double counter(String name, String tag, String value) {
+        return meters.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private String prometheus() {
@@ -221,29 +620,5 @@ abstract class NotificationScenarios {
         assertThat(response.field("title")).isNotBlank();
         assertThat(response.field("detail")).isNotBlank();
         assertThat(response.body().get("errors").findValuesAsString("field")).contains(field);
-    }
-
-    static Map<String, String> headers(String id, String prisonNumber) {
-        return Map.of("ce_id", id, "ce_type", RECEIVED, "ce_source", "/resettlement-service", "ce_specversion", "1.0",
-                "ce_subject", prisonNumber, "ce_time", "2026-11-20T09:00:00Z",
-                "ce_dataschema", "/schemas/resettlement.prisoner.received/v1.json", "content-type", "application/json");
-    }
-
-    static String received(String prisonNumber, String responsibleOfficerCode) {
-        return """
-                {"caseId":"%s","prisonNumber":"%s","prisonCode":"NMI","receivedOn":"2026-11-20","sex":"FEMALE",
-                 "riskOfSeriousHarm":"MEDIUM",%s"screeningDueBy":"2026-11-27"}
-                """.formatted(UUID.randomUUID(), prisonNumber,
-                responsibleOfficerCode == null ? "" : "\"responsibleOfficerCode\":\"" + responsibleOfficerCode + "\",");
-    }
-
-    static String newOfficerCode() {
-        return "N01RO" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-    }
-
-    static String newPrisonNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
-                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
     }
 }

@@ -1,0 +1,136 @@
+package uk.probation.gate.notifications.deliverylog;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import uk.probation.gate.notifications.domain.DeliveryStatus;
+import uk.probation.gate.notifications.domain.RetryPolicy;
+import uk.probation.gate.notifications.recipients.Recipient;
+import uk.probation.gate.notifications.recipients.RecipientDirectory;
+
+/**
+ * Sends what is due from the delivery queue, each notification on its own: a failure is retried with back-off and,
+ * after the last attempt, logged as FAILED with the reason; it never holds back the others.
+ */
+@Component
+class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final MongoTemplate mongo;
+    private final RecipientDirectory directory;
+    private final EmailChannel email;
+    private final NotificationMetrics metrics;
+    private final Clock clock;
+    private final RetryPolicy retries;
+    private final NotificationsProperties.Delivery delivery;
+
+    DeliveryWorker(MongoTemplate mongo, RecipientDirectory directory, EmailChannel email, NotificationMetrics metrics,
+            Clock clock, NotificationsProperties properties) {
+        this.mongo = mongo;
+        this.directory = directory;
+        this.email = email;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.delivery = properties.delivery();
+        this.retries = delivery.retryPolicy();
+    }
+
+    @Scheduled(fixedDelayString = "${notifications.delivery.poll-interval:PT1S}", initialDelay = 500)
+    void deliverDue() {
+        Instant now = clock.instant();
+        List<QueuedDelivery> due = mongo.find(Query.query(where("dueAt").lte(now))
+                .with(Sort.by("dueAt")).limit(delivery.batchSize()), QueuedDelivery.class);
+        for (QueuedDelivery entry : due) {
+            try {
+                if (claim(entry, now)) {
+                    deliver(entry.id());
+                }
+            } catch (RuntimeException e) {
+                // the store failed, not the channel: the claim lapses and the entry is tried again
+                log.warn("Could not process notification {}: {}", entry.id(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private boolean claim(QueuedDelivery entry, Instant now) {
+        return mongo.updateFirst(Query.query(where("_id").is(entry.id()).and("dueAt").is(entry.dueAt())),
+                Update.update("dueAt", now.plus(delivery.claimLease())), QueuedDelivery.class)
+                .getModifiedCount() == 1;
+    }
+
+    private void deliver(String id) {
+        Notification notification = mongo.findById(id, Notification.class);
+        if (notification == null || !notification.status().awaitsDelivery()) {
+            dequeue(id);
+            return;
+        }
+        int attempts = notification.attempts() + 1;
+        try {
+            Recipient recipient = directory.find(notification.recipientCode())
+                    .orElseThrow(() -> new IllegalStateException("Recipient is not in the recipient directory"));
+            email.send(recipient.email(), notification.messageSubject(), notification.messageBody());
+        } catch (RuntimeException failure) {
+            failed(notification, attempts, reason(failure));
+            return;
+        }
+        Notification sent = update(notification, attempts, DeliveryStatus.SENT, notification.failureReason(),
+                new Update().set("sentAt", clock.instant()));
+        dequeue(id);
+        metrics.sent(sent);
+        log.info("Notification {} sent by {} after {} attempt(s)", id, sent.channel(), attempts);
+    }
+
+    private void failed(Notification notification, int attempts, String reason) {
+        Optional<Duration> backOff = retries.backOffAfter(attempts);
+        if (backOff.isPresent()) {
+            Notification retrying = update(notification, attempts, DeliveryStatus.PENDING, reason, new Update());
+            Instant next = clock.instant().plus(backOff.get());
+            mongo.updateFirst(Query.query(where("_id").is(notification.id())), Update.update("dueAt", next),
+                    QueuedDelivery.class);
+            metrics.retried(retrying);
+            log.warn("Notification {} attempt {} failed ({}), retrying after {}", notification.id(), attempts, reason,
+                    backOff.get());
+        } else {
+            Notification failed = update(notification, attempts, DeliveryStatus.FAILED, reason, new Update());
+            dequeue(notification.id());
+            metrics.failed(failed);
+            log.warn("Notification {} FAILED after {} attempt(s): {}", notification.id(), attempts, reason);
+        }
+    }
+
+    private Notification update(Notification n, int attempts, DeliveryStatus status, String reason, Update update) {
+        mongo.updateFirst(Query.query(where("_id").is(n.id())), update.set("status", status)
+                .set("attempts", attempts).set("failureReason", reason), Notification.class);
+        return mongo.findById(n.id(), Notification.class);
+    }
+
+    private void dequeue(String id) {
+        mongo.remove(Query.query(where("_id").is(id)), QueuedDelivery.class);
+    }
+
+    /** The failure without any address in it: contact details stay in the directory. */
+    private static String reason(RuntimeException failure) {
+        StringBuilder text = new StringBuilder(failure.getClass().getSimpleName());
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+                break;
+            }
+        }
+        String reason = text.toString().replaceAll("[^\\s<>@;,]+@[^\\s<>@;,]+", "<address>").replaceAll("\\s+", " ");
+        return reason.length() > 300 ? reason.substring(0, 300) : reason;
+    }
+}

@@ -1,0 +1,63 @@
+package uk.probation.gate.notifications.deliverylog.messaging;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.notifications.deliverylog.DeliveryLog;
+import uk.probation.gate.platform.messaging.EventHandlers;
+import uk.probation.gate.platform.messaging.IdempotentListeners;
+import uk.probation.gate.platform.messaging.InboundEvent;
+import uk.probation.gate.platform.messaging.PoisonEventException;
+
+/**
+ * One listener per producing service's topic. Every known event type goes to the rule table (which decides whether
+ * anyone is told); an unknown type is ignored and counted by the platform; data that does not read as its event
+ * type is poison and goes to the dead-letter topic.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventTopics {
+
+    @Bean
+    Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, JsonMapper json, DeliveryLog log) {
+        return listeners.cloudEvents(Topics.RESETTLEMENT, handlers(Topics.RESETTLEMENT, json, log));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> communityPaybackEvents(IdempotentListeners listeners, JsonMapper json,
+            DeliveryLog log) {
+        return listeners.cloudEvents(Topics.COMMUNITY_PAYBACK, handlers(Topics.COMMUNITY_PAYBACK, json, log));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> referralEvents(IdempotentListeners listeners, JsonMapper json, DeliveryLog log) {
+        return listeners.cloudEvents(Topics.REFERRAL, handlers(Topics.REFERRAL, json, log));
+    }
+
+    private static EventHandlers handlers(String topic, JsonMapper json, DeliveryLog log) {
+        EventHandlers handlers = EventHandlers.create();
+        Arrays.stream(EventType.values()).filter(type -> type.topic().equals(topic))
+                .forEach(type -> handlers.on(type, event -> log.tell(occurrence(type, event, json))));
+        return handlers;
+    }
+
+    static DeliveryLog.Occurrence occurrence(EventType type, InboundEvent event, JsonMapper json) {
+        if (event.data() == null || !event.data().isObject()) {
+            throw new PoisonEventException(event.type() + " without a JSON object as data");
+        }
+        try {
+            json.treeToValue(event.data(), type.payloadType());
+        } catch (JacksonException e) {
+            throw new PoisonEventException("Unreadable " + event.type() + " data", e);
+        }
+        if (event.id() == null || event.id().isBlank()) {
+            throw new PoisonEventException(event.type() + " without an id");
+        }
+        return new DeliveryLog.Occurrence(event.id(), event.type(), event.subject(), event.data());
+    }
+}

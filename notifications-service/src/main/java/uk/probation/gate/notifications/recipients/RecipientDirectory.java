@@ -1,0 +1,102 @@
+package uk.probation.gate.notifications.recipients;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+import uk.probation.gate.notifications.deliverylog.NotificationsProperties;
+import uk.probation.gate.notifications.domain.RecipientKind;
+import uk.probation.gate.platform.web.ApiProblem;
+
+/** Keeps contact details; logs codes only. */
+@Service
+public class RecipientDirectory implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RecipientDirectory.class);
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+
+    /** What an administrator sends; every field is checked before anything is stored. */
+    public record Entry(String kind, String email, String language, String quietHours) {
+    }
+
+    private final MongoTemplate mongo;
+    private final NotificationsProperties properties;
+    private final Clock clock;
+
+    RecipientDirectory(MongoTemplate mongo, NotificationsProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Optional<Recipient> find(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(mongo.findById(code, Recipient.class));
+    }
+
+    /** Creates or replaces the entry; 422 naming each wrong field, and then nothing changes. */
+    public Recipient put(String code, Entry entry) {
+        Recipient recipient = validated(code, entry);
+        mongo.save(recipient);
+        log.info("Recipient {} ({}) saved", code, recipient.kind());
+        return recipient;
+    }
+
+    private Recipient validated(String code, Entry entry) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        if (code == null || !CODE.matcher(code).matches()) {
+            errors.add(new ApiProblem.FieldError("code", "letters, digits, '-' or '_', at most 40"));
+        }
+        RecipientKind kind = null;
+        try {
+            kind = entry.kind() == null ? null : RecipientKind.valueOf(entry.kind());
+        } catch (IllegalArgumentException e) {
+            kind = null;
+        }
+        if (kind == null) {
+            errors.add(new ApiProblem.FieldError("kind",
+                    "one of RESPONSIBLE_OFFICER, PROVIDER, PERSON, VOLUNTEER_SERVICE"));
+        }
+        if (entry.email() == null || !EMAIL.matcher(entry.email()).matches()) {
+            errors.add(new ApiProblem.FieldError("email", "an e-mail address"));
+        }
+        if (entry.language() == null || !LANGUAGE.matcher(entry.language()).matches()) {
+            errors.add(new ApiProblem.FieldError("language", "an ISO 639 language code, e.g. en, cy, pl"));
+        }
+        String quietHours = entry.quietHours() == null || entry.quietHours().isBlank() ? null : entry.quietHours();
+        if (quietHours != null) {
+            try {
+                Recipient.parseQuietHours(quietHours);
+            } catch (RuntimeException e) {
+                errors.add(new ApiProblem.FieldError("quietHours", "HH:mm-HH:mm with a different start and end"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.unprocessable("The recipient is not valid", errors);
+        }
+        return new Recipient(code, kind, entry.email(), entry.language(), quietHours, clock.instant());
+    }
+
+    /** Seeds configured entries that are not there yet; an administrator's later edits win. */
+    @Override
+    public void afterPropertiesSet() {
+        for (NotificationsProperties.SeedRecipient seed : properties.recipients()) {
+            Recipient recipient = validated(seed.code(), new Entry(seed.kind() == null ? null : seed.kind().name(),
+                    seed.email(), seed.language(), seed.quietHours()));
+            try {
+                mongo.insert(recipient);
+                log.info("Recipient {} seeded", seed.code());
+            } catch (DuplicateKeyException alreadyThere) {
+                log.debug("Recipient {} already in the directory", seed.code());
+            }
+        }
+    }
+}

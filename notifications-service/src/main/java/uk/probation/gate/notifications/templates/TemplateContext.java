@@ -1,0 +1,90 @@
+package uk.probation.gate.notifications.templates;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.notifications.deliverylog.NotificationsProperties;
+
+/**
+ * What a template may use: the fields the event type carries (identifiers and codes; the bus has no personal data),
+ * the event id and type, the recipient's code, and names from reference data for the codes present.
+ */
+@Component
+public class TemplateContext {
+
+    private final NotificationsProperties.ReferenceData reference;
+    private final JsonMapper json;
+
+    TemplateContext(NotificationsProperties properties, JsonMapper json) {
+        this.reference = properties.referenceData();
+        this.json = json;
+    }
+
+    /** The values for one notification. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> of(String eventId, String eventType, JsonNode data, String recipientCode) {
+        Map<String, Object> context = new LinkedHashMap<>(json.treeToValue(data, Map.class));
+        addCommon(context, eventId, eventType, recipientCode);
+        return context;
+    }
+
+    /** A value for every field the event type can carry: rendering it strictly finds placeholders nothing fills. */
+    public Map<String, Object> sampleFor(EventType type) {
+        Map<String, Object> context = sample(type.payloadType());
+        addCommon(context, "00000000-0000-0000-0000-000000000000", type.type(), "CODE");
+        return context;
+    }
+
+    private void addCommon(Map<String, Object> context, String eventId, String eventType, String recipientCode) {
+        context.put("eventId", eventId);
+        context.put("eventType", eventType);
+        context.put("recipientCode", recipientCode);
+        name(context, "prisonCode", "prisonName", reference.prisons());
+        name(context, "areaCode", "areaName", reference.areas());
+        name(context, "providerCode", "providerName", reference.providers());
+    }
+
+    private static void name(Map<String, Object> context, String codeField, String nameField,
+            Map<String, String> names) {
+        if (context.containsKey(codeField)) {
+            Object code = context.get(codeField);
+            context.put(nameField, code == null ? "" : names.getOrDefault(code.toString(), code.toString()));
+        }
+    }
+
+    private static Map<String, Object> sample(Class<?> recordType) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (RecordComponent component : recordType.getRecordComponents()) {
+            values.put(component.getName(), sampleValue(component.getType(), component.getGenericType()));
+        }
+        return values;
+    }
+
+    private static Object sampleValue(Class<?> type, Type generic) {
+        if (type == boolean.class || type == Boolean.class) {
+            return true;
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return 1;
+        }
+        if (type == LocalDate.class) {
+            return "2026-01-01";
+        }
+        if (type.isRecord()) {
+            return sample(type);
+        }
+        if (List.class.isAssignableFrom(type) && generic instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return List.of(sampleValue(element, element));
+        }
+        return "X";
+    }
+}

@@ -1,0 +1,176 @@
+package uk.probation.gate.notifications.templates;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.notifications.deliverylog.NotificationsProperties;
+import uk.probation.gate.notifications.domain.LanguageChoice;
+import uk.probation.gate.platform.web.ApiProblem;
+
+/**
+ * Templates per event type and language: seeded from {@code notification-templates/<id>.mustache} (first line the
+ * subject, then a blank line, then the body) when absent, edited through the API. A template may only use what its
+ * event type can fill; anything else is refused when it is saved.
+ */
+@Service
+public class TemplateLibrary implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TemplateLibrary.class);
+    private static final Pattern ID = Pattern.compile("([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\\.([a-z]{2,3})");
+
+    /** A rendered message. */
+    public record Message(String subject, String body) {
+    }
+
+    /** What an administrator sends for a template. */
+    public record Text(String subject, String body) {
+    }
+
+    private final MongoTemplate mongo;
+    private final TemplateContext context;
+    private final Clock clock;
+    private final String fallbackLanguage;
+    private final Mustache.Compiler strict = Mustache.compiler().strictSections(true).escapeHTML(false);
+    private final Mustache.Compiler lenient = Mustache.compiler().defaultValue("").escapeHTML(false);
+
+    TemplateLibrary(MongoTemplate mongo, TemplateContext context, Clock clock, NotificationsProperties properties) {
+        this.mongo = mongo;
+        this.context = context;
+        this.clock = clock;
+        this.fallbackLanguage = properties.defaultLanguage();
+    }
+
+    public List<MessageTemplate> all() {
+        return mongo.find(new Query().with(Sort.by("_id")), MessageTemplate.class);
+    }
+
+    public Optional<MessageTemplate> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, MessageTemplate.class));
+    }
+
+    /** The template for {@code name} in the language wanted, else in the fallback language; empty if neither. */
+    public Optional<Chosen> choose(String name, String language) {
+        Set<String> languages = mongo.find(Query.query(where("name").is(name)), MessageTemplate.class).stream()
+                .map(MessageTemplate::language).collect(Collectors.toSet());
+        LanguageChoice choice = LanguageChoice.of(language, languages, fallbackLanguage);
+        return find(MessageTemplate.idOf(name, choice.used())).map(t -> new Chosen(t, choice));
+    }
+
+    public record Chosen(MessageTemplate template, LanguageChoice language) {
+    }
+
+    public Message render(MessageTemplate template, Map<String, Object> values) {
+        return new Message(lenient.compile(template.subject()).execute(values).strip(),
+                lenient.compile(template.body()).execute(values));
+    }
+
+    /** Creates or replaces a template; 422 naming the field when the id, subject or body is not usable. */
+    public MessageTemplate put(String id, Text text) {
+        MessageTemplate template = validated(id, text);
+        mongo.save(template);
+        log.info("Template {} saved", id);
+        return template;
+    }
+
+    private MessageTemplate validated(String id, Text text) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        Matcher matcher = id == null ? null : ID.matcher(id);
+        EventType eventType = null;
+        if (matcher == null || !matcher.matches()) {
+            errors.add(new ApiProblem.FieldError("id", "<event type>[.<audience>].<language>, e.g. "
+                    + "community-payback.work.sent-home.person.cy"));
+        } else {
+            eventType = eventTypeOf(matcher.group(1)).orElse(null);
+            if (eventType == null) {
+                errors.add(new ApiProblem.FieldError("id", "must start with a known event type"));
+            }
+        }
+        check("subject", text.subject(), eventType, errors);
+        check("body", text.body(), eventType, errors);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.unprocessable("The template is not valid", errors);
+        }
+        return new MessageTemplate(id, matcher.group(1), matcher.group(2), eventType.type(), text.subject().strip(),
+                text.body(), clock.instant());
+    }
+
+    private void check(String field, String text, EventType eventType, List<ApiProblem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(new ApiProblem.FieldError(field, "must not be blank"));
+            return;
+        }
+        if (eventType == null) {
+            return;
+        }
+        try {
+            strict.compile(text).execute(context.sampleFor(eventType));
+        } catch (MustacheException.Context missing) {
+            errors.add(new ApiProblem.FieldError(field, "{{" + missing.key + "}} (line " + missing.lineNo
+                    + ") is not something a " + eventType.type() + " event carries"));
+        } catch (MustacheException unreadable) {
+            errors.add(new ApiProblem.FieldError(field, "not a Mustache template: " + unreadable.getMessage()));
+        }
+    }
+
+    /** The longest event type the template name starts with. */
+    private static Optional<EventType> eventTypeOf(String name) {
+        return Arrays.stream(EventType.values())
+                .filter(t -> name.equals(t.type()) || name.startsWith(t.type() + "."))
+                .max(Comparator.comparingInt(t -> t.type().length()));
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Resource[] resources;
+        try {
+            resources = new PathMatchingResourcePatternResolver().getResources(
+                    "classpath*:notification-templates/*.mustache");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Resource resource : resources) {
+            String id = resource.getFilename().substring(0, resource.getFilename().length() - ".mustache".length());
+            String content;
+            try {
+                content = resource.getContentAsString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int split = content.indexOf("\n\n");
+            MessageTemplate template = validated(id, new Text(content.substring(0, split),
+                    content.substring(split + 2)));
+            try {
+                mongo.insert(template);
+                log.info("Template {} seeded", id);
+            } catch (DuplicateKeyException alreadyThere) {
+                log.debug("Template {} already present", id);
+            }
+        }
+    }
+}
