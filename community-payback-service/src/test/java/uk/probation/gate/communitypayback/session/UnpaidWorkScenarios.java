@@ -24,7 +24,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import uk.probation.gate.communitypayback.CommunityPaybackApplication;
 import uk.probation.gate.communitypayback.order.Order;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.test.Http;
@@ -53,6 +57,9 @@ abstract class UnpaidWorkScenarios {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    Environment environment;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -232,32 +239,10 @@ abstract class UnpaidWorkScenarios {
             contenders.add(placedOrder(newCrn(), 60, project, "LOW"));
         }
 
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(contenders.size());
-        try {
-            List<Future<Http.Response>> answers = new ArrayList<>();
-            for (String orderId : contenders) {
-                Http client = new Http("http://127.0.0.1:" + port);
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return client.post("/api/sessions/" + session + "/bookings", coordinator,
-                            Map.of("orderId", orderId));
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Http.Response> answer : answers) {
-                Http.Response response = answer.get();
-                statuses.add(response.status());
-                if (response.status() == 409) {
-                    assertThat(response.contentType()).startsWith("application/problem+json");
-                }
-            }
-            assertThat(statuses).containsOnly(201, 409);
-            assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = race(session, contenders, List.of(new Http("http://127.0.0.1:" + port)));
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
         Session stored = mongo.findById(session, Session.class);
         assertThat(stored.getBookings()).hasSize(3);
         assertThat(http.get("/api/sessions/" + session, coordinator).body().get("placesLeft").asInt()).isZero();
@@ -455,7 +440,71 @@ abstract class UnpaidWorkScenarios {
         assertThat(http.get("/api/capacity?areaCode=" + area, null).status()).isEqualTo(401);
     }
 
+    @Test
+    void twoInstancesOfTheServiceStillGiveTheLastPlaceToExactlyOneOrder() throws Exception {
+        String project = project("GROUP", false, null);
+        String session = session(project, today.plusDays(2), 1, 2);
+        assertThat(book(session, placedOrder(newCrn(), 60, project, "LOW")).status()).isEqualTo(201);
+        List<String> contenders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            contenders.add(placedOrder(newCrn(), 60, project, "LOW"));
+        }
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommunityPaybackApplication.class)
+                .run(sameInfrastructure())) {
+            String secondPort = second.getEnvironment().getProperty("local.server.port");
+            Http other = new Http("http://127.0.0.1:" + secondPort);
+            assertThat(other.get("/api/sessions/" + session, coordinator).body().get("booked").asInt()).isEqualTo(1);
+
+            List<Integer> statuses = race(session, contenders, List.of(new Http("http://127.0.0.1:" + port), other));
+
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+        }
+        assertThat(mongo.findById(session, Session.class).getBookings()).hasSize(2);
+    }
+
     // ---- helpers
+
+    /** Everyone books the session at the same moment, spread over the given service instances. */
+    List<Integer> race(String session, List<String> orderIds, List<Http> instances) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(orderIds.size());
+        try {
+            List<Future<Http.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < orderIds.size(); i++) {
+                Http client = instances.get(i % instances.size());
+                String orderId = orderIds.get(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return client.post("/api/sessions/" + session + "/bookings", coordinator,
+                            Map.of("orderId", orderId));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Http.Response> answer : answers) {
+                Http.Response response = answer.get();
+                statuses.add(response.status());
+                if (response.status() != 201) {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                }
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Arguments for a second instance on a random port, on this test's broker, store and token issuer. */
+    String[] sameInfrastructure() {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        for (String key : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
+            args.add("--" + key + "=" + environment.getProperty(key));
+        }
+        return args.toArray(String[]::new);
+    }
 
     Http.Response capacity(LocalDate from, LocalDate to, String token) {
         return http.get("/api/capacity?areaCode=" + area + "&from=" + from + "&to=" + to, token);
