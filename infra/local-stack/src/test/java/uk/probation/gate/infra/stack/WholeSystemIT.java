@@ -1,0 +1,173 @@
+package uk.probation.gate.infra.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static uk.probation.gate.infra.stack.StackComponent.COMMUNITY_PAYBACK;
+import static uk.probation.gate.infra.stack.StackComponent.NOTIFICATIONS;
+import static uk.probation.gate.infra.stack.StackComponent.REFERRAL;
+import static uk.probation.gate.infra.stack.StackComponent.RESETTLEMENT;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.TopicReader;
+
+/**
+ * The whole system as a newcomer runs it: Kafka, the Mongo wire server, the authorization server and the four
+ * services, each in its own JVM, driven only through HTTP (with tokens from the real authorization server) and
+ * Kafka. The first event travels reception → resettlement.events → referral-service and notifications-service.
+ */
+class WholeSystemIT {
+
+    private static RunningStack stack;
+    private static TopicReader topics;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(StackOptions.defaults().withRandomPorts().withTemporaryDataDir()
+                .withStartupTimeout(Duration.ofSeconds(300)));
+        topics = new TopicReader(stack.kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aReceptionReachesEveryServiceThatNeedsIt() throws Exception {
+        String prisonNumber = prisonNumber();
+        Http resettlement = http(RESETTLEMENT);
+        Http.Response opened = resettlement.post("/api/cases", stack.accessToken("caseworker"), Map.of(
+                "prisonNumber", prisonNumber, "prisonCode", "NMI", "receivedOn", LocalDate.now().toString(),
+                "expectedReleaseDate", LocalDate.now().plusMonths(6).toString(), "sex", "MALE",
+                "riskOfSeriousHarm", "MEDIUM", "responsibleOfficerCode", "N01E2E"));
+        assertThat(opened.status()).isEqualTo(201);
+
+        TopicReader.Event received = topics.await("resettlement.events",
+                e -> "resettlement.prisoner.received".equals(e.header("ce_type")) && prisonNumber.equals(e.key()), 1)
+                .get(0);
+        assertThat(received.data().get("caseId").asString()).isEqualTo(opened.field("id"));
+
+        String admin = stack.accessToken("admin");
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> http(REFERRAL).get("/api/people/" + prisonNumber, admin).status() == 200);
+        JsonNode person = http(REFERRAL).get("/api/people/" + prisonNumber, admin).body();
+        assertThat(person.get("prisonCode").asString()).isEqualTo("NMI");
+
+        List<JsonNode> logged = notificationsFor("N01E2E", admin, 1);
+        assertThat(logged).hasSize(1);
+        assertThat(logged.get(0).get("sourceEventId").asString()).isEqualTo(received.header("ce_id"));
+
+        // the same event delivered again (as an upstream replay would): once both consumers are past it,
+        // still one notification and one reception
+        topics.send("resettlement.events", received.key(), received.value(), received.headers());
+        long end = endOffset("resettlement.events", received.partition());
+        awaitConsumed("notifications-service", "resettlement.events", received.partition(), end);
+        awaitConsumed("referral-service", "resettlement.events", received.partition(), end);
+        assertThat(notificationsFor("N01E2E", admin, 1)).hasSize(1);
+        assertThat(http(REFERRAL).get("/api/people/" + prisonNumber, admin).body().get("receptions").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anHmppsAdmissionOpensACaseThatReferralsKnowAbout() {
+        String prisonNumber = prisonNumber();
+        topics.send("prison-offender-events", prisonNumber, """
+                {"eventType":"prison-offender-events.prisoner.received","version":1,
+                 "occurredAt":"%sT08:00:00Z","description":"A prisoner has been received into prison",
+                 "personReference":{"identifiers":[{"type":"NOMS","value":"%s"}]},
+                 "additionalInformation":{"nomsNumber":"%s","prisonId":"LCI","reason":"ADMISSION"}}
+                """.formatted(LocalDate.now(), prisonNumber, prisonNumber), Map.of());
+
+        topics.await("resettlement.events",
+                e -> "resettlement.prisoner.received".equals(e.header("ce_type")) && prisonNumber.equals(e.key()), 1);
+        String admin = stack.accessToken("admin");
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> http(REFERRAL).get("/api/people/" + prisonNumber, admin).status() == 200);
+    }
+
+    @Test
+    void communityPaybackTakesAnOrderAndPublishesIt() {
+        String crn = "X" + (100000 + ThreadLocalRandom.current().nextInt(900000));
+        Http.Response order = http(COMMUNITY_PAYBACK).post("/api/orders", stack.accessToken("coordinator"), Map.of(
+                "crn", crn, "sentenceDate", LocalDate.now().toString(), "requiredHours", 120, "areaCode", "N53LEI",
+                "sex", "FEMALE", "riskOfSeriousHarm", "LOW"));
+
+        assertThat(order.status()).isEqualTo(201);
+        TopicReader.Event event = topics.await("community-payback.events",
+                e -> "community-payback.order.received".equals(e.header("ce_type")) && crn.equals(e.key()), 1).get(0);
+        assertThat(event.data().get("requiredMinutes").asInt()).isEqualTo(7200);
+    }
+
+    @Test
+    void everyServiceIsHealthyAndDeniesWhatATokenDoesNotAllow() {
+        for (StackComponent service : List.of(RESETTLEMENT, COMMUNITY_PAYBACK, REFERRAL, NOTIFICATIONS)) {
+            assertThat(http(service).get("/actuator/health", null).field("status")).isEqualTo("UP");
+            assertThat(http(service).get("/v3/api-docs", null).status()).isEqualTo(200);
+        }
+        Map<String, Object> reception = Map.of("prisonNumber", prisonNumber(), "prisonCode", "NMI",
+                "receivedOn", LocalDate.now().toString(), "sex", "MALE", "riskOfSeriousHarm", "LOW");
+        assertThat(http(RESETTLEMENT).post("/api/cases", null, reception).status()).isEqualTo(401);
+        assertThat(http(RESETTLEMENT).post("/api/cases", stack.accessToken("coordinator"), reception).status())
+                .isEqualTo(403);
+        assertThat(http(COMMUNITY_PAYBACK).post("/api/orders", stack.accessToken("caseworker"), Map.of()).status())
+                .isEqualTo(403);
+        assertThat(http(NOTIFICATIONS).get("/api/notifications", stack.accessToken("provider-sova")).status())
+                .isEqualTo(403);
+    }
+
+    private static long endOffset(String topic, int partition) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all().get().get(tp).offset();
+        }
+    }
+
+    /** Waits until the consumer group has committed past {@code offset} on the partition. */
+    private static void awaitConsumed(String group, String topic, int partition, long offset) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                        .get().get(tp);
+                return committed != null && committed.offset() >= offset;
+            });
+        }
+    }
+
+    private static List<JsonNode> notificationsFor(String recipient, String token, int atLeast) {
+        List<List<JsonNode>> found = new java.util.ArrayList<>(List.of(List.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<JsonNode> items = new java.util.ArrayList<>();
+            http(NOTIFICATIONS).get("/api/notifications?recipientCode=" + recipient + "&size=200", token).body()
+                    .get("items").forEach(items::add);
+            found.set(0, items);
+            return items.size() >= atLeast;
+        });
+        return found.get(0);
+    }
+
+    private static Http http(StackComponent service) {
+        return new Http(stack.baseUrl(service).toString().replaceAll("/$", ""));
+    }
+
+    private static String prisonNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
+                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+    }
+}
