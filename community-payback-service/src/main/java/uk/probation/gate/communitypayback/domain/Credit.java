@@ -21,8 +21,6 @@ public record Credit(int minutes, int eteMinutes, int minutesNotCredited) {
         } else if (minutesReported > sessionMinutes) {
             problems.add(new Problem("minutesCredited",
                     "must not exceed the session's length of " + sessionMinutes + " minutes"));
-        } else if (!outcome.worked() && minutesReported > 0) {
-            problems.add(new Problem("minutesCredited", outcome + " credits no time"));
         }
         return problems;
     }
@@ -30,7 +28,8 @@ public record Credit(int minutes, int eteMinutes, int minutesNotCredited) {
     public static Credit of(AttendanceOutcome outcome, int minutesReported, boolean eteProject, int remainingMinutes,
             int eteMinutesRemaining) {
         if (!outcome.worked()) {
-            return new Credit(0, 0, 0);
+            // reported minutes are kept back, not refused: the outcome itself says nothing is owed for them
+            return new Credit(0, 0, minutesReported);
         }
         int creditable = Math.min(minutesReported, Math.max(0, remainingMinutes));
         if (eteProject) {

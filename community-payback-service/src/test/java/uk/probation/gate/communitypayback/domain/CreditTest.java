@@ -22,10 +22,11 @@ class CreditTest {
     @ParameterizedTest
     @EnumSource(value = AttendanceOutcome.class, names = {"SENT_HOME_SERVICE_ISSUE", "ACCEPTABLE_ABSENCE",
             "UNACCEPTABLE_ABSENCE"})
-    void outcomesWithoutWorkCreditNothingAndRefuseMinutes(AttendanceOutcome outcome) {
+    void outcomesWithoutWorkCreditNothing(AttendanceOutcome outcome) {
         assertThat(Credit.check(outcome, 0, 420)).isEmpty();
-        assertThat(Credit.check(outcome, 60, 420)).extracting(Problem::field).containsExactly("minutesCredited");
+        assertThat(Credit.check(outcome, 421, 420)).extracting(Problem::field).containsExactly("minutesCredited");
         assertThat(Credit.of(outcome, 0, false, 2400, 720)).isEqualTo(new Credit(0, 0, 0));
+        assertThat(Credit.of(outcome, 120, true, 2400, 720)).isEqualTo(new Credit(0, 0, 120));
     }
 
     @Test

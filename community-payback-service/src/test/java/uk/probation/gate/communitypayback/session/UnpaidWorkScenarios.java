@@ -200,8 +200,10 @@ abstract class UnpaidWorkScenarios {
         // sent home after reporting: the service's failure, published as sent home, nothing credited or counted
         String other = session(project, today.plusDays(4), 1, 3);
         assertThat(book(other, orders.get(1)).status()).isEqualTo(201);
-        Http.Response serviceIssue = attend(other, orders.get(1), "SENT_HOME_SERVICE_ISSUE", 0);
+        Http.Response serviceIssue = attend(other, orders.get(1), "SENT_HOME_SERVICE_ISSUE", 90);
         assertThat(serviceIssue.status()).isEqualTo(201);
+        assertThat(serviceIssue.body().get("minutesCredited").asInt()).isZero();
+        assertThat(serviceIssue.body().get("minutesNotCredited").asInt()).isEqualTo(90);
         assertThat(serviceIssue.body().get("enforceableFailures").asInt()).isZero();
         assertThat(serviceIssue.body().get("creditedMinutes").asInt()).isZero();
         List<TopicReader.Event> sent = topics.await(Topics.COMMUNITY_PAYBACK,
@@ -347,7 +349,7 @@ abstract class UnpaidWorkScenarios {
         assertThat(book(onSaturday, orderId).status()).isEqualTo(201);
         assertRefused(book(onSaturday, placedOrder(newCrn(), 40, project, "LOW")), 409, null);
         assertRefused(attend(onSaturday, orderId, "ATTENDED_COMPLIED", 481), 422, "minutesCredited");
-        assertRefused(attend(onSaturday, orderId, "ACCEPTABLE_ABSENCE", 60), 422, "minutesCredited");
+        assertRefused(attend(onSaturday, orderId, "ACCEPTABLE_ABSENCE", 481), 422, "minutesCredited");
         assertRefused(attend(onSaturday, orderId, "ATTENDED_COMPLIED", -5), 400, "minutesCredited");
         assertRefused(attend(onSaturday, orderId, "HOME_EARLY", 60), 400, "outcome");
         assertRefused(attend(unbooked, orderId, "ATTENDED_COMPLIED", 60), 422, "orderId");
