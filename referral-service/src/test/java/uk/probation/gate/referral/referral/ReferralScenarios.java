@@ -21,7 +21,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.contracts.Topics;
@@ -56,6 +59,9 @@ abstract class ReferralScenarios {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    Environment environment;
 
     Http http;
     TopicReader topics;
@@ -310,10 +316,11 @@ abstract class ReferralScenarios {
         assertThat(change.get("before").findValuesAsString("prisonCode")).doesNotContain("RTX");
     }
 
+    // each escalation scenario has a first provider of its own, so the overdue counts are its own whatever ran before
     @Test
     void aReferralNobodyAnswersInTimeEscalatesToTheNextProviderAndIsCounted() {
         List<Object> rules = new ArrayList<>(currentRules());
-        rules.add(Map.of("need", "HEALTH", "prisonCode", "ESC", "providerCode", "CHANGE_GROW_LIVE", "priority", 1,
+        rules.add(Map.of("need", "HEALTH", "prisonCode", "ESC", "providerCode", "SOVA", "priority", 1,
                 "responseDays", 0));
         rules.add(Map.of("need", "HEALTH", "prisonCode", "ESC", "providerCode", "ST_GILES_TRUST", "priority", 2,
                 "responseDays", 0));
@@ -322,7 +329,7 @@ abstract class ReferralScenarios {
         String id = manualReferral(prisonNumber, "HEALTH", "ESC", "MALE", "LOW");
         String respondBy = http.get("/api/referrals/" + id, admin).field("respondBy");
         assertThat(respondBy).isNotBlank();
-        double overdueBefore = counter("referral.responses.overdue", "provider", "CHANGE_GROW_LIVE");
+        double overdueBefore = counter("referral.responses.overdue", "provider", "SOVA");
 
         clock.advance(Duration.ofDays(2));
         Http.Response escalated = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -333,7 +340,7 @@ abstract class ReferralScenarios {
         assertThat(escalated.body().get("declines").get(0).get("reason").asString())
                 .isEqualTo("NO_RESPONSE_BY_DEADLINE");
         await().atMost(Duration.ofSeconds(10)).until(
-                () -> counter("referral.responses.overdue", "provider", "CHANGE_GROW_LIVE") - overdueBefore == 1.0);
+                () -> counter("referral.responses.overdue", "provider", "SOVA") - overdueBefore == 1.0);
         TopicReader.Event declined = topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.declined"),
                 1).get(0);
         assertThat(declined.data().get("reason").asString()).isEqualTo("NO_RESPONSE_BY_DEADLINE");
@@ -344,6 +351,56 @@ abstract class ReferralScenarios {
                 .until(() -> http.get("/api/referrals/" + id, admin).field("status"), "UNROUTABLE"::equals);
         assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.declined"), 2).get(1)
                 .data().get("unroutable").asBoolean()).isTrue();
+    }
+
+    @Test
+    void twoInstancesOnOneBrokerAndStoreEscalateEachOverdueReferralOnceAndCountItOnce() {
+        List<Object> rules = new ArrayList<>(currentRules());
+        rules.add(Map.of("need", "HEALTH", "prisonCode", "DUO", "providerCode", "USER_VOICE", "priority", 1,
+                "responseDays", 0));
+        rules.add(Map.of("need", "HEALTH", "prisonCode", "DUO", "providerCode", "ST_GILES_TRUST", "priority", 2,
+                "responseDays", 5));
+        assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(manualReferral(newPrisonNumber(), "HEALTH", "DUO", "FEMALE", "LOW"));
+        }
+        double overdueBefore = counter("referral.responses.overdue", "provider", "USER_VOICE");
+
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            MeterRegistry secondMeters = second.getBean(MeterRegistry.class);
+            clock.advance(Duration.ofDays(2));
+            for (String id : ids) {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> http.get("/api/referrals/" + id, admin).field("providerCode"),
+                                "ST_GILES_TRUST"::equals);
+            }
+            for (String id : ids) {
+                Http.Response escalated = http.get("/api/referrals/" + id, admin);
+                assertThat(escalated.field("status")).isEqualTo("SENT");
+                assertThat(escalated.body().get("declines").size()).isEqualTo(1);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> counter("referral.responses.overdue", "provider",
+                    "USER_VOICE") - overdueBefore + secondMeters.find("referral.responses.overdue")
+                    .tag("provider", "USER_VOICE").counters().stream().mapToDouble(c -> c.count()).sum(),
+                    total -> total == 6.0);
+        }
+    }
+
+    /** The same service a second time, on the same broker, store and (shared) clock, in the same consumer group. */
+    private ConfigurableApplicationContext secondInstance() {
+        String[] shared = {"spring.kafka.bootstrap-servers", "spring.mongodb.uri",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "referral.escalation.interval",
+                "referral.escalation.grace", "referral.metrics-refresh"};
+        List<String> arguments = new ArrayList<>();
+        for (String key : shared) {
+            arguments.add("--" + key + "=" + environment.getProperty(key));
+        }
+        arguments.add("--server.port=0");
+        return new SpringApplicationBuilder(uk.probation.gate.referral.ReferralApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                .run(arguments.toArray(String[]::new));
     }
 
     @Test
