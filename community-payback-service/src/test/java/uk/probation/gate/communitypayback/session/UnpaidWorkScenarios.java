@@ -465,6 +465,30 @@ abstract class UnpaidWorkScenarios {
         assertThat(mongo.findById(session, Session.class).getBookings()).hasSize(2);
     }
 
+    @Test
+    void coordinatorsSeeEachOrdersBalanceWithWhatIsOverdueFirst() {
+        String overdue = order(newCrn(), 120, today.minusMonths(13), "LOW");
+        String recent = order(newCrn(), 60, today.minusDays(3), "LOW");
+        String older = order(newCrn(), 80, today.minusMonths(2), "LOW");
+
+        Http.Response all = http.get("/api/orders?areaCode=" + area, Tokens.forRole("OPS_VIEWER"));
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body().get("total").asInt()).isEqualTo(3);
+        assertThat(all.body().get("items").findValuesAsString("id")).containsExactly(overdue, older, recent);
+        assertThat(all.body().get("items").get(1).get("remainingMinutes").asInt()).isEqualTo(4800);
+
+        Http.Response late = http.get("/api/orders?areaCode=" + area + "&overdue=true", coordinator);
+        assertThat(late.body().get("items").findValuesAsString("id")).containsExactly(overdue);
+        Http.Response onTrack = http.get("/api/orders?areaCode=" + area + "&overdue=false&page=0&size=1",
+                coordinator);
+        assertThat(onTrack.body().get("total").asInt()).isEqualTo(2);
+        assertThat(onTrack.body().get("items").findValuesAsString("id")).containsExactly(older);
+        assertThat(http.get("/api/orders?areaCode=" + area + "&status=AWAITING_ASSESSMENT", coordinator).body()
+                .get("total").asInt()).isEqualTo(3);
+        assertRefused(http.get("/api/orders?areaCode=" + area + "&size=0", coordinator), 400, "size");
+        assertThat(http.get("/api/orders", Tokens.forRole("PROVIDER")).status()).isEqualTo(403);
+    }
+
     // ---- helpers
 
     /** Everyone books the session at the same moment, spread over the given service instances. */

@@ -14,7 +14,7 @@ class CommunityPaybackAccessRules implements AccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers(HttpMethod.GET, "/api/orders/*", "/api/projects", "/api/projects/*",
+        requests.requestMatchers(HttpMethod.GET, "/api/orders", "/api/orders/*", "/api/projects", "/api/projects/*",
                         "/api/sessions/*", "/api/capacity").hasAnyRole(PLACEMENT_COORDINATOR, OPS_VIEWER)
                 .requestMatchers("/api/orders", "/api/orders/**", "/api/projects", "/api/projects/**",
                         "/api/sessions/**").hasRole(PLACEMENT_COORDINATOR);

@@ -12,8 +12,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.probation.gate.communitypayback.domain.OrderStatus;
+import uk.probation.gate.communitypayback.order.Caseload;
 import uk.probation.gate.communitypayback.order.Orders;
+import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.web.Paging;
 
 @RestController
 class OrderController {
@@ -25,10 +30,12 @@ class OrderController {
     }
 
     private final Orders orders;
+    private final Caseload caseload;
     private final Clock clock;
 
-    OrderController(Orders orders, Clock clock) {
+    OrderController(Orders orders, Caseload caseload, Clock clock) {
         this.orders = orders;
+        this.caseload = caseload;
         this.clock = clock;
     }
 
@@ -37,6 +44,16 @@ class OrderController {
     ResponseEntity<OrderView> receive(@Valid @RequestBody OrderRequest request) {
         OrderView view = OrderView.of(orders.receive(request.toNewOrder()));
         return ResponseEntity.created(URI.create("/api/orders/" + view.id())).body(view);
+    }
+
+    /** Orders with their hours balance, the one to finish soonest first; {@code overdue} = open past completeBy. */
+    @GetMapping("/api/orders")
+    PageResponse<OrderView> list(@RequestParam(required = false) String areaCode,
+            @RequestParam(required = false) OrderStatus status, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
+        return new PageResponse<>(caseload.find(areaCode, status, overdue, page, size).stream().map(OrderView::of)
+                .toList(), page, size, caseload.count(areaCode, status, overdue));
     }
 
     @GetMapping("/api/orders/{orderId}")
