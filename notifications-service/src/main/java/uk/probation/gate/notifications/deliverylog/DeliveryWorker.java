@@ -56,7 +56,7 @@ class DeliveryWorker {
         for (QueuedDelivery entry : due) {
             try {
                 if (claim(entry, now)) {
-                    deliver(entry.id());
+                    deliver(entry.id(), now);
                 }
             } catch (RuntimeException e) {
                 // the store failed, not the channel: the claim lapses and the entry is tried again
@@ -71,7 +71,8 @@ class DeliveryWorker {
                 .getModifiedCount() == 1;
     }
 
-    private void deliver(String id) {
+    /** {@code attemptedAt}: the back-off counts from the attempt, not from when its outcome was written. */
+    private void deliver(String id, Instant attemptedAt) {
         Notification notification = mongo.findById(id, Notification.class);
         if (notification == null || !notification.status().awaitsDelivery()) {
             dequeue(id);
@@ -83,7 +84,7 @@ class DeliveryWorker {
                     .orElseThrow(() -> new IllegalStateException("Recipient is not in the recipient directory"));
             email.send(recipient.email(), notification.messageSubject(), notification.messageBody());
         } catch (RuntimeException failure) {
-            failed(notification, attempts, reason(failure));
+            failed(notification, attempts, reason(failure), attemptedAt);
             return;
         }
         Notification sent = update(notification, attempts, DeliveryStatus.SENT, notification.failureReason(),
@@ -93,13 +94,15 @@ class DeliveryWorker {
         log.info("Notification {} sent by {} after {} attempt(s)", id, sent.channel(), attempts);
     }
 
-    private void failed(Notification notification, int attempts, String reason) {
+    private void failed(Notification notification, int attempts, String reason, Instant attemptedAt) {
         Optional<Duration> backOff = retries.backOffAfter(attempts);
         if (backOff.isPresent()) {
-            Notification retrying = update(notification, attempts, DeliveryStatus.PENDING, reason, new Update());
-            Instant next = clock.instant().plus(backOff.get());
+            // the queue first: once the log shows the failed attempt, the next one is already scheduled
+            Instant next = attemptedAt.plus(backOff.get());
             mongo.updateFirst(Query.query(where("_id").is(notification.id())), Update.update("dueAt", next),
                     QueuedDelivery.class);
+            Notification retrying = update(notification, attempts, DeliveryStatus.PENDING, reason,
+                    new Update().set("dueAt", next));
             metrics.retried(retrying);
             log.warn("Notification {} attempt {} failed ({}), retrying after {}", notification.id(), attempts, reason,
                     backOff.get());
