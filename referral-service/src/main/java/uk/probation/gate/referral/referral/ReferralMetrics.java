@@ -23,7 +23,8 @@ class ReferralMetrics {
     }
 
     void created(Referral r) {
-        Counter.builder("referral.referrals.created").description("Referrals created, from plans or by hand")
+        // not "referral.referrals.created": Prometheus drops a "_created" suffix, leaving referral_referrals_total
+        Counter.builder("referral.new.referrals").description("Referrals created, from plans or by hand")
                 .tag("need", r.getNeed().name()).tag("sex", label(r.getSex()))
                 .tag("source", r.getSource().name()).register(meters).increment();
     }

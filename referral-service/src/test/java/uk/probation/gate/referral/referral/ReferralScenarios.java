@@ -450,6 +450,54 @@ abstract class ReferralScenarios {
         await().atMost(Duration.ofSeconds(30)).until(() -> gauge("ACCOMMODATION", "SECURED") - securedBefore >= 2);
     }
 
+    @Test
+    void unreadablePlansAreDeadLetteredAtOnceAndTheNextPlanIsStillRouted() {
+        String prisonNumber = newPrisonNumber();
+        String caseId = UUID.randomUUID().toString();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, "{\"caseId\":\"" + caseId + "\",\"sex\":\"UNKNOWN\"}",
+                headers(UUID.randomUUID().toString(), "resettlement.plan.completed", prisonNumber, PLAN_V1));
+        topics.send(Topics.RESETTLEMENT, prisonNumber, "not json",
+                headers(UUID.randomUUID().toString(), "resettlement.plan.completed", prisonNumber, PLAN_V1));
+        sendPlan(caseId, prisonNumber, prisonNumber, "MALE", 1, Map.of("DRUGS_AND_ALCOHOL", "SUPPORT_REQUIRED",
+                "GARDENING", "SUPPORT_REQUIRED"));
+
+        Map<String, JsonNode> byNeed = referralsOfCase(caseId, 1);
+        assertThat(byNeed.keySet()).containsExactly("DRUGS_AND_ALCOHOL");
+        assertThat(byNeed.get("DRUGS_AND_ALCOHOL").get("providerCode").asString()).isEqualTo("CHANGE_GROW_LIVE");
+        List<TopicReader.Event> dead = topics.await("referral-service.dlt", e -> prisonNumber.equals(e.key()), 2);
+        assertThat(dead).hasSize(2).allSatisfy(e ->
+                assertThat(e.header("x-original-topic")).isEqualTo(Topics.RESETTLEMENT));
+    }
+
+    @Test
+    void aRepeatedManualReferralWithTheSameIdempotencyKeyCreatesOneReferral() {
+        String prisonNumber = newPrisonNumber();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> body = manual(prisonNumber, "FINANCE_AND_ID", "NMI", "MALE", "LOW");
+        Http.Response first = http.post("/api/referrals", caseworker, body, key);
+        Http.Response again = http.post("/api/referrals", caseworker, body, key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.field("id")).isEqualTo(first.field("id"));
+        assertThat(http.get("/api/referrals?prisonNumber=" + prisonNumber, viewer).body().get("total").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void operationsSeeReferralFiguresInPrometheusByNeedAndProviderNeverByPerson() throws Exception {
+        String prisonNumber = newPrisonNumber();
+        String id = manualReferral(prisonNumber, "EDUCATION_SKILLS_AND_WORK", "NMI", "MALE", "LOW");
+        assertThat(http.post("/api/referrals/" + id + "/acceptance", Tokens.forProvider("INGEUS"), Map.of())
+                .status()).isEqualTo(200);
+        java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("referral_new_referrals_total{", "referral_referrals_sent_total{",
+                "referral_referrals_accepted_total{", "referral_time_to_accept_seconds_bucket{")
+                .contains("need=\"EDUCATION_SKILLS_AND_WORK\"", "provider=\"INGEUS\"")
+                .doesNotContain(prisonNumber, id);
+    }
+
     private void workReferrals(String caseId) {
         Map<String, JsonNode> byNeed = referralsOfCase(caseId, 2);
         String housing = byNeed.get("ACCOMMODATION").get("id").asString();
