@@ -1,10 +1,12 @@
 package uk.probation.gate.communitypayback.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +42,8 @@ import uk.probation.gate.platform.test.TopicReader;
  * against real Kafka and MongoDB images where Docker exists: stimulate through HTTP, then read the topic, the
  * store and the metrics.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "community-payback.metrics-refresh=PT1S")
 @AutoConfigureMetrics
 abstract class UnpaidWorkScenarios {
 
@@ -437,6 +440,18 @@ abstract class UnpaidWorkScenarios {
         assertThat(days.get(0).get("sessionsAtRisk").asInt()).isEqualTo(1);
         assertThat(days.get(1).get("overBooked").asBoolean()).isFalse();
         assertThat(find(atRisk, nextDay).get("capacity").asInt()).isEqualTo(4);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(metricOrNull("community_payback_sessions_at_risk", "area", area, "reason", "OVER_BOOKED"))
+                    .isEqualTo(1.0);
+            assertThat(metricOrNull("community_payback_sessions_at_risk", "area", area, "reason", "NO_SUPERVISOR"))
+                    .isEqualTo(1.0);
+        });
+        // a supervisor is found: the session is no longer at risk and the gauge clears
+        assertThat(http.put("/api/sessions/" + busy + "/supervisors", coordinator, Map.of("supervisors", 1))
+                .body().get("atRisk").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(metricOrNull("community_payback_sessions_at_risk", "area", area)).isNull());
 
         assertThat(capacity(day, day, Tokens.forRole("PROVIDER")).status()).isEqualTo(403);
         assertThat(http.get("/api/capacity?areaCode=" + area, null).status()).isEqualTo(401);
