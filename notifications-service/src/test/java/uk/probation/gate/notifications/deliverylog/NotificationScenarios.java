@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Scanner;
@@ -24,13 +25,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,6 +42,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.notifications.NotificationsApplication;
 import uk.probation.gate.notifications.support.ControllableClock;
 import uk.probation.gate.notifications.support.InboundEvents;
 import uk.probation.gate.notifications.support.SmtpSink;
@@ -98,6 +103,9 @@ abstract class NotificationScenarios {
 
     @Autowired
     ControllableClock clock;
+
+    @Autowired
+    Environment environment;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -434,6 +442,34 @@ abstract class NotificationScenarios {
         clock.moveTo(morning.plus(Duration.ofHours(4)));
     }
 
+    @Test
+    void twoInstancesSendEachMessageExactlyOnce() {
+        List<String> officers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            officers.add(recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null));
+        }
+        List<String> ids = new ArrayList<>();
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NotificationsApplication.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("controllableClock", clock))
+                .run(sameInfrastructure())) {
+            for (String officer : officers) {
+                String prisonNumber = InboundEvents.prisonNumber();
+                String eventId = newId();
+                ids.add(eventId + ":" + officer);
+                topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, officer),
+                        headers(RECEIVED, eventId, prisonNumber));
+            }
+            officers.forEach(this::awaitMail);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(
+                    Query.query(Criteria.where("_id").in(ids)), QueuedDelivery.class) == 0);
+        }
+        for (String officer : officers) {
+            assertThat(smtp.to(email(officer))).as(officer).hasSize(1);
+        }
+        assertThat(mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class))
+                .hasSize(officers.size()).allSatisfy(n -> assertThat(n.attempts()).isEqualTo(1));
+    }
+
     // --- the directory and the templates through the API
 
     @Test
@@ -549,6 +585,20 @@ abstract class NotificationScenarios {
     }
 
     // --- helpers
+
+    /** A second instance of the service on the same broker, database, SMTP server and clock. */
+    private String[] sameInfrastructure() {
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        for (String key : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "spring.mail.host", "spring.mail.port",
+                "notifications.delivery.poll-interval", "notifications.delivery.max-attempts",
+                "notifications.delivery.back-off-initial", "notifications.delivery.back-off-max",
+                "notifications.delivery.claim-lease")) {
+            args.add("--" + key + "=" + environment.getProperty(key));
+        }
+        return args.toArray(String[]::new);
+    }
 
     /** Puts the recipient in the directory with a test address derived from the code; returns the code. */
     String recipient(String code, String kind, String language, String quietHours) {
