@@ -19,7 +19,8 @@ import uk.probation.gate.referral.domain.Sex;
  * <p>
  * The referrals are separate documents (no multi-document transactions), so their ids are derived from case, need
  * and plan version: if a crash interrupts, the redelivered plan recreates the same ids, and the store refuses
- * the duplicates, before the case records the version as applied.
+ * the duplicates, before the case records the version as applied. A need still required whose referral is
+ * UNROUTABLE is routed again, in case the routing table has gained a provider for it since.
  */
 @Service
 public class PlanReferrals {
@@ -55,7 +56,10 @@ public class PlanReferrals {
             return;
         }
         for (Need need : plan.supportRequired()) {
-            if (!caseReferrals.getReferralByNeed().containsKey(need.name())) {
+            String existing = caseReferrals.getReferralByNeed().get(need.name());
+            if (existing != null) {
+                referrals.routeAgain(existing);
+            } else {
                 String id = referralId(plan.caseId(), need, plan.planVersion());
                 referrals.create(id, new NewReferral(plan.prisonNumber(), plan.crn(), need, Referral.Source.PLAN,
                         plan.caseId(), plan.prisonCode(), null, plan.sex(), plan.risk(),

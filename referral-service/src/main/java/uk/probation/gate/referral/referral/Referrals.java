@@ -132,6 +132,26 @@ public class Referrals {
         return store.save(r);
     }
 
+    /**
+     * Still needed and still UNROUTABLE (a revised plan says so): routed again if the table now has a provider
+     * for it that has not already had it; otherwise nothing changes.
+     */
+    public boolean routeAgain(String id) {
+        Referral r = store.findById(id, Referral.class);
+        if (r == null || r.getStatus() != ReferralStatus.UNROUTABLE) {
+            return false;
+        }
+        Optional<RoutingRule> rule = routing.table().next(r.criteria(), r.providersTried());
+        if (rule.isEmpty()) {
+            return false;
+        }
+        r.sentTo(rule.get(), deadline.respondBy(LocalDate.now(clock), rule.get().responseDays()), clock.instant());
+        ReferralEvents.sent(r, events);
+        store.save(r);
+        metrics.sent(r);
+        return true;
+    }
+
     /** The plan no longer needs it: an open referral is closed as WITHDRAWN; anything else is left as it is. */
     public boolean withdraw(String id) {
         Referral r = store.findById(id, Referral.class);

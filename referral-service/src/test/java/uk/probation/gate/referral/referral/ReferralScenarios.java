@@ -151,6 +151,29 @@ abstract class ReferralScenarios {
     }
 
     @Test
+    void aStillNeededUnroutableReferralIsRoutedWhenARevisedPlanArrivesAfterTheTableGainedAProvider() {
+        String prisonNumber = newPrisonNumber();
+        String caseId = UUID.randomUUID().toString();
+        sendPlanAt("RPX", UUID.randomUUID().toString(), caseId, prisonNumber, prisonNumber, "MALE", 1,
+                Map.of("HEALTH", "SUPPORT_REQUIRED"));
+        String id = referralsOfCase(caseId, 1).get("HEALTH").get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/referrals/" + id, admin).field("status"),
+                "UNROUTABLE"::equals);
+        List<Object> rules = new ArrayList<>(currentRules());
+        rules.add(Map.of("need", "HEALTH", "prisonCode", "RPX", "providerCode", "CHANGE_GROW_LIVE", "priority", 1,
+                "responseDays", 5));
+        assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
+
+        sendPlanAt("RPX", UUID.randomUUID().toString(), caseId, prisonNumber, prisonNumber, "MALE", 2,
+                Map.of("HEALTH", "SUPPORT_REQUIRED"));
+        Http.Response routed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/referrals/" + id, admin), r -> "SENT".equals(r.field("status")));
+        assertThat(routed.field("providerCode")).isEqualTo("CHANGE_GROW_LIVE");
+        assertThat(referralsOfCase(caseId, 1)).hasSize(1);
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.sent"), 1)).hasSize(1);
+    }
+
+    @Test
     void aDeclinedReferralGoesToTheNextProviderByPriorityAndFinallyBecomesUnroutable() {
         String prisonNumber = newPrisonNumber();
         String id = manualReferral(prisonNumber, "ABUSE_VICTIM_SUPPORT", "FHI", "FEMALE", "LOW");
@@ -574,6 +597,11 @@ abstract class ReferralScenarios {
 
     private void sendPlan(String eventId, String caseId, String prisonNumber, String key, String sex, int version,
             Map<String, String> needs) {
+        sendPlanAt("FEMALE".equals(sex) ? "FHI" : "NMI", eventId, caseId, prisonNumber, key, sex, version, needs);
+    }
+
+    private void sendPlanAt(String prisonCode, String eventId, String caseId, String prisonNumber, String key,
+            String sex, int version, Map<String, String> needs) {
         String needList = needs.entrySet().stream()
                 .map(n -> "{\"pathway\":\"%s\",\"status\":\"%s\"}".formatted(n.getKey(), n.getValue()))
                 .collect(Collectors.joining(","));
@@ -581,7 +609,7 @@ abstract class ReferralScenarios {
                 {"caseId":"%s","prisonNumber":"%s","prisonCode":"%s","sex":"%s","riskOfSeriousHarm":"MEDIUM",
                  "responsibleOfficerCode":"N01RO1","planVersion":%d,"completedOn":"2026-11-20","completedOnTime":true,
                  "needs":[%s]}
-                """.formatted(caseId, prisonNumber, "FEMALE".equals(sex) ? "FHI" : "NMI", sex, version, needList);
+                """.formatted(caseId, prisonNumber, prisonCode, sex, version, needList);
         topics.send(Topics.RESETTLEMENT, key, plan, headers(eventId, "resettlement.plan.completed", prisonNumber,
                 PLAN_V1));
     }
