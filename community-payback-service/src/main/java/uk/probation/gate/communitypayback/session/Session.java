@@ -84,6 +84,10 @@ public class Session extends AggregateDocument {
         bookings.add(booking);
     }
 
+    void cancel(Booking booking) {
+        bookings.remove(booking);
+    }
+
     void recordOutcome(Booking recorded) {
         bookings.replaceAll(b -> b.orderId().equals(recorded.orderId()) ? recorded : b);
     }

@@ -128,6 +128,23 @@ public class Sessions {
         });
     }
 
+    /** Frees a place, e.g. to move the person off a session at risk; a booking with its outcome recorded stays. */
+    public Session cancel(String sessionId, String orderId) {
+        return Conflicts.retry(() -> {
+            Session s = get(sessionId);
+            Booking b = s.booking(orderId);
+            if (b == null) {
+                throw ApiProblem.notFound("Booking of order " + orderId + " on session " + sessionId);
+            }
+            if (b.outcome() != null) {
+                throw ApiProblem.conflict("Attendance for order " + orderId + " at session " + sessionId
+                        + " is already recorded as " + b.outcome());
+            }
+            s.cancel(b);
+            return store.save(s);
+        });
+    }
+
     /** Records a booked person's outcome; the order credits it and publishes it. */
     public Order recordAttendance(String sessionId, String orderId, AttendanceOutcome outcome, int minutes) {
         Session session = get(sessionId);

@@ -453,6 +453,14 @@ abstract class UnpaidWorkScenarios {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(metricOrNull("community_payback_sessions_at_risk", "area", area)).isNull());
 
+        // or people are moved off it: a cancelled booking frees the place
+        String moved = find(capacity(day, day, coordinator), quiet).get("bookings").get(0).get("orderId").asString();
+        assertThat(delete("/api/sessions/" + quiet + "/bookings/" + moved, coordinator)).isEqualTo(204);
+        assertThat(http.get("/api/sessions/" + quiet, coordinator).body().get("booked").asInt()).isZero();
+        assertThat(delete("/api/sessions/" + quiet + "/bookings/" + moved, coordinator)).isEqualTo(404);
+        assertThat(delete("/api/sessions/" + busy + "/bookings/" + moved, Tokens.forRole("OPS_VIEWER")))
+                .isEqualTo(403);
+
         assertThat(capacity(day, day, Tokens.forRole("PROVIDER")).status()).isEqualTo(403);
         assertThat(http.get("/api/capacity?areaCode=" + area, null).status()).isEqualTo(401);
     }
@@ -616,6 +624,20 @@ abstract class UnpaidWorkScenarios {
         assertThat(created.body().get("capacity").asInt()).isEqualTo(supervisors * placesPerSupervisor);
         assertThat(created.body().get("lengthMinutes").asInt()).isEqualTo(480);
         return created.field("id");
+    }
+
+    int delete(String path, String token) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + token).DELETE().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     Http.Response book(String session, String orderId) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,6 +75,13 @@ class SessionController {
         SessionView session = SessionView.of(sessions.book(sessionId, r.orderId()));
         return ResponseEntity.created(URI.create("/api/sessions/" + sessionId))
                 .body(new BookingView(sessionId, r.orderId(), session.capacity(), session.booked(), session));
+    }
+
+    /** Cancels a booking that has no outcome yet: the place is free again. */
+    @DeleteMapping("/api/sessions/{sessionId}/bookings/{orderId}")
+    ResponseEntity<Void> cancel(@PathVariable String sessionId, @PathVariable String orderId) {
+        sessions.cancel(sessionId, orderId);
+        return ResponseEntity.noContent().build();
     }
 
     /** Attendance for a booked person: credited to the order and published. */
