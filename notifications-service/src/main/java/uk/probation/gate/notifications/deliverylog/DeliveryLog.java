@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.Addressee;
 import uk.probation.gate.notifications.domain.DeliveryStatus;
 import uk.probation.gate.notifications.domain.NotificationId;

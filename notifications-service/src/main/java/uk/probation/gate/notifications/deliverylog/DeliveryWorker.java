@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.DeliveryStatus;
 import uk.probation.gate.notifications.domain.RetryPolicy;
 import uk.probation.gate.notifications.recipients.Recipient;

@@ -3,6 +3,7 @@ package uk.probation.gate.notifications.deliverylog;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import uk.probation.gate.notifications.NotificationsProperties;
 
 /** E-mail over SMTP (spring.mail.*); a failure surfaces as a MailException for the worker to retry. */
 @Component

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-import uk.probation.gate.notifications.deliverylog.NotificationsProperties;
+import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.RecipientKind;
 import uk.probation.gate.platform.web.ApiProblem;
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.EventType;
-import uk.probation.gate.notifications.deliverylog.NotificationsProperties;
+import uk.probation.gate.notifications.NotificationsProperties;
 
 /**
  * What a template may use: the fields the event type carries (identifiers and codes; the bus has no personal data),

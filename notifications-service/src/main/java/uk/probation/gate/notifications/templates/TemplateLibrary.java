@@ -29,7 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.contracts.EventType;
-import uk.probation.gate.notifications.deliverylog.NotificationsProperties;
+import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.LanguageChoice;
 import uk.probation.gate.platform.web.ApiProblem;
 

@@ -1,4 +1,4 @@
-package uk.probation.gate.notifications.deliverylog;
+package uk.probation.gate.notifications;
 
 import java.time.Duration;
 import java.time.ZoneId;
