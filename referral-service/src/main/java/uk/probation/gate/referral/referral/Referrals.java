@@ -22,6 +22,7 @@ import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
 import uk.probation.gate.referral.domain.ReferralStatus;
+import uk.probation.gate.referral.domain.ReferralStep;
 import uk.probation.gate.referral.domain.ResponseDeadline;
 import uk.probation.gate.referral.domain.RoutingRule;
 import uk.probation.gate.referral.routing.Routing;
@@ -83,7 +84,7 @@ public class Referrals {
 
     public Referral accept(String id, String provider) {
         Referral r = get(id, provider);
-        requireStatus(r, "accepted", ReferralStatus.SENT);
+        require(r, ReferralStep.ACCEPT);
         r.accepted(clock.instant());
         ReferralEvents.accepted(r, events);
         store.save(r);
@@ -94,7 +95,7 @@ public class Referrals {
     /** The provider declines: the referral goes to the next provider by priority, or becomes UNROUTABLE. */
     public Referral decline(String id, String provider, String reason) {
         Referral r = get(id, provider);
-        requireStatus(r, "declined", ReferralStatus.SENT);
+        require(r, ReferralStep.DECLINE);
         String decliner = r.getProviderCode();
         boolean routed = letGo(r, reason);
         store.save(r);
@@ -105,14 +106,14 @@ public class Referrals {
 
     public Referral start(String id, String provider) {
         Referral r = get(id, provider);
-        requireStatus(r, "started", ReferralStatus.ACCEPTED);
+        require(r, ReferralStep.START);
         r.started();
         return store.save(r);
     }
 
     public Referral recordOutcome(String id, String provider, Outcome outcome) {
         Referral r = get(id, provider);
-        requireStatus(r, "given an outcome", ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS);
+        require(r, ReferralStep.RECORD_OUTCOME);
         if (!r.getNeed().outcomes().contains(outcome)) {
             throw ApiProblem.unprocessable("The outcome " + outcome + " does not apply to " + r.getNeed(),
                     List.of(new ApiProblem.FieldError("outcome", "must be one of " + r.getNeed().outcomes())));
@@ -126,7 +127,7 @@ public class Referrals {
 
     public Referral close(String id, String provider) {
         Referral r = get(id, provider);
-        requireStatus(r, "closed", ReferralStatus.OUTCOME_RECORDED);
+        require(r, ReferralStep.CLOSE);
         r.closed("OUTCOME_RECORDED");
         ReferralEvents.closed(r, "OUTCOME_RECORDED", events);
         return store.save(r);
@@ -258,10 +259,10 @@ public class Referrals {
         }
     }
 
-    private static void requireStatus(Referral r, String what, ReferralStatus... allowed) {
-        if (!List.of(allowed).contains(r.getStatus())) {
-            throw ApiProblem.conflict("The referral is " + r.getStatus() + "; only a referral that is "
-                    + List.of(allowed) + " can be " + what);
+    private static void require(Referral r, ReferralStep step) {
+        if (!step.allowedFrom(r.getStatus())) {
+            throw ApiProblem.conflict("The referral is " + r.getStatus() + "; " + step + " needs it to be one of "
+                    + step.from());
         }
     }
 }

@@ -47,6 +47,7 @@ abstract class ReferralScenarios {
 
     static final String PLAN_V1 = "/schemas/resettlement.plan.completed/v1.json";
     static final String RELEASED_V1 = "/schemas/resettlement.prisoner.released/v1.json";
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -521,6 +522,34 @@ abstract class ReferralScenarios {
                 .doesNotContain(prisonNumber, id);
     }
 
+    @Test
+    void aManualReferralForAKnownPrisonerJoinsTheirCaseOnTheWayToRelease() {
+        String prisonNumber = newPrisonNumber();
+        String caseId = UUID.randomUUID().toString();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, """
+                {"caseId":"%s","prisonNumber":"%s","prisonCode":"NMI","receivedOn":"2026-11-20","sex":"MALE",
+                 "riskOfSeriousHarm":"LOW","screeningDueBy":"2026-11-27"}
+                """.formatted(caseId, prisonNumber), headers(UUID.randomUUID().toString(),
+                "resettlement.prisoner.received", prisonNumber, "/schemas/resettlement.prisoner.received/v1.json"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/people/" + prisonNumber, viewer).status(),
+                status -> status == 200);
+
+        String id = manualReferral(prisonNumber, "ACCOMMODATION", "NMI", "MALE", "LOW");
+        assertThat(http.get("/api/referrals/" + id, admin).field("caseId")).isEqualTo(caseId);
+        String inHouse = Tokens.forProvider("IN_HOUSE_HOUSING");
+        http.post("/api/referrals/" + id + "/acceptance", inHouse, Map.of());
+        http.post("/api/referrals/" + id + "/outcome", inHouse, Map.of("outcome", "NOT_SECURED"));
+        sendRelease(UUID.randomUUID().toString(), caseId, prisonNumber);
+
+        JsonNode join = awaitJoin(caseId, j -> j.get("released").asBoolean() && j.get("accommodation").has("outcome"));
+        assertThat(join.get("accommodation").get("referred").asBoolean()).isTrue();
+        assertThat(join.get("accommodation").get("secured").asBoolean()).isFalse();
+        assertThat(join.get("accommodation").get("provider").asString()).isEqualTo("IN_HOUSE_HOUSING");
+        // no plan said accommodation was needed: a manual referral alone does not make it a planned need
+        assertThat(join.get("accommodation").get("needed").asBoolean()).isFalse();
+        assertThat(http.get("/api/releases/" + UUID.randomUUID(), viewer).status()).isEqualTo(404);
+    }
+
     private void workReferrals(String caseId) {
         Map<String, JsonNode> byNeed = referralsOfCase(caseId, 2);
         String housing = byNeed.get("ACCOMMODATION").get("id").asString();
@@ -551,9 +580,8 @@ abstract class ReferralScenarios {
         Http.Response rules = http.get("/api/routing-rules", admin);
         assertThat(rules.status()).isEqualTo(200);
         List<Object> list = new ArrayList<>();
-        rules.body().get("items").forEach(rule -> list.add(rule.toString()));
-        return list.stream().<Object>map(json -> tools.jackson.databind.json.JsonMapper.builder().build()
-                .readValue((String) json, Map.class)).toList();
+        rules.body().get("items").forEach(rule -> list.add(JSON.treeToValue(rule, Map.class)));
+        return list;
     }
 
     private Map<String, JsonNode> referralsOfCase(String caseId, int atLeast) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-class ReleaseRulesTest {
+class ReferralRulesTest {
 
     @Test
     void outcomeCodesDependOnTheNeed() {
@@ -46,6 +46,17 @@ class ReleaseRulesTest {
         assertThat(deadline.overdue(respondBy, Instant.parse("2026-11-25T23:59:00Z"))).isFalse();
         assertThat(deadline.overdue(respondBy, Instant.parse("2026-11-26T11:59:00Z"))).isFalse();
         assertThat(deadline.overdue(respondBy, Instant.parse("2026-11-26T12:01:00Z"))).isTrue();
+    }
+
+    @Test
+    void onlyASentReferralCanBeAcceptedOrDeclinedAndOutcomesFollowAcceptance() {
+        assertThat(ReferralStep.ACCEPT.allowedFrom(ReferralStatus.SENT)).isTrue();
+        assertThat(ReferralStep.ACCEPT.allowedFrom(ReferralStatus.ACCEPTED)).isFalse();
+        assertThat(ReferralStep.DECLINE.allowedFrom(ReferralStatus.UNROUTABLE)).isFalse();
+        assertThat(ReferralStep.RECORD_OUTCOME.allowedFrom(ReferralStatus.SENT)).isFalse();
+        assertThat(ReferralStep.RECORD_OUTCOME.allowedFrom(ReferralStatus.IN_PROGRESS)).isTrue();
+        assertThat(ReferralStep.CLOSE.allowedFrom(ReferralStatus.ACCEPTED)).isFalse();
+        assertThat(ReferralStep.CLOSE.allowedFrom(ReferralStatus.OUTCOME_RECORDED)).isTrue();
     }
 
     @Test
