@@ -317,6 +317,9 @@ abstract class ReferralScenarios {
                 "priority", 1, "responseDays", 5));
         assertRefused(http.put("/api/routing-rules", admin, Map.of("rules", overlapping)), 422,
                 "rules[" + rules.size() + "].priority");
+        List<Object> unknownNeed = new ArrayList<>(rules);
+        unknownNeed.add(Map.of("need", "GARDENING", "providerCode", "SOVA", "priority", 1, "responseDays", 5));
+        assertRefused(http.put("/api/routing-rules", admin, unknownNeed), 400, "rules[" + rules.size() + "].need");
         assertThat(http.put("/api/routing-rules", viewer, Map.of("rules", rules)).status()).isEqualTo(403);
         assertThat(currentRules()).isEqualTo(rules);
 
