@@ -13,6 +13,7 @@ import uk.probation.gate.contracts.referral.ReferralCreated;
 import uk.probation.gate.contracts.referral.ReferralDeclined;
 import uk.probation.gate.contracts.referral.ReferralOutcomeRecorded;
 import uk.probation.gate.contracts.referral.ReferralSent;
+import uk.probation.gate.contracts.referral.ReferralStarted;
 import uk.probation.gate.contracts.resettlement.PlanCompleted;
 import uk.probation.gate.contracts.resettlement.PrisonerReceived;
 import uk.probation.gate.contracts.resettlement.PrisonerReleased;
@@ -47,6 +48,8 @@ public enum EventType {
             "A referral was routed and sent to a provider, with a respond-by date."),
     REFERRAL_ACCEPTED("referral.referral.accepted", Topics.REFERRAL, 1, ReferralAccepted.class,
             "The provider accepted the referral."),
+    REFERRAL_STARTED("referral.referral.started", Topics.REFERRAL, 1, ReferralStarted.class,
+            "The provider started work on the accepted referral."),
     REFERRAL_DECLINED("referral.referral.declined", Topics.REFERRAL, 1, ReferralDeclined.class,
             "The provider declined the referral; it is re-routed or becomes unroutable."),
     REFERRAL_OUTCOME_RECORDED("referral.outcome.recorded", Topics.REFERRAL, 1, ReferralOutcomeRecorded.class,

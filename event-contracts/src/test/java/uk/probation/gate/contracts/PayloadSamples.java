@@ -16,6 +16,7 @@ import uk.probation.gate.contracts.referral.ReferralCreated;
 import uk.probation.gate.contracts.referral.ReferralDeclined;
 import uk.probation.gate.contracts.referral.ReferralOutcomeRecorded;
 import uk.probation.gate.contracts.referral.ReferralSent;
+import uk.probation.gate.contracts.referral.ReferralStarted;
 import uk.probation.gate.contracts.resettlement.PlanCompleted;
 import uk.probation.gate.contracts.resettlement.PrisonerReceived;
 import uk.probation.gate.contracts.resettlement.PrisonerReleased;
@@ -61,6 +62,8 @@ final class PayloadSamples {
             case REFERRAL_SENT -> new ReferralSent("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS", DAY, "PLAN",
                     CASE, "NMI", "N53DER", "MALE", OFFICER);
             case REFERRAL_ACCEPTED -> new ReferralAccepted("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS", CASE,
+                    "NMI", "N53DER", "MALE", OFFICER);
+            case REFERRAL_STARTED -> new ReferralStarted("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS", CASE,
                     "NMI", "N53DER", "MALE", OFFICER);
             case REFERRAL_DECLINED -> new ReferralDeclined("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS",
                     "NO_CAPACITY", false, CASE, "NMI", "N53DER", "MALE", OFFICER);

@@ -8,6 +8,7 @@ import uk.probation.gate.contracts.referral.ReferralCreated;
 import uk.probation.gate.contracts.referral.ReferralDeclined;
 import uk.probation.gate.contracts.referral.ReferralOutcomeRecorded;
 import uk.probation.gate.contracts.referral.ReferralSent;
+import uk.probation.gate.contracts.referral.ReferralStarted;
 import uk.probation.gate.platform.outbox.Events;
 
 /** The referral's lifecycle as events on referral.events: identifiers and codes only, keyed by the person. */
@@ -36,6 +37,12 @@ final class ReferralEvents {
 
     static void accepted(Referral r, Events events) {
         r.registerEvent(events.of(EventType.REFERRAL_ACCEPTED, r.personKey(), new ReferralAccepted(r.getId(),
+                person(r), r.getNeed().name(), r.getProviderCode(), r.getCaseId(), r.getPrisonCode(),
+                r.getAreaCode(), name(r.getSex()), r.getResponsibleOfficerCode())));
+    }
+
+    static void started(Referral r, Events events) {
+        r.registerEvent(events.of(EventType.REFERRAL_STARTED, r.personKey(), new ReferralStarted(r.getId(),
                 person(r), r.getNeed().name(), r.getProviderCode(), r.getCaseId(), r.getPrisonCode(),
                 r.getAreaCode(), name(r.getSex()), r.getResponsibleOfficerCode())));
     }

@@ -108,6 +108,7 @@ public class Referrals {
         Referral r = get(id, provider);
         require(r, ReferralStep.START);
         r.started();
+        ReferralEvents.started(r, events);
         return store.save(r);
     }
 

@@ -263,10 +263,10 @@ abstract class ReferralScenarios {
                 .isEqualTo("CLOSED");
 
         assertThat(topics.await(Topics.REFERRAL, e -> prisonNumber.equals(e.key())
-                && housing.equals(e.data().get("referralId").asString()), 5))
+                && housing.equals(e.data().get("referralId").asString()), 6))
                 .extracting(e -> e.header("ce_type")).containsExactly("referral.referral.created",
-                        "referral.referral.sent", "referral.referral.accepted", "referral.outcome.recorded",
-                        "referral.referral.closed");
+                        "referral.referral.sent", "referral.referral.accepted", "referral.referral.started",
+                        "referral.outcome.recorded", "referral.referral.closed");
         assertThat(counter("referral.outcomes", "outcome", "TEMPORARY_ACCOMMODATION_SECURED")).isGreaterThanOrEqualTo(1);
     }
 
