@@ -1,27 +1,35 @@
 package uk.probation.gate.referral.release;
 
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.probation.gate.referral.domain.Need;
-import uk.probation.gate.referral.domain.NeedOnRelease;
+import uk.probation.gate.referral.domain.Outcome;
 
 /**
  * Releases where the plan needed accommodation (or ETE), by sex and whether it was secured: recomputed from the
- * joined records, so an outcome recorded after the release still counts and nothing counts twice.
+ * joined records (grouped in the store), so an outcome recorded after the release still counts and nothing counts
+ * twice.
  */
 @Component
 class ReleaseMetrics {
+
+    private static final Map<Need, String> FIELDS = Map.of(Need.ACCOMMODATION, "accommodation",
+            Need.EDUCATION_SKILLS_AND_WORK, "ete");
 
     private final MongoTemplate mongo;
     private final MultiGauge releasesWithNeed;
@@ -35,23 +43,25 @@ class ReleaseMetrics {
 
     @Scheduled(fixedDelayString = "${referral.metrics-refresh:PT15S}", initialDelay = 1000)
     void refresh() {
-        List<ReleaseOutcome> released = mongo.find(Query.query(where("release").ne(null)), ReleaseOutcome.class);
-        Map<Tags, Integer> counts = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
-        count(released, Need.ACCOMMODATION, ReleaseOutcome::getAccommodation, counts);
-        count(released, Need.EDUCATION_SKILLS_AND_WORK, ReleaseOutcome::getEte, counts);
-        releasesWithNeed.register(counts.entrySet().stream()
-                .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        FIELDS.forEach((need, field) -> count(need, field).forEach((tags, count) ->
+                rows.add(MultiGauge.Row.of(tags, count))));
+        releasesWithNeed.register(rows, true);
     }
 
-    private static void count(List<ReleaseOutcome> released, Need need, Function<ReleaseOutcome, NeedOnRelease> of,
-            Map<Tags, Integer> counts) {
-        for (ReleaseOutcome r : released) {
-            NeedOnRelease n = of.apply(r);
-            if (n != null && n.needed()) {
-                Tags tags = Tags.of("need", need.name(), "sex", r.getSex() == null ? "UNKNOWN" : r.getSex().name(),
-                        "outcome", n.secured() ? "SECURED" : "NOT_SECURED");
-                counts.merge(tags, 1, Integer::sum);
-            }
+    private Map<Tags, Long> count(Need need, String field) {
+        Aggregation releases = newAggregation(
+                match(where("release").ne(null).and(field + ".needed").is(true)),
+                group("sex", field + ".outcome").count().as("count"));
+        Map<Tags, Long> counts = new LinkedHashMap<>();
+        for (Document row : mongo.aggregate(releases, ReleaseOutcome.class, Document.class).getMappedResults()) {
+            Document id = row.get("_id", Document.class);
+            Object outcome = id.get("outcome");
+            boolean secured = outcome != null && Outcome.valueOf(outcome.toString()).secured();
+            Tags tags = Tags.of("need", need.name(), "sex", id.get("sex") == null ? "UNKNOWN" : id.get("sex").toString(),
+                    "outcome", secured ? "SECURED" : "NOT_SECURED");
+            counts.merge(tags, row.get("count", Number.class).longValue(), Long::sum);
         }
+        return counts;
     }
 }
