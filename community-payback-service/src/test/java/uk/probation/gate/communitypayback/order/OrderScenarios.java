@@ -1,6 +1,9 @@
 package uk.probation.gate.communitypayback.order;
 
+import static uk.probation.gate.platform.test.Problems.assertProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.probation.gate.platform.test.Identifiers;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -59,7 +62,7 @@ abstract class OrderScenarios {
 
     @Test
     void coordinatorRecordsAnOrderAndItIsPublishedOnce() {
-        String crn = newCrn();
+        String crn = Identifiers.crn();
         Http.Response created = http.post("/api/orders", coordinator, order(crn, 120, "N53NOT"));
 
         assertThat(created.status()).isEqualTo(201);
@@ -109,8 +112,8 @@ abstract class OrderScenarios {
 
     @Test
     void fortyAndThreeHundredHoursAreTheLimitsAndBothAreAccepted() {
-        Http.Response shortest = http.post("/api/orders", coordinator, order(newCrn(), 40, "N53NOT"));
-        Http.Response longest = http.post("/api/orders", coordinator, order(newCrn(), 300, "N53NOT"));
+        Http.Response shortest = http.post("/api/orders", coordinator, order(Identifiers.crn(), 40, "N53NOT"));
+        Http.Response longest = http.post("/api/orders", coordinator, order(Identifiers.crn(), 300, "N53NOT"));
 
         assertThat(shortest.status()).isEqualTo(201);
         assertThat(shortest.body().get("requiredMinutes").asInt()).isEqualTo(2400);
@@ -122,19 +125,19 @@ abstract class OrderScenarios {
 
     @Test
     void badOrdersAreRefusedNamingTheFieldAndNothingIsStoredOrPublished() {
-        String crn = newCrn();
+        String crn = Identifiers.crn();
         String area = "BAD" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        assertRefused(http.post("/api/orders", coordinator, order(crn, 39, area)), "requiredHours");
-        assertRefused(http.post("/api/orders", coordinator, order(crn, 301, area)), "requiredHours");
-        assertRefused(http.post("/api/orders", coordinator, with(order(crn, 120, area), "requiredHours", 40.5)),
+        assertProblem(http.post("/api/orders", coordinator, order(crn, 39, area)), 400, "requiredHours");
+        assertProblem(http.post("/api/orders", coordinator, order(crn, 301, area)), 400, "requiredHours");
+        assertProblem(http.post("/api/orders", coordinator, with(order(crn, 120, area), "requiredHours", 40.5)), 400,
                 "requiredHours");
-        assertRefused(http.post("/api/orders", coordinator, without(order(crn, 120, area), "crn")), "crn");
-        assertRefused(http.post("/api/orders", coordinator, with(order(crn, 120, area), "crn", "12345")), "crn");
-        assertRefused(http.post("/api/orders", coordinator,
-                with(order(crn, 120, area), "sentenceDate", LocalDate.now().plusDays(2).toString())), "sentenceDate");
-        assertRefused(http.post("/api/orders", coordinator, with(order(crn, 120, area), "sex", "UNKNOWN")), "sex");
-        assertRefused(http.post("/api/orders", coordinator,
-                without(order(crn, 120, area), "riskOfSeriousHarm")), "riskOfSeriousHarm");
+        assertProblem(http.post("/api/orders", coordinator, without(order(crn, 120, area), "crn")), 400, "crn");
+        assertProblem(http.post("/api/orders", coordinator, with(order(crn, 120, area), "crn", "12345")), 400, "crn");
+        assertProblem(http.post("/api/orders", coordinator,
+                with(order(crn, 120, area), "sentenceDate", LocalDate.now().plusDays(2).toString())), 400, "sentenceDate");
+        assertProblem(http.post("/api/orders", coordinator, with(order(crn, 120, area), "sex", "UNKNOWN")), 400, "sex");
+        assertProblem(http.post("/api/orders", coordinator,
+                without(order(crn, 120, area), "riskOfSeriousHarm")), 400, "riskOfSeriousHarm");
         Http.Response notJson = http.post("/api/orders", coordinator, "{not json");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.contentType()).startsWith("application/problem+json");
@@ -142,7 +145,7 @@ abstract class OrderScenarios {
         assertThat(mongo.count(Query.query(Criteria.where("crn").is(crn)), Order.class)).isZero();
         assertThat(mongo.count(Query.query(Criteria.where("areaCode").is(area)), Order.class)).isZero();
         // a marker after the refusals: once its event is on the topic, anything they had published would be too
-        String marker = newCrn();
+        String marker = Identifiers.crn();
         assertThat(http.post("/api/orders", coordinator, order(marker, 60, "N53NOT")).status()).isEqualTo(201);
         topics.await(Topics.COMMUNITY_PAYBACK, about(marker), 1);
         assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream()
@@ -152,7 +155,7 @@ abstract class OrderScenarios {
 
     @Test
     void onlyACoordinatorRecordsAnOrder() {
-        Map<String, Object> order = order(newCrn(), 120, "N53NOT");
+        Map<String, Object> order = order(Identifiers.crn(), 120, "N53NOT");
         Http.Response anonymous = http.post("/api/orders", null, order);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
@@ -173,7 +176,7 @@ abstract class OrderScenarios {
 
     @Test
     void anIdempotencyKeyReplaysTheFirstAnswerAndRecordsOneOrder() {
-        String crn = newCrn();
+        String crn = Identifiers.crn();
         Map<String, String> key = Map.of("Idempotency-Key", "order-" + crn);
         Http.Response first = http.post("/api/orders", coordinator, order(crn, 80, "N53NOT"), key);
         Http.Response again = http.post("/api/orders", coordinator, order(crn, 80, "N53NOT"), key);
@@ -192,8 +195,8 @@ abstract class OrderScenarios {
     @Test
     void ordersReceivedAreCountedByAreaAndSex() {
         String area = "AREA" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        http.post("/api/orders", coordinator, order(newCrn(), 100, area));
-        http.post("/api/orders", coordinator, order(newCrn(), 100, area));
+        http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, area));
+        http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, area));
 
         assertThat(prometheus()).contains("community_payback_orders_received_total{application="
                 + "\"community-payback-service\",area=\"" + area + "\",sex=\"FEMALE\"} 2.0");
@@ -211,14 +214,6 @@ abstract class OrderScenarios {
         }
     }
 
-    private static void assertRefused(Http.Response response, String field) {
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("status").asInt()).isEqualTo(400);
-        assertThat(response.field("title")).isNotBlank();
-        assertThat(response.field("detail")).isNotBlank();
-        assertThat(response.body().get("errors").findValuesAsString("field")).contains(field);
-    }
 
     static Predicate<TopicReader.Event> about(String crn) {
         return e -> RECEIVED.equals(e.header("ce_type")) && crn.equals(e.key());
@@ -241,8 +236,4 @@ abstract class OrderScenarios {
         return changed;
     }
 
-    static String newCrn() {
-        return "" + (char) ('A' + ThreadLocalRandom.current().nextInt(26))
-                + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-    }
 }

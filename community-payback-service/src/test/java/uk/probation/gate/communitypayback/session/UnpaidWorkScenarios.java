@@ -1,6 +1,9 @@
 package uk.probation.gate.communitypayback.session;
 
+import static uk.probation.gate.platform.test.Problems.assertProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.probation.gate.platform.test.Identifiers;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -82,14 +85,14 @@ abstract class UnpaidWorkScenarios {
 
     @Test
     void anOrderIsWorkedFromReceiptToCompletionThroughTheApiAndTheTopic() {
-        String crn = newCrn();
+        String crn = Identifiers.crn();
         String orderId = order(crn, 40, today, "LOW");
         String project = project("GROUP", false, null);
         String firstSession = session(project, today.plusDays(1), 1, 5);
 
-        assertRefused(http.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project)),
+        assertProblem(http.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project)),
                 422, "assessment");
-        assertRefused(http.post("/api/sessions/" + firstSession + "/bookings", coordinator, Map.of("orderId", orderId)),
+        assertProblem(http.post("/api/sessions/" + firstSession + "/bookings", coordinator, Map.of("orderId", orderId)),
                 422, "orderId");
 
         assertThat(http.put("/api/orders/" + orderId + "/assessment", coordinator, assessment(EVERY_DAY, "HIGH"))
@@ -169,7 +172,7 @@ abstract class UnpaidWorkScenarios {
         List<String> crns = new ArrayList<>();
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String crn = newCrn();
+            String crn = Identifiers.crn();
             String orderId = placedOrder(crn, 60, project, "MEDIUM");
             assertThat(book(session, orderId).status()).isEqualTo(201);
             crns.add(crn);
@@ -194,7 +197,7 @@ abstract class UnpaidWorkScenarios {
             Http.Response order = http.get("/api/orders/" + orderId, coordinator);
             assertThat(order.body().get("enforceableFailures").asInt()).isZero();
             assertThat(order.body().get("creditedMinutes").asInt()).isZero();
-            assertRefused(attend(session, orderId, "UNACCEPTABLE_ABSENCE", 0), 422, "orderId");
+            assertProblem(attend(session, orderId, "UNACCEPTABLE_ABSENCE", 0), 422, "orderId");
         }
         assertThat(book(session, orders.get(0)).status()).isEqualTo(409);
         assertThat(http.post("/api/sessions/" + session + "/stand-down", coordinator, Map.of("reason", "WEATHER"))
@@ -214,7 +217,7 @@ abstract class UnpaidWorkScenarios {
         assertThat(sent.get(0).data().get("reason").asString()).isEqualTo("SERVICE_ISSUE");
 
         // a marker attendance after all of it: once its event is on the topic, any attendance event would be too
-        String marker = newCrn();
+        String marker = Identifiers.crn();
         String markerOrder = placedOrder(marker, 60, project, "LOW");
         assertThat(book(other, markerOrder).status()).isEqualTo(201);
         assertThat(attend(other, markerOrder, "ATTENDED_COMPLIED", 60).status()).isEqualTo(201);
@@ -237,11 +240,11 @@ abstract class UnpaidWorkScenarios {
     void twoCoordinatorsBookingTheLastPlaceAtOnceGetOneBookingAndOneFull() throws Exception {
         String project = project("GROUP", false, null);
         String session = session(project, today.plusDays(2), 1, 3);
-        assertThat(book(session, placedOrder(newCrn(), 60, project, "LOW")).status()).isEqualTo(201);
-        assertThat(book(session, placedOrder(newCrn(), 60, project, "LOW")).status()).isEqualTo(201);
+        assertThat(book(session, placedOrder(Identifiers.crn(), 60, project, "LOW")).status()).isEqualTo(201);
+        assertThat(book(session, placedOrder(Identifiers.crn(), 60, project, "LOW")).status()).isEqualTo(201);
         List<String> contenders = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            contenders.add(placedOrder(newCrn(), 60, project, "LOW"));
+            contenders.add(placedOrder(Identifiers.crn(), 60, project, "LOW"));
         }
 
         List<Integer> statuses = race(session, contenders, List.of(new Http("http://127.0.0.1:" + port)));
@@ -255,7 +258,7 @@ abstract class UnpaidWorkScenarios {
 
     @Test
     void educationAndTrainingIsCappedAtTheConfiguredShare() {
-        String crn = newCrn();
+        String crn = Identifiers.crn();
         String college = project("INDIVIDUAL", true, "West Notts College");
         String orderId = placedOrder(crn, 40, college, "MEDIUM");
         assertThat(http.get("/api/orders/" + orderId, coordinator).body().get("eteMinutesAllowed").asInt())
@@ -284,16 +287,16 @@ abstract class UnpaidWorkScenarios {
                 .isEqualTo(720.0);
 
         // a high-risk person is not placed on an individual placement (configuration keeps it off)
-        String risky = order(newCrn(), 40, today, "HIGH");
+        String risky = order(Identifiers.crn(), 40, today, "HIGH");
         http.put("/api/orders/" + risky + "/assessment", coordinator, assessment(EVERY_DAY, "MEDIUM"));
-        assertRefused(http.post("/api/orders/" + risky + "/placement", coordinator, Map.of("projectCode", college)),
+        assertProblem(http.post("/api/orders/" + risky + "/placement", coordinator, Map.of("projectCode", college)),
                 422, "projectCode");
         assertThat(http.get("/api/orders/" + risky, coordinator).field("status")).isEqualTo("AWAITING_PLACEMENT");
     }
 
     @Test
     void anOrderFinishedAfterTwelveMonthsIsFlaggedAsLate() {
-        String crn = newCrn();
+        String crn = Identifiers.crn();
         LocalDate sentence = today.minusMonths(11);
         LocalDate completeBy = sentence.plusMonths(12);
         String project = project("GROUP", false, null);
@@ -303,7 +306,7 @@ abstract class UnpaidWorkScenarios {
             inTime.add(session(project, today.plusDays(day), 1, 5));
         }
         String late = session(project, completeBy.plusDays(10), 1, 5);
-        assertRefused(book(late, orderId), 422, "completeBy");
+        assertProblem(book(late, orderId), 422, "completeBy");
 
         Http.Response extended = http.post("/api/orders/" + orderId + "/extension", coordinator,
                 Map.of("completeBy", completeBy.plusMonths(3).toString()));
@@ -329,7 +332,7 @@ abstract class UnpaidWorkScenarios {
 
     @Test
     void badInputIsRefusedNamingTheProblemAndNothingChanges() {
-        String crn = newCrn();
+        String crn = Identifiers.crn();
         String project = project("GROUP", false, null);
         String orderId = order(crn, 40, today, "LOW");
         http.put("/api/orders/" + orderId + "/assessment", coordinator, assessment(List.of("SATURDAY"), "NOT_ASSESSED"));
@@ -343,30 +346,30 @@ abstract class UnpaidWorkScenarios {
         String pastCompleteBy = session(project, today.plusMonths(12).plusDays(7), 1, 1);
         String unbooked = session(project, saturday.plusWeeks(1), 1, 1);
 
-        assertRefused(http.post("/api/orders", coordinator, order(newCrn(), 39, today, "LOW", area)), 400,
+        assertProblem(http.post("/api/orders", coordinator, order(Identifiers.crn(), 39, today, "LOW", area)), 400,
                 "requiredHours");
-        assertRefused(http.post("/api/orders", coordinator, order(newCrn(), 301, today, "LOW", area)), 400,
+        assertProblem(http.post("/api/orders", coordinator, order(Identifiers.crn(), 301, today, "LOW", area)), 400,
                 "requiredHours");
-        assertRefused(book(onSunday, orderId), 422, "availableDays");
-        assertRefused(book(pastCompleteBy, orderId), 422, "completeBy");
+        assertProblem(book(onSunday, orderId), 422, "availableDays");
+        assertProblem(book(pastCompleteBy, orderId), 422, "completeBy");
         assertThat(book(onSaturday, orderId).status()).isEqualTo(201);
-        assertRefused(book(onSaturday, placedOrder(newCrn(), 40, project, "LOW")), 409, null);
-        assertRefused(attend(onSaturday, orderId, "ATTENDED_COMPLIED", 481), 422, "minutesCredited");
-        assertRefused(attend(onSaturday, orderId, "ACCEPTABLE_ABSENCE", 481), 422, "minutesCredited");
-        assertRefused(attend(onSaturday, orderId, "ATTENDED_COMPLIED", -5), 400, "minutesCredited");
-        assertRefused(attend(onSaturday, orderId, "HOME_EARLY", 60), 400, "outcome");
-        assertRefused(attend(unbooked, orderId, "ATTENDED_COMPLIED", 60), 422, "orderId");
-        assertRefused(http.post("/api/projects", coordinator, Map.of("code", "P" + area, "name", "Library",
+        assertProblem(book(onSaturday, placedOrder(Identifiers.crn(), 40, project, "LOW")), 409, null);
+        assertProblem(attend(onSaturday, orderId, "ATTENDED_COMPLIED", 481), 422, "minutesCredited");
+        assertProblem(attend(onSaturday, orderId, "ACCEPTABLE_ABSENCE", 481), 422, "minutesCredited");
+        assertProblem(attend(onSaturday, orderId, "ATTENDED_COMPLIED", -5), 400, "minutesCredited");
+        assertProblem(attend(onSaturday, orderId, "HOME_EARLY", 60), 400, "outcome");
+        assertProblem(attend(unbooked, orderId, "ATTENDED_COMPLIED", 60), 422, "orderId");
+        assertProblem(http.post("/api/projects", coordinator, Map.of("code", "P" + area, "name", "Library",
                 "areaCode", area, "type", "INDIVIDUAL", "ete", false)), 422, "partner");
-        assertRefused(http.post("/api/projects/" + project + "/sessions", coordinator, Map.of("date",
+        assertProblem(http.post("/api/projects/" + project + "/sessions", coordinator, Map.of("date",
                 today.toString(), "startTime", "16:00", "endTime", "09:00", "supervisors", 1,
                 "placesPerSupervisor", 5)), 422, "endTime");
-        assertRefused(http.post("/api/projects/" + project + "/sessions", coordinator, Map.of("date",
+        assertProblem(http.post("/api/projects/" + project + "/sessions", coordinator, Map.of("date",
                 today.toString(), "startTime", "09:00", "endTime", "16:00", "supervisors", -1,
                 "placesPerSupervisor", 5)), 400, "supervisors");
-        assertRefused(http.put("/api/orders/" + orderId + "/assessment", coordinator,
+        assertProblem(http.put("/api/orders/" + orderId + "/assessment", coordinator,
                 assessment(List.of(), "HIGH")), 400, "availableDays");
-        assertRefused(http.get("/api/capacity?areaCode=" + area + "&from=" + today + "&to=" + today.minusDays(1),
+        assertProblem(http.get("/api/capacity?areaCode=" + area + "&from=" + today + "&to=" + today.minusDays(1),
                 coordinator), 400, "to");
 
         Order unchanged = mongo.findById(orderId, Order.class);
@@ -380,7 +383,7 @@ abstract class UnpaidWorkScenarios {
         Http.Response attended = attend(onSaturday, orderId, "ATTENDED_FAILED_TO_COMPLY", 120);
         assertThat(attended.status()).isEqualTo(201);
         assertThat(attended.body().get("enforceableFailures").asInt()).isEqualTo(1);
-        assertRefused(attend(onSaturday, orderId, "ATTENDED_COMPLIED", 480), 409, null);
+        assertProblem(attend(onSaturday, orderId, "ATTENDED_COMPLIED", 480), 409, null);
         Order once = mongo.findById(orderId, Order.class);
         assertThat(once.getCreditedMinutes()).isEqualTo(120);
         assertThat(once.getAttendances()).hasSize(1);
@@ -388,7 +391,7 @@ abstract class UnpaidWorkScenarios {
         List<TopicReader.Event> events = topics.await(Topics.COMMUNITY_PAYBACK, about(crn, ATTENDED), 1);
         assertThat(events.get(0).data().get("outcome").asString()).isEqualTo("ATTENDED_FAILED_TO_COMPLY");
         // the marker: an order published after every refusal; by then anything refused would be on the topic too
-        String marker = newCrn();
+        String marker = Identifiers.crn();
         order(marker, 40, today, "LOW");
         topics.await(Topics.COMMUNITY_PAYBACK, about(marker, RECEIVED), 1);
         assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(e -> crn.equals(e.key())))
@@ -406,9 +409,9 @@ abstract class UnpaidWorkScenarios {
         String busy = session(project, day, 1, 2);
         String quiet = session(project, day, 2, 4);
         String nextDay = session(project, day.plusDays(1), 1, 4);
-        book(busy, placedOrder(newCrn(), 60, project, "LOW"));
-        book(busy, placedOrder(newCrn(), 60, project, "LOW"));
-        book(quiet, placedOrder(newCrn(), 60, project, "LOW"));
+        book(busy, placedOrder(Identifiers.crn(), 60, project, "LOW"));
+        book(busy, placedOrder(Identifiers.crn(), 60, project, "LOW"));
+        book(quiet, placedOrder(Identifiers.crn(), 60, project, "LOW"));
 
         Http.Response fine = capacity(day, day.plusDays(1), Tokens.forRole("OPS_VIEWER"));
         assertThat(fine.status()).isEqualTo(200);
@@ -455,11 +458,11 @@ abstract class UnpaidWorkScenarios {
 
         // or people are moved off it: a cancelled booking frees the place
         String moved = find(capacity(day, day, coordinator), quiet).get("bookings").get(0).get("orderId").asString();
-        assertThat(delete("/api/sessions/" + quiet + "/bookings/" + moved, coordinator)).isEqualTo(204);
+        assertThat(http.delete("/api/sessions/" + quiet + "/bookings/" + moved, coordinator).status()).isEqualTo(204);
         assertThat(http.get("/api/sessions/" + quiet, coordinator).body().get("booked").asInt()).isZero();
-        assertThat(delete("/api/sessions/" + quiet + "/bookings/" + moved, coordinator)).isEqualTo(404);
-        assertThat(delete("/api/sessions/" + busy + "/bookings/" + moved, Tokens.forRole("OPS_VIEWER")))
-                .isEqualTo(403);
+        assertThat(http.delete("/api/sessions/" + quiet + "/bookings/" + moved, coordinator).status()).isEqualTo(404);
+        assertThat(http.delete("/api/sessions/" + busy + "/bookings/" + moved, Tokens.forRole("OPS_VIEWER"))
+                .status()).isEqualTo(403);
 
         assertThat(capacity(day, day, Tokens.forRole("PROVIDER")).status()).isEqualTo(403);
         assertThat(http.get("/api/capacity?areaCode=" + area, null).status()).isEqualTo(401);
@@ -469,10 +472,10 @@ abstract class UnpaidWorkScenarios {
     void twoInstancesOfTheServiceStillGiveTheLastPlaceToExactlyOneOrder() throws Exception {
         String project = project("GROUP", false, null);
         String session = session(project, today.plusDays(2), 1, 2);
-        assertThat(book(session, placedOrder(newCrn(), 60, project, "LOW")).status()).isEqualTo(201);
+        assertThat(book(session, placedOrder(Identifiers.crn(), 60, project, "LOW")).status()).isEqualTo(201);
         List<String> contenders = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            contenders.add(placedOrder(newCrn(), 60, project, "LOW"));
+            contenders.add(placedOrder(Identifiers.crn(), 60, project, "LOW"));
         }
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommunityPaybackApplication.class)
                 .run(sameInfrastructure())) {
@@ -490,9 +493,9 @@ abstract class UnpaidWorkScenarios {
 
     @Test
     void coordinatorsSeeEachOrdersBalanceWithWhatIsOverdueFirst() {
-        String overdue = order(newCrn(), 120, today.minusMonths(13), "LOW");
-        String recent = order(newCrn(), 60, today.minusDays(3), "LOW");
-        String older = order(newCrn(), 80, today.minusMonths(2), "LOW");
+        String overdue = order(Identifiers.crn(), 120, today.minusMonths(13), "LOW");
+        String recent = order(Identifiers.crn(), 60, today.minusDays(3), "LOW");
+        String older = order(Identifiers.crn(), 80, today.minusMonths(2), "LOW");
 
         Http.Response all = http.get("/api/orders?areaCode=" + area, Tokens.forRole("OPS_VIEWER"));
         assertThat(all.status()).isEqualTo(200);
@@ -508,7 +511,7 @@ abstract class UnpaidWorkScenarios {
         assertThat(onTrack.body().get("items").findValuesAsString("id")).containsExactly(older);
         assertThat(http.get("/api/orders?areaCode=" + area + "&status=AWAITING_ASSESSMENT", coordinator).body()
                 .get("total").asInt()).isEqualTo(3);
-        assertRefused(http.get("/api/orders?areaCode=" + area + "&size=0", coordinator), 400, "size");
+        assertProblem(http.get("/api/orders?areaCode=" + area + "&size=0", coordinator), 400, "size");
         assertThat(http.get("/api/orders", Tokens.forRole("PROVIDER")).status()).isEqualTo(403);
     }
 
@@ -626,20 +629,6 @@ abstract class UnpaidWorkScenarios {
         return created.field("id");
     }
 
-    int delete(String path, String token) {
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                    .newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + token).DELETE().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     Http.Response book(String session, String orderId) {
         return http.post("/api/sessions/" + session + "/bookings", coordinator, Map.of("orderId", orderId));
     }
@@ -649,25 +638,11 @@ abstract class UnpaidWorkScenarios {
                 Map.of("orderId", orderId, "outcome", outcome, "minutesCredited", minutes));
     }
 
-    static void assertRefused(Http.Response response, int status, String field) {
-        assertThat(response.status()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("status").asInt()).isEqualTo(status);
-        assertThat(response.field("title")).isNotBlank();
-        assertThat(response.field("detail")).isNotBlank();
-        if (field != null) {
-            assertThat(response.body().get("errors").findValuesAsString("field")).contains(field);
-        }
-    }
 
     static Predicate<TopicReader.Event> about(String crn, String type) {
         return e -> type.equals(e.header("ce_type")) && crn.equals(e.key());
     }
 
-    static String newCrn() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + random.nextInt(100_000, 1_000_000);
-    }
 
     double metric(String name, String... labels) {
         Double value = metricOrNull(name, labels);

@@ -1,6 +1,7 @@
 package uk.probation.gate.notifications.support;
 
 import java.util.Map;
+import uk.probation.gate.platform.test.Identifiers;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import uk.probation.gate.contracts.EventType;
@@ -83,14 +84,11 @@ public final class InboundEvents {
     }
 
     public static String crn() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + random.nextInt(100_000, 1_000_000);
+        return Identifiers.crn();
     }
 
     public static String prisonNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
-                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+        return Identifiers.prisonNumber();
     }
 
     public static String newId() {

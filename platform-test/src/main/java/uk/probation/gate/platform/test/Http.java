@@ -47,6 +47,10 @@ public final class Http {
         return put(path, token, body, null);
     }
 
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
     /** A PUT that only succeeds if the resource still has the ETag the caller read. */
     public Response put(String path, String token, Object body, String ifMatch) {
         HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")

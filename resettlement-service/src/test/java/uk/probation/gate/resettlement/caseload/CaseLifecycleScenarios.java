@@ -1,6 +1,9 @@
 package uk.probation.gate.resettlement.caseload;
 
+import static uk.probation.gate.platform.test.Problems.assertProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.probation.gate.platform.test.Identifiers;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -28,7 +31,7 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
     @Test
     void aCompletedPlanPublishesItsNeedsOnTimeAndWithoutNotes() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = openCase(prisonNumber, "NMI", LocalDate.now().minusDays(1), "MALE");
 
         Http.Response draft = http.put("/api/cases/" + caseId + "/plan", caseworker, plan(MEN, "Known to partner"));
@@ -53,7 +56,7 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
     @Test
     void aPlanCompletedAfterTheScreeningDeadlineIsLateAndARevisionIsANewVersion() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = openCase(prisonNumber, "LCI", LocalDate.now().minusDays(20), "MALE");
         http.put("/api/cases/" + caseId + "/plan", caseworker, plan(MEN, "Summary"));
         assertThat(http.post("/api/cases/" + caseId + "/plan/completion", caseworker, "").body().get("plan")
@@ -74,19 +77,19 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
     @Test
     void anIncompletePlanIsRefusedNamingWhatIsMissingAndNothingChanges() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = openCase(prisonNumber, "RNI", LocalDate.now().minusDays(1), "MALE");
         http.put("/api/cases/" + caseId + "/plan", caseworker, plan(MEN.subList(0, 5), null));
 
         Http.Response refused = http.post("/api/cases/" + caseId + "/plan/completion", caseworker, "");
 
-        assertRefused(refused, 422, "riskOfHarmSummary");
+        assertProblem(refused, 422, "riskOfHarmSummary");
         assertThat(refused.body().get("errors").findValuesAsString("field"))
                 .contains("needs[CHILDREN_FAMILIES_AND_COMMUNITY]", "needs[ATTITUDES_THINKING_AND_BEHAVIOUR]");
         assertThat(http.get("/api/cases/" + caseId, caseworker).field("status")).isEqualTo("PLAN_IN_PROGRESS");
-        assertRefused(http.put("/api/cases/" + caseId + "/plan", caseworker,
+        assertProblem(http.put("/api/cases/" + caseId + "/plan", caseworker,
                 Map.of("needs", List.of(Map.of("pathway", "GARDENING", "status", "DONE")))), 400, "needs[0].pathway");
-        assertRefused(http.put("/api/cases/" + caseId + "/plan", caseworker, plan(List.of("ABUSE_VICTIM_SUPPORT"),
+        assertProblem(http.put("/api/cases/" + caseId + "/plan", caseworker, plan(List.of("ABUSE_VICTIM_SUPPORT"),
                 "x")), 422, "needs[0].pathway");
         assertThat(http.get("/api/cases/" + caseId, caseworker).body().get("plan").get("needs")).hasSize(5);
         assertNoEvent("resettlement.plan.completed", prisonNumber);
@@ -94,10 +97,10 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
     @Test
     void aWomansPlanIncludesAbuseVictimSupport() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = openCase(prisonNumber, "FHI", LocalDate.now().minusDays(1), "FEMALE");
         http.put("/api/cases/" + caseId + "/plan", caseworker, plan(MEN, "Summary"));
-        assertRefused(http.post("/api/cases/" + caseId + "/plan/completion", caseworker, ""), 422,
+        assertProblem(http.post("/api/cases/" + caseId + "/plan/completion", caseworker, ""), 422,
                 "needs[ABUSE_VICTIM_SUPPORT]");
 
         List<String> women = new ArrayList<>(MEN);
@@ -110,7 +113,7 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
     @Test
     void twoCaseworkersSavingAtOnceOneWinsTheOtherGets409AndNothingIsLost() throws Exception {
-        String caseId = openCase(newPrisonNumber(), "LGI", LocalDate.now().minusDays(1), "MALE");
+        String caseId = openCase(Identifiers.prisonNumber(), "LGI", LocalDate.now().minusDays(1), "MALE");
         String etag = http.get("/api/cases/" + caseId, caseworker).headers().firstValue("ETag").orElseThrow();
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -131,12 +134,12 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
     @Test
     void aRecordedReleasePublishesAccommodationAndWorkOnRelease() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = openCase(prisonNumber, "GTI", LocalDate.now().minusDays(30), "MALE");
 
-        assertRefused(http.post("/api/cases/" + caseId + "/release", caseworker,
+        assertProblem(http.post("/api/cases/" + caseId + "/release", caseworker,
                 release(LocalDate.now().minusDays(40), "SETTLED", "NONE")), 422, "releasedOn");
-        assertRefused(http.post("/api/cases/" + caseId + "/release", caseworker,
+        assertProblem(http.post("/api/cases/" + caseId + "/release", caseworker,
                 Map.of("releasedOn", LocalDate.now().toString(), "accommodationOnRelease", "CASTLE",
                         "eteOnRelease", "NONE", "metAtGate", true)), 400, "accommodationOnRelease");
         Http.Response released = http.post("/api/cases/" + caseId + "/release", caseworker,
@@ -151,14 +154,14 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
         assertThat(data.get("metAtGate").asBoolean()).isTrue();
         assertThat(data.get("outcomeRecorded").asBoolean()).isTrue();
         assertThat(data.get("responsibleOfficerCode").asString()).isEqualTo("N01RO1");
-        assertRefused(http.post("/api/cases/" + caseId + "/release", caseworker,
+        assertProblem(http.post("/api/cases/" + caseId + "/release", caseworker,
                 release(LocalDate.now(), "SETTLED", "NONE")), 409, null);
-        assertRefused(http.post("/api/cases/" + caseId + "/plan/completion", caseworker, ""), 409, null);
+        assertProblem(http.post("/api/cases/" + caseId + "/plan/completion", caseworker, ""), 409, null);
     }
 
     @Test
     void anHmppsReleaseClosesTheCaseWithTheOutcomeToRecordOnTheCaseload() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = openCase(prisonNumber, "SKI", LocalDate.now().minusDays(30), "MALE");
         String released = movement(prisonNumber, "prison-offender-events.prisoner.released", "RELEASED", "SKI");
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber, released, Map.of());
@@ -183,7 +186,7 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
     @Test
     void aTransferBetweenOurPrisonsMovesTheCaseAndATransferOutClosesIt() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = openCase(prisonNumber, "NMI", LocalDate.now().minusDays(3), "MALE");
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
                 movement(prisonNumber, "prison-offender-events.prisoner.received", "TRANSFERRED", "RNI"), Map.of());
@@ -202,14 +205,14 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
     @Test
     void aCaseOpenedByAMovementGetsItsResponsibleOfficerAndLaterEventsCarryIt() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
                 movement(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", "NMI"), Map.of());
         JsonNode received = topics.await(Topics.RESETTLEMENT, about(prisonNumber), 1).get(0).data();
         assertThat(received.has("responsibleOfficerCode")).isFalse();
         String caseId = received.get("caseId").asString();
 
-        assertRefused(http.put("/api/cases/" + caseId + "/responsible-officer", caseworker,
+        assertProblem(http.put("/api/cases/" + caseId + "/responsible-officer", caseworker,
                 Map.of("responsibleOfficerCode", "n0 1")), 400, "responsibleOfficerCode");
         assertThat(http.put("/api/cases/" + caseId + "/responsible-officer", caseworker,
                 Map.of("responsibleOfficerCode", "N07RO9")).field("responsibleOfficerCode")).isEqualTo("N07RO9");
@@ -222,9 +225,9 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
     @Test
     void theCaseloadShowsWhatIsDueSoonestFirstAndWhatIsOverdue() {
-        String late = openCase(newPrisonNumber(), "LGI", LocalDate.now().minusDays(15), "MALE");
-        String soon = openCase(newPrisonNumber(), "LGI", LocalDate.now().minusDays(2), "MALE");
-        String later = openCase(newPrisonNumber(), "LGI", LocalDate.now(), "MALE");
+        String late = openCase(Identifiers.prisonNumber(), "LGI", LocalDate.now().minusDays(15), "MALE");
+        String soon = openCase(Identifiers.prisonNumber(), "LGI", LocalDate.now().minusDays(2), "MALE");
+        String later = openCase(Identifiers.prisonNumber(), "LGI", LocalDate.now(), "MALE");
 
         JsonNode all = http.get("/api/caseload?prisonCode=LGI&size=200", caseworker).body();
         List<String> order = new ArrayList<>();
@@ -239,7 +242,7 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
             assertThat(item.get("overdue").asBoolean()).isTrue();
         });
         assertThat(overdueIds).contains(late).doesNotContain(soon, later);
-        assertRefused(http.get("/api/caseload?size=0", caseworker), 400, "size");
+        assertProblem(http.get("/api/caseload?size=0", caseworker), 400, "size");
         assertThat(http.get("/api/caseload", opsViewer()).status()).isEqualTo(403);
     }
 
@@ -248,10 +251,10 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
         // Sudbury (SUI) is used by this scenario only, so its figures are exactly the cohort's.
         String[] accommodation = {"SETTLED", "NO_FIXED_ABODE", "NO_FIXED_ABODE"};
         for (String status : accommodation) {
-            String caseId = openCase(newPrisonNumber(), "SUI", LocalDate.now().minusDays(30), "MALE");
+            String caseId = openCase(Identifiers.prisonNumber(), "SUI", LocalDate.now().minusDays(30), "MALE");
             http.post("/api/cases/" + caseId + "/release", caseworker, release(LocalDate.now(), status, "NONE"));
         }
-        openCase(newPrisonNumber(), "SUI", LocalDate.now().minusDays(12), "MALE");
+        openCase(Identifiers.prisonNumber(), "SUI", LocalDate.now().minusDays(12), "MALE");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String metrics = new String(rawGet("/actuator/prometheus").readAllBytes());
@@ -274,7 +277,7 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
     }
 
     void assertNoEvent(String type, String prisonNumber) {
-        String marker = newPrisonNumber();
+        String marker = Identifiers.prisonNumber();
         openCase(marker, "NMI", LocalDate.now(), "MALE");
         topics.await(Topics.RESETTLEMENT, about(marker), 1);
         assertThat(topics.all(Topics.RESETTLEMENT).stream().filter(of(type, prisonNumber))).isEmpty();

@@ -1,6 +1,7 @@
 package uk.probation.gate.resettlement.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.probation.gate.platform.test.Identifiers;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -86,7 +87,7 @@ class OutboxCrashSafetyIT {
     @Test
     void anEventWrittenButNeverPublishedIsPublishedOnceAfterRestart() {
         crash = Crash.BEFORE_PUBLISH;
-        String prisonNumber = ReceptionScenarios.newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = open(prisonNumber);
 
         List<OutboxEvent> pending = await().atMost(Duration.ofSeconds(10))
@@ -104,7 +105,7 @@ class OutboxCrashSafetyIT {
     @Test
     void anEventPublishedButNotRemovedIsPublishedAgainWithTheSameIdSoConsumersCanDropIt() {
         crash = Crash.AFTER_ACK;
-        String prisonNumber = ReceptionScenarios.newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = open(prisonNumber);
         topics.await(Topics.RESETTLEMENT, ReceptionScenarios.about(prisonNumber), 1);
         assertThat(mongo.findById(caseId, ResettlementCase.class).getOutbox()).hasSize(1);

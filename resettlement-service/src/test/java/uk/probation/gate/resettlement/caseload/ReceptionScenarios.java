@@ -1,6 +1,9 @@
 package uk.probation.gate.resettlement.caseload;
 
+import static uk.probation.gate.platform.test.Problems.assertProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import uk.probation.gate.platform.test.Identifiers;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -26,7 +29,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void caseworkerOpensCaseAndTheReceptionIsPublishedOnce() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         Http.Response created = http.post("/api/cases", caseworker, reception(prisonNumber, "NMI", "2026-11-20"));
 
         assertThat(created.status()).isEqualTo(201);
@@ -54,7 +57,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void theSameReceptionTwiceGivesTheSameCaseAndOneEvent() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         Map<String, Object> reception = reception(prisonNumber, "LCI", "2026-11-23");
         Http.Response first = http.post("/api/cases", caseworker, reception);
         Http.Response second = http.post("/api/cases", caseworker, reception);
@@ -69,7 +72,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void anHmppsAdmissionOpensTheCaseOnceHoweverOftenItArrives() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String admission = hmpps(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", "FHI", 1);
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber, admission, Map.of());
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber, admission, Map.of());
@@ -82,7 +85,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
         assertThat(event.data().get("sex").asString()).isEqualTo("FEMALE");
         assertThat(event.data().get("receivedOn").asString()).isEqualTo("2026-11-24");
         // a marker after the duplicates: once it is consumed, the duplicates before it were too
-        String marker = newPrisonNumber();
+        String marker = Identifiers.prisonNumber();
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
                 hmpps(marker, "prison-offender-events.prisoner.received", "ADMISSION", "NMI", 1), Map.of());
         topics.await(Topics.RESETTLEMENT, about(marker), 1);
@@ -93,10 +96,10 @@ abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void anAdmissionOutsideTheResettlementPrisonsOpensNothing() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
                 hmpps(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", "BWI", 1), Map.of());
-        String marker = newPrisonNumber();
+        String marker = Identifiers.prisonNumber();
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
                 hmpps(marker, "prison-offender-events.prisoner.received", "ADMISSION", "NMI", 1), Map.of());
         topics.await(Topics.RESETTLEMENT, about(marker), 1);
@@ -105,7 +108,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void poisonRecordsGoToTheDeadLetterTopicAndDoNotBlockThePartition() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber, "not json at all", Map.of());
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
                 hmpps(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", "NMI", 2), Map.of());
@@ -125,22 +128,22 @@ abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void badInputIsRefusedNamingTheFieldAndChangesNothing() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         Map<String, Object> missing = new java.util.HashMap<>(reception(prisonNumber, "NMI", "2026-11-20"));
         missing.remove("sex");
-        assertRefused(http.post("/api/cases", caseworker, missing), 400, "sex");
-        assertRefused(http.post("/api/cases", caseworker, reception("12345", "NMI", "2026-11-20")), 400,
+        assertProblem(http.post("/api/cases", caseworker, missing), 400, "sex");
+        assertProblem(http.post("/api/cases", caseworker, reception("12345", "NMI", "2026-11-20")), 400,
                 "prisonNumber");
         Map<String, Object> badRisk = new java.util.HashMap<>(reception(prisonNumber, "NMI", "2026-11-20"));
         badRisk.put("riskOfSeriousHarm", "EXTREME");
-        assertRefused(http.post("/api/cases", caseworker, badRisk), 400, "riskOfSeriousHarm");
-        assertRefused(http.post("/api/cases", caseworker, reception(prisonNumber, "XYZ", "2026-11-20")), 422,
+        assertProblem(http.post("/api/cases", caseworker, badRisk), 400, "riskOfSeriousHarm");
+        assertProblem(http.post("/api/cases", caseworker, reception(prisonNumber, "XYZ", "2026-11-20")), 422,
                 "prisonCode");
-        assertRefused(http.post("/api/cases", caseworker, "{not json"), 400, null);
+        assertProblem(http.post("/api/cases", caseworker, "{not json"), 400, null);
 
         assertThat(mongo.count(Query.query(Criteria.where("prisonNumber").is(prisonNumber)), ResettlementCase.class))
                 .isZero();
-        String marker = newPrisonNumber();
+        String marker = Identifiers.prisonNumber();
         http.post("/api/cases", caseworker, reception(marker, "NMI", "2026-11-20"));
         topics.await(Topics.RESETTLEMENT, about(marker), 1);
         assertThat(topics.all(Topics.RESETTLEMENT).stream().filter(about(prisonNumber))).isEmpty();
@@ -148,7 +151,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void onlyACaseworkerTokenOpensACase() {
-        Map<String, Object> reception = reception(newPrisonNumber(), "NMI", "2026-11-20");
+        Map<String, Object> reception = reception(Identifiers.prisonNumber(), "NMI", "2026-11-20");
         Http.Response anonymous = http.post("/api/cases", null, reception);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
@@ -164,7 +167,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void anIdempotencyKeyReplaysTheFirstAnswer() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         Map<String, String> key = Map.of("Idempotency-Key", "reception-" + prisonNumber);
         Http.Response first = http.post("/api/cases", caseworker, reception(prisonNumber, "RNI", "2026-11-20"), key);
         Http.Response again = http.post("/api/cases", caseworker, reception(prisonNumber, "RNI", "2026-11-20"), key);
@@ -185,7 +188,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.field("status")).isEqualTo("UP");
         assertThat(health.body().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
-        http.post("/api/cases", caseworker, reception(newPrisonNumber(), "GTI", "2026-11-20"));
+        http.post("/api/cases", caseworker, reception(Identifiers.prisonNumber(), "GTI", "2026-11-20"));
         String metrics = new java.util.Scanner(rawGet("/actuator/prometheus")).useDelimiter("\\A").next();
         assertThat(metrics).containsPattern(
                 "resettlement_cases_received_total\\{application=\"resettlement-service\",prison=\"GTI\",sex=\"MALE\"} [1-9]");

@@ -61,16 +61,6 @@ abstract class ScenarioSupport {
         }
     }
 
-    static void assertRefused(Http.Response response, int status, String field) {
-        assertThat(response.status()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("status").asInt()).isEqualTo(status);
-        assertThat(response.field("title")).isNotBlank();
-        assertThat(response.field("detail")).isNotBlank();
-        if (field != null) {
-            assertThat(response.body().get("errors").findValuesAsString("field")).contains(field);
-        }
-    }
 
     long pendingOutbox(String caseId) {
         ResettlementCase found = mongo.findById(caseId, ResettlementCase.class);
@@ -96,9 +86,4 @@ abstract class ScenarioSupport {
                 """.formatted(eventType, version, prisonNumber, prisonNumber, prisonId, reason);
     }
 
-    static String newPrisonNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
-                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
-    }
 }

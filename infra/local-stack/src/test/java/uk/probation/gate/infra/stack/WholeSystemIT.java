@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.Identifiers;
 import uk.probation.gate.platform.test.TopicReader;
 
 /**
@@ -49,7 +49,7 @@ class WholeSystemIT {
 
     @Test
     void aReceptionReachesEveryServiceThatNeedsIt() throws Exception {
-        String prisonNumber = prisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         Http resettlement = http(RESETTLEMENT);
         Http.Response opened = resettlement.post("/api/cases", stack.accessToken("caseworker"), Map.of(
                 "prisonNumber", prisonNumber, "prisonCode", "NMI", "receivedOn", LocalDate.now().toString(),
@@ -85,7 +85,7 @@ class WholeSystemIT {
 
     @Test
     void anHmppsAdmissionOpensACaseThatReferralsKnowAbout() {
-        String prisonNumber = prisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         topics.send("prison-offender-events", prisonNumber, """
                 {"eventType":"prison-offender-events.prisoner.received","version":1,
                  "occurredAt":"%sT08:00:00Z","description":"A prisoner has been received into prison",
@@ -102,7 +102,7 @@ class WholeSystemIT {
 
     @Test
     void communityPaybackTakesAnOrderAndPublishesIt() {
-        String crn = "X" + (100000 + ThreadLocalRandom.current().nextInt(900000));
+        String crn = Identifiers.crn();
         Http.Response order = http(COMMUNITY_PAYBACK).post("/api/orders", stack.accessToken("coordinator"), Map.of(
                 "crn", crn, "sentenceDate", LocalDate.now().toString(), "requiredHours", 120, "areaCode", "N53LEI",
                 "sex", "FEMALE", "riskOfSeriousHarm", "LOW"));
@@ -119,7 +119,7 @@ class WholeSystemIT {
             assertThat(http(service).get("/actuator/health", null).field("status")).isEqualTo("UP");
             assertThat(http(service).get("/v3/api-docs", null).status()).isEqualTo(200);
         }
-        Map<String, Object> reception = Map.of("prisonNumber", prisonNumber(), "prisonCode", "NMI",
+        Map<String, Object> reception = Map.of("prisonNumber", Identifiers.prisonNumber(), "prisonCode", "NMI",
                 "receivedOn", LocalDate.now().toString(), "sex", "MALE", "riskOfSeriousHarm", "LOW");
         assertThat(http(RESETTLEMENT).post("/api/cases", null, reception).status()).isEqualTo(401);
         assertThat(http(RESETTLEMENT).post("/api/cases", stack.accessToken("coordinator"), reception).status())
@@ -165,9 +165,4 @@ class WholeSystemIT {
         return new Http(stack.baseUrl(service).toString().replaceAll("/$", ""));
     }
 
-    private static String prisonNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
-                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
-    }
 }
