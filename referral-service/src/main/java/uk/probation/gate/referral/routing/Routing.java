@@ -66,8 +66,11 @@ public class Routing {
         }
     }
 
-    /** Replaces the whole table if it makes sense (else 422 naming each wrong field); the change is audited. */
-    public RoutingRules replace(List<RoutingRule> rules, String changedBy) {
+    /**
+     * Replaces the whole table if it makes sense (else 422 naming each wrong field); the change is audited. With an
+     * expected version (the ETag the admin read), a table changed meanwhile is refused with 409.
+     */
+    public RoutingRules replace(List<RoutingRule> rules, String changedBy, Long expectedVersion) {
         List<RoutingTable.Violation> violations = RoutingTable.check(rules, providerCodes());
         if (!violations.isEmpty()) {
             throw ApiProblem.unprocessable(violations.stream().map(v -> v.field() + ": " + v.message())
@@ -75,6 +78,10 @@ public class Routing {
                     .map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
         }
         RoutingRules table = current();
+        if (expectedVersion != null && !expectedVersion.equals(table.getVersion())) {
+            throw ApiProblem.conflict("The routing table changed since version " + expectedVersion
+                    + " was read; it is now version " + table.getVersion());
+        }
         table.replace(new ArrayList<>(rules), changedBy, clock.instant());
         store.save(table);
         log.info("Routing table replaced by {}: {} rules", changedBy, rules.size());

@@ -334,6 +334,14 @@ abstract class ReferralScenarios {
         assertThat(http.get("/api/referrals/" + after, admin).field("providerCode")).isEqualTo("CHANGE_GROW_LIVE");
         assertThat(http.get("/api/referrals/" + before, admin).field("status")).isEqualTo("UNROUTABLE");
 
+        // an admin working from a table read before that change is refused, and nothing changes
+        String etag = http.get("/api/routing-rules", admin).headers().firstValue("ETag").orElseThrow();
+        long version = Long.parseLong(etag.replace("\"", ""));
+        Http.Response stale = http.put("/api/routing-rules", admin, rules, "\"" + (version - 1) + "\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(currentRules()).hasSize(rules.size() + 1);
+
         JsonNode change = http.get("/api/routing-rules/changes", viewer).body().get("items").get(0);
         assertThat(change.get("changedBy").asString()).isEqualTo("test-admin");
         assertThat(change.get("changedAt").asString()).isNotBlank();

@@ -3,10 +3,12 @@ package uk.probation.gate.referral.routing.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -33,17 +35,25 @@ class RoutingRulesController {
 
     /** The routing table in the order rules are tried: by need, then priority. */
     @GetMapping("/api/routing-rules")
-    PageResponse<RoutingRule> rules(@RequestParam(defaultValue = "0") int page,
+    ResponseEntity<PageResponse<RoutingRule>> rules(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "200") int size) {
         Paging.check(page, size);
-        List<RoutingRule> rules = new ArrayList<>(routing.current().getRules());
-        rules.sort(Comparator.comparing(RoutingRule::need).thenComparingInt(RoutingRule::priority));
-        return page(rules, page, size);
+        return view(routing.current(), page, size);
     }
 
-    /** Replaces the whole table: a JSON array of rules, or {@code {"rules": [...]}} (as GET's items). */
+    private static ResponseEntity<PageResponse<RoutingRule>> view(RoutingRules table, int page, int size) {
+        List<RoutingRule> rules = new ArrayList<>(table.getRules());
+        rules.sort(Comparator.comparing(RoutingRule::need).thenComparingInt(RoutingRule::priority));
+        return ResponseEntity.ok().eTag("\"" + table.getVersion() + "\"").body(page(rules, page, size));
+    }
+
+    /**
+     * Replaces the whole table: a JSON array of rules, or {@code {"rules": [...]}} (as GET's items). With
+     * {@code If-Match: <the ETag GET gave>}, a table someone changed meanwhile is refused with 409.
+     */
     @PutMapping("/api/routing-rules")
-    PageResponse<RoutingRule> replace(@RequestBody JsonNode body, Authentication who) {
+    ResponseEntity<PageResponse<RoutingRule>> replace(@RequestBody JsonNode body,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch, Authentication who) {
         JsonNode rules = body.isArray() ? body : body.has("rules") ? body.get("rules") : body.get("items");
         if (rules == null || !rules.isArray()) {
             throw ApiProblem.invalid("rules", "must be a list of routing rules");
@@ -63,8 +73,7 @@ class RoutingRulesController {
                 throw ApiProblem.invalid("rules[" + i + "]", "has an invalid value");
             }
         }
-        routing.replace(table, who.getName());
-        return rules(0, Paging.MAX_SIZE);
+        return view(routing.replace(table, who.getName(), version(ifMatch)), 0, Paging.MAX_SIZE);
     }
 
     /** The audit trail, newest first: who changed the table, when, before and after. */
@@ -75,6 +84,18 @@ class RoutingRulesController {
         List<RoutingRules.Change> changes = new ArrayList<>(routing.current().getChanges());
         java.util.Collections.reverse(changes);
         return page(changes, page, size);
+    }
+
+    /** {@code "3"} or {@code W/"3"} gives 3; no header (or {@code *}) gives null: no check. */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.equals("*")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("If-Match", "must be the ETag of the routing table, e.g. \"3\"");
+        }
     }
 
     static <T> PageResponse<T> page(List<T> all, int page, int size) {
