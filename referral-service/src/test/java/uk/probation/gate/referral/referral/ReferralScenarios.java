@@ -184,9 +184,12 @@ abstract class ReferralScenarios {
                 Map.of("reason", "NO_CAPACITY")).status()).isEqualTo(404);
         double declinedBefore = counter("referral.referrals.declined", "provider", "NEW_DAWN_NEW_DAY");
 
-        Http.Response rerouted = http.post("/api/referrals/" + id + "/decline",
+        Http.Response decline = http.post("/api/referrals/" + id + "/decline",
                 Tokens.forProvider("NEW_DAWN_NEW_DAY"), Map.of("reason", "NO_CAPACITY"));
-        assertThat(rerouted.status()).isEqualTo(200);
+        assertThat(decline.status()).isEqualTo(200);
+        assertThat(decline.field("status")).isEqualTo("DECLINED");
+        assertThat(decline.field("providerCode")).isEqualTo("NEW_DAWN_NEW_DAY");
+        Http.Response rerouted = http.get("/api/referrals/" + id, admin);
         assertThat(rerouted.field("status")).isEqualTo("SENT");
         assertThat(rerouted.field("providerCode")).isEqualTo("WOMENS_WORK");
         assertThat(counter("referral.referrals.declined", "provider", "NEW_DAWN_NEW_DAY") - declinedBefore)
@@ -198,8 +201,9 @@ abstract class ReferralScenarios {
             assertThat(http.post("/api/referrals/" + id + "/decline", Tokens.forProvider(provider),
                     Map.of("reason", "no space this month")).status()).isEqualTo(200);
         }
-        Http.Response last = http.post("/api/referrals/" + id + "/decline", Tokens.forProvider("CHANGING_LIVES"),
-                Map.of("reason", "NOT_ELIGIBLE"));
+        assertThat(http.post("/api/referrals/" + id + "/decline", Tokens.forProvider("CHANGING_LIVES"),
+                Map.of("reason", "NOT_ELIGIBLE")).status()).isEqualTo(200);
+        Http.Response last = http.get("/api/referrals/" + id, admin);
         assertThat(last.field("status")).isEqualTo("UNROUTABLE");
         assertThat(last.body().get("declines").findValuesAsString("providerCode")).containsExactly(
                 "NEW_DAWN_NEW_DAY", "WOMENS_WORK", "NOTTINGHAM_WOMENS_CENTRE", "CHANGING_LIVES");

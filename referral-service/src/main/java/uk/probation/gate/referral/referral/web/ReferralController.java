@@ -88,11 +88,17 @@ class ReferralController {
         return ReferralView.of(referrals.accept(id, Caller.provider(who)));
     }
 
+    /** What the declining provider is told: its decline is recorded; where the referral goes next is not for it. */
+    record Declined(String id, String providerCode, ReferralStatus status, String reason) {
+    }
+
     /** {@code reason} is a code such as NO_CAPACITY or NOT_ELIGIBLE; free text is kept off the bus as OTHER. */
     @PostMapping("/api/referrals/{id}/decline")
-    ReferralView decline(@PathVariable String id, @Valid @RequestBody DeclineRequest request, Authentication who) {
+    Declined decline(@PathVariable String id, @Valid @RequestBody DeclineRequest request, Authentication who) {
         String reason = request.reason().trim().matches(CODE) ? request.reason().trim() : "OTHER";
-        return ReferralView.of(referrals.decline(id, Caller.provider(who), reason));
+        String provider = Caller.provider(who);
+        referrals.decline(id, provider, reason);
+        return new Declined(id, provider, ReferralStatus.DECLINED, reason);
     }
 
     @PostMapping("/api/referrals/{id}/start")
