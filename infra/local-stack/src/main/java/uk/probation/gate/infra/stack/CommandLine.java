@@ -12,7 +12,7 @@ final class CommandLine {
               --reset                   delete the data directory first (Kafka topics, Mongo data, signing key, logs)
               --data-dir=DIR            where data and logs live (default <project root>/.local-stack)
               --project-root=DIR        the checkout whose jars to run (default: found from the working directory)
-              --only=kafka,mongo,auth   start just these (also: resettlement, community-payback, referral, notifications)
+              --only=kafka,mongo,auth   start just these (also: mail, resettlement, community-payback, referral, notifications)
               --timeout=SECONDS         how long each component may take to become healthy (default 180)
               --random-ports            free ports instead of 9092/27017/9000/8081-8084
               --arg=NAME:ARG            extra argument for one component, e.g. --arg=referral:--logging.level.root=DEBUG

@@ -12,6 +12,7 @@ final class LaunchCommands {
     static final List<String> SERVICE_JVM = List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final List<String> KAFKA_JVM = List.of("-Xmx320m", "-XX:+UseSerialGC");
     private static final List<String> MONGO_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    private static final List<String> MAIL_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC");
     private static final List<String> AUTH_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path projectRoot;
@@ -30,6 +31,7 @@ final class LaunchCommands {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(defaultJvmOptions(component));
+        command.addAll(systemProperties(component));
         command.addAll(options.jvmOptionsFor(component));
         Path runJar = dataDir.resolve("jars").resolve(component.artifactName() + ".jar");
         command.add("-jar");
@@ -50,8 +52,19 @@ final class LaunchCommands {
             case KAFKA -> KAFKA_JVM;
             case MONGO -> MONGO_JVM;
             case AUTH -> AUTH_JVM;
+            case MAIL -> MAIL_JVM;
             default -> SERVICE_JVM;
         };
+    }
+
+    /** GreenMail standalone is configured by system properties: SMTP and its HTTP API on loopback, any login. */
+    private List<String> systemProperties(StackComponent component) {
+        if (component != StackComponent.MAIL) {
+            return List.of();
+        }
+        return List.of("-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + ports.of(component),
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + ports.mailApi(),
+                "-Dgreenmail.auth.disabled");
     }
 
     private List<String> programArgs(StackComponent component) {
@@ -61,6 +74,7 @@ final class LaunchCommands {
             case KAFKA -> List.of("--port=" + port, "--controller-port=" + ports.kafkaController(),
                     "--data-dir=" + dataDir.resolve("kafka"));
             case MONGO -> List.of("--port=" + port, "--data-dir=" + dataDir.resolve("mongo"));
+            case MAIL -> List.of();
             // the issuer follows the port, so tokens' iss matches the services' issuer-uri on random ports too
             case AUTH -> List.of("--server.port=" + port,
                     "--auth.key-file=" + dataDir.resolve("auth").resolve("jwk.json"),
@@ -70,7 +84,8 @@ final class LaunchCommands {
                             + component.database().orElseThrow(),
                     "--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.of(StackComponent.KAFKA),
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks");
+                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.of(StackComponent.MAIL));
         };
     }
 
@@ -78,6 +93,7 @@ final class LaunchCommands {
         return switch (component) {
             case KAFKA -> Readiness.logLine("KAFKA READY");
             case MONGO -> Readiness.logLine("MONGO READY");
+            case MAIL -> Readiness.http200(URI.create("http://127.0.0.1:" + ports.mailApi() + "/api/service/readiness"));
             default -> Readiness.healthUp(URI.create("http://127.0.0.1:" + ports.of(component) + "/actuator/health"));
         };
     }

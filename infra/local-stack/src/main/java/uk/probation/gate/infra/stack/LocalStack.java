@@ -121,5 +121,8 @@ public final class LocalStack {
         if (selected.contains(StackComponent.KAFKA) && !StackPorts.isFree(ports.kafkaController())) {
             throw new StackStartupException("Kafka controller port " + ports.kafkaController() + " is in use");
         }
+        if (selected.contains(StackComponent.MAIL) && !StackPorts.isFree(ports.mailApi())) {
+            throw new StackStartupException("Mail API port " + ports.mailApi() + " is in use");
+        }
     }
 }

@@ -27,6 +27,22 @@ interface Readiness {
         };
     }
 
+    /** An HTTP endpoint answers 200. */
+    static Readiness http200(URI uri) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        return logFile -> {
+            try {
+                return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notListeningYet) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
+    }
+
     /** Spring Boot's health endpoint answers 200 with status UP. */
     static Readiness healthUp(URI health) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

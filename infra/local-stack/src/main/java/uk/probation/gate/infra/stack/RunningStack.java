@@ -132,6 +132,11 @@ public final class RunningStack implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port(component));
     }
 
+    /** The mail server's HTTP API: {@code GET /api/user/<address>/messages/} lists what an address received. */
+    public URI mailApi() {
+        return URI.create("http://127.0.0.1:" + ports.mailApi());
+    }
+
     public URI swaggerUi(StackComponent service) {
         return URI.create(baseUrl(service) + "/swagger-ui.html");
     }

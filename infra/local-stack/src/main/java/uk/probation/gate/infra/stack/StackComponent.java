@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything the local stack can start: three pieces of infrastructure, then the four services. */
+/** Everything the local stack can start: four pieces of infrastructure, then the four services. */
 public enum StackComponent {
     KAFKA("kafka", "infra/local-kafka", 9092, null),
     MONGO("mongo", "infra/local-mongo", 27017, null),
     AUTH("auth", "infra/auth-server", 9000, null),
+    /** A real SMTP server keeping what it receives, for notifications-service's e-mail. */
+    MAIL("mail", "infra/local-mail", 2525, null),
     RESETTLEMENT("resettlement", "resettlement-service", 8081, "resettlement"),
     COMMUNITY_PAYBACK("community-payback", "community-payback-service", 8082, "community-payback"),
     REFERRAL("referral", "referral-service", 8083, "referral"),
@@ -17,6 +19,9 @@ public enum StackComponent {
 
     /** Kafka's second port, for its KRaft controller listener. */
     static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+
+    /** The mail server's HTTP API, where the messages it received can be read. */
+    static final int DEFAULT_MAIL_API_PORT = 8025;
 
     private final String cliName;
     private final String module;
@@ -31,7 +36,7 @@ public enum StackComponent {
     }
 
     public static List<StackComponent> infrastructure() {
-        return List.of(KAFKA, MONGO, AUTH);
+        return List.of(KAFKA, MONGO, AUTH, MAIL);
     }
 
     public static List<StackComponent> services() {

@@ -10,23 +10,23 @@ import java.util.List;
 import java.util.Map;
 
 /** The TCP ports of one stack: the documented defaults, or free ones so tests never clash with a running stack. */
-record StackPorts(Map<StackComponent, Integer> byComponent, int kafkaController) {
+record StackPorts(Map<StackComponent, Integer> byComponent, int kafkaController, int mailApi) {
 
     static StackPorts defaults() {
         Map<StackComponent, Integer> ports = new EnumMap<>(StackComponent.class);
         for (StackComponent component : StackComponent.values()) {
             ports.put(component, component.defaultPort());
         }
-        return new StackPorts(ports, StackComponent.DEFAULT_KAFKA_CONTROLLER_PORT);
+        return new StackPorts(ports, StackComponent.DEFAULT_KAFKA_CONTROLLER_PORT, StackComponent.DEFAULT_MAIL_API_PORT);
     }
 
     static StackPorts random() {
-        List<Integer> free = freePorts(StackComponent.values().length + 1);
+        List<Integer> free = freePorts(StackComponent.values().length + 2);
         Map<StackComponent, Integer> ports = new EnumMap<>(StackComponent.class);
         for (StackComponent component : StackComponent.values()) {
             ports.put(component, free.get(component.ordinal()));
         }
-        return new StackPorts(ports, free.get(free.size() - 1));
+        return new StackPorts(ports, free.get(free.size() - 2), free.get(free.size() - 1));
     }
 
     int of(StackComponent component) {

@@ -20,6 +20,10 @@ final class StackSummary {
         if (stack.components().contains(StackComponent.AUTH)) {
             out.println("  Auth server (issuer)       " + stack.issuerUri());
         }
+        if (stack.components().contains(StackComponent.MAIL)) {
+            out.println("  Mail (SMTP, keeps e-mail)  127.0.0.1:" + stack.port(StackComponent.MAIL)
+                    + "   read it: " + stack.mailApi() + "/api/user/<address>/messages/");
+        }
         for (StackComponent component : stack.components()) {
             if (component.isService()) {
                 out.printf("  %-26s %s%n", component.artifactName(), stack.swaggerUi(component));

@@ -27,6 +27,7 @@ class LaunchCommandsTest {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9000",
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9000/oauth2/jwks",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=2525",
                 "--extra=1");
         assertThat(spec.logFile()).isEqualTo(data.resolve("logs/referral-service.log"));
     }
@@ -40,5 +41,17 @@ class LaunchCommandsTest {
                 "--spring.security.oauth2.authorizationserver.issuer=http://127.0.0.1:9000");
         assertThat(commands.specFor(StackComponent.KAFKA).command()).contains(
                 "--port=9092", "--controller-port=9093", "--data-dir=/checkout/.local-stack/kafka");
+    }
+
+    @Test
+    void theMailServerListensOnLoopbackWithItsApiBeside() {
+        LaunchCommands commands = new LaunchCommands(root, data, StackPorts.defaults(), StackOptions.defaults());
+
+        assertThat(commands.specFor(StackComponent.MAIL).command()).contains(
+                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=2525",
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=8025",
+                "/checkout/.local-stack/jars/local-mail.jar");
+        assertThat(commands.specFor(StackComponent.MAIL).builtJar())
+                .isEqualTo(Path.of("/checkout/infra/local-mail/target/local-mail.jar"));
     }
 }

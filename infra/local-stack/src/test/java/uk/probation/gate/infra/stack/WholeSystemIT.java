@@ -50,6 +50,9 @@ class WholeSystemIT {
     @Test
     void aReceptionReachesEveryServiceThatNeedsIt() throws Exception {
         String prisonNumber = Identifiers.prisonNumber();
+        String admin = stack.accessToken("admin");
+        assertThat(http(NOTIFICATIONS).put("/api/recipients/N01E2E", admin, Map.of("kind", "RESPONSIBLE_OFFICER",
+                "email", "n01e2e@probation.example", "language", "cy")).status()).isEqualTo(200);
         Http resettlement = http(RESETTLEMENT);
         Http.Response opened = resettlement.post("/api/cases", stack.accessToken("caseworker"), Map.of(
                 "prisonNumber", prisonNumber, "prisonCode", "NMI", "receivedOn", LocalDate.now().toString(),
@@ -62,7 +65,6 @@ class WholeSystemIT {
                 .get(0);
         assertThat(received.data().get("caseId").asString()).isEqualTo(opened.field("id"));
 
-        String admin = stack.accessToken("admin");
         await().atMost(Duration.ofSeconds(30)).until(
                 () -> http(REFERRAL).get("/api/people/" + prisonNumber, admin).status() == 200);
         JsonNode person = http(REFERRAL).get("/api/people/" + prisonNumber, admin).body();
@@ -71,6 +73,10 @@ class WholeSystemIT {
         List<JsonNode> logged = notificationsFor("N01E2E", admin, 1);
         assertThat(logged).hasSize(1);
         assertThat(logged.get(0).get("sourceEventId").asString()).isEqualTo(received.header("ce_id"));
+        // ...and the officer's e-mail went through the real SMTP server, in the language the directory gives
+        List<JsonNode> mail = mailTo("n01e2e@probation.example", 1);
+        assertThat(mail.get(0).get("subject").asString()).isEqualTo("Derbyn: " + prisonNumber + " yn HMP Nottingham");
+        assertThat(logged.get(0).get("language").asString()).isEqualTo("cy");
 
         // the same event delivered again (as an upstream replay would): once both consumers are past it,
         // still one notification and one reception
@@ -79,6 +85,7 @@ class WholeSystemIT {
         awaitConsumed("notifications-service", "resettlement.events", received.partition(), end);
         awaitConsumed("referral-service", "resettlement.events", received.partition(), end);
         assertThat(notificationsFor("N01E2E", admin, 1)).hasSize(1);
+        assertThat(mailTo("n01e2e@probation.example", 1)).hasSize(1);
         assertThat(http(REFERRAL).get("/api/people/" + prisonNumber, admin).body().get("receptions").asInt())
                 .isEqualTo(1);
     }
@@ -157,6 +164,22 @@ class WholeSystemIT {
                     .get("items").forEach(items::add);
             found.set(0, items);
             return items.size() >= atLeast;
+        });
+        return found.get(0);
+    }
+
+    /** What the local mail server received for an address, once it holds at least {@code atLeast} messages. */
+    private static List<JsonNode> mailTo(String address, int atLeast) {
+        Http mailApi = new Http(stack.mailApi().toString());
+        List<List<JsonNode>> found = new java.util.ArrayList<>(List.of(List.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<JsonNode> messages = new java.util.ArrayList<>();
+            Http.Response response = mailApi.get("/api/user/" + address + "/messages/", null);
+            if (response.status() == 200) {
+                response.body().forEach(messages::add);
+            }
+            found.set(0, messages);
+            return messages.size() >= atLeast;
         });
         return found.get(0);
     }
