@@ -535,6 +535,10 @@ abstract class ReferralScenarios {
                 "referral_referrals_accepted_total{", "referral_time_to_accept_seconds_bucket{")
                 .contains("need=\"EDUCATION_SKILLS_AND_WORK\"", "provider=\"INGEUS\"")
                 .doesNotContain(prisonNumber, id);
+        Http.Response docs = http.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().get("paths").propertyNames()).contains("/api/routing-rules", "/api/referrals",
+                "/api/referrals/{id}/decline", "/api/releases/{caseId}", "/api/providers");
     }
 
     @Test
