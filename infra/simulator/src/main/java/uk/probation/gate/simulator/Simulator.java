@@ -424,7 +424,7 @@ public final class Simulator {
             double positiveCompletionRate, int sentHomeOrWithdrawn, double sentHomeOrWithdrawnShare,
             int motivationAssessed, double motivationAssessedShare, int sessionsAtRisk) {
 
-        static Expected of(Cohort cohort) {
+        public static Expected of(Cohort cohort) {
             List<Cohort.Person> released = cohort.people().stream().filter(Cohort.Person::released).toList();
             int homeless = (int) released.stream().filter(p -> "NO_FIXED_ABODE".equals(p.accommodation())).count();
             int noWork = (int) released.stream().filter(p -> "NONE".equals(p.ete())).count();

@@ -72,7 +72,7 @@ class OutcomeDashboardsIT {
                         "--community-payback.metrics-refresh=PT1S"));
         workDir = Files.createTempDirectory("outcome-dashboards-it");
 
-        SimulatorOptions options = SimulatorOptions.defaults().withCounts(24, 10, 2).withSeed(7)
+        SimulatorOptions options = SimulatorOptions.defaults().withCounts(24, 10, 2).withSeed(3)
                 .withEndpoints(url(RESETTLEMENT), url(COMMUNITY_PAYBACK), url(REFERRAL), url(NOTIFICATIONS),
                         stack.issuerUri().replaceAll("/$", ""), stack.kafkaBootstrapServers(),
                         workDir.resolve("simulation-record.json"));
@@ -114,6 +114,11 @@ class OutcomeDashboardsIT {
         if (stack != null) {
             stack.close();
         }
+        if (workDir != null) {
+            try (Stream<Path> files = Files.walk(workDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     @Test
@@ -152,7 +157,11 @@ class OutcomeDashboardsIT {
     @Test
     void theHeadlineRatiosEqualWhatTheSimulatorDid() throws IOException {
         JsonNode expected = record.get("expected");
+        // seed 3 draws a cohort with every path: homeless and not, women, late plans, declines, an order completed
+        // after 12 months, stand-downs and sent-home sessions, motivation assessed and not
         assertThat(expected.get("homeless").asInt()).isPositive();
+        assertThat(expected.get("completedWithin12Months").asInt()).isPositive()
+                .isLessThan(expected.get("ordersCompleted").asInt());
 
         assertThat(scalar(panelExpr("resettlement-outcomes", "Homeless on release (share NO_FIXED_ABODE)", 0)))
                 .isCloseTo(expected.get("homelessShare").asDouble(), within(1e-9));
@@ -179,6 +188,17 @@ class OutcomeDashboardsIT {
                 .isEqualTo(expected.get("sentHomeOrWithdrawn").asDouble());
         assertThat(scalar("sum(resettlement_plans_completed_total{timeliness=\"LATE\"})"))
                 .isEqualTo(expected.get("plansLate").asDouble());
+        long declined = 0;
+        long accepted = 0;
+        for (JsonNode person : record.get("people")) {
+            for (JsonNode referral : person.get("referrals")) {
+                declined += referral.asString().endsWith(":DECLINED") ? 1 : 0;
+                accepted += referral.asString().contains(":ACCEPTED:") ? 1 : 0;
+            }
+        }
+        assertThat(declined).isPositive();
+        assertThat(scalar("sum(referral_referrals_declined_total)")).isEqualTo(declined);
+        assertThat(scalar("sum(referral_referrals_accepted_total)")).isEqualTo(accepted);
     }
 
     // --- Prometheus -------------------------------------------------------------------------------------------
