@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,10 +52,13 @@ class OutboxCrashSafetyIT {
         EventPublisher crashingPublisher(KafkaTemplate<String, byte[]> kafka) {
             KafkaEventPublisher real = new KafkaEventPublisher(kafka, "/resettlement-service", Duration.ofSeconds(10));
             return event -> {
+                IllegalStateException died = new IllegalStateException("process died (" + crash + ")");
                 if (crash == Crash.AFTER_ACK) {
-                    real.publish(event);
+                    return real.publish(event).thenApply(acknowledged -> {
+                        throw died;
+                    });
                 }
-                throw new IllegalStateException("process died (" + crash + ")");
+                return CompletableFuture.failedFuture(died);
             };
         }
     }

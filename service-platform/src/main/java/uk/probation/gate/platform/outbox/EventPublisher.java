@@ -1,8 +1,10 @@
 package uk.probation.gate.platform.outbox;
 
-/** Publishes one outbox event and returns only once the broker acknowledged it. */
+import java.util.concurrent.CompletableFuture;
+
+/** Sends one outbox event; the future completes once the broker acknowledged it, or fails. */
 @FunctionalInterface
 public interface EventPublisher {
 
-    void publish(OutboxEvent event) throws Exception;
+    CompletableFuture<?> publish(OutboxEvent event);
 }

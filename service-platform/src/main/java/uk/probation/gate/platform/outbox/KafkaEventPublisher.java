@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -30,8 +31,8 @@ public class KafkaEventPublisher implements EventPublisher {
     }
 
     @Override
-    public void publish(OutboxEvent event) throws Exception {
-        kafka.send(record(event)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    public CompletableFuture<?> publish(OutboxEvent event) {
+        return kafka.send(record(event)).orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     ProducerRecord<String, byte[]> record(OutboxEvent event) {

@@ -10,10 +10,15 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
@@ -26,16 +31,21 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Publishes the events waiting in aggregate documents, in order, and removes each one only after Kafka
- * acknowledged it. A crash anywhere loses nothing; it may publish an event twice (consumers are idempotent).
- * One thread does all publishing in this instance, so one aggregate's events never overtake each other here.
- * Right after a save the aggregate is published at once; a periodic sweep catches whatever a crash or a broker
- * outage left behind.
+ * Publishes the events waiting in aggregate documents and removes each only after Kafka acknowledged it. A crash
+ * anywhere loses nothing; it may publish an event twice with the same id (consumers are idempotent).
+ * <p>
+ * One thread per instance does all of it, in batches: the aggregates saved since the last batch are read in one
+ * query per collection, every pending event is sent at once (one aggregate's events in their order, so a
+ * person's events keep their order on their partition), the acknowledgements awaited together, and each aggregate's
+ * acknowledged events removed. A periodic sweep catches whatever a crash or a broker outage left behind.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int SWEEP_BATCH = 200;
+    private static final int BATCH = 500;
+
+    private record Saved(String collection, String id) {
+    }
 
     private final MongoTemplate mongo;
     private final MongoMappingContext mappingContext;
@@ -46,7 +56,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private final Timer publishLag;
     private final AtomicLong oldestPendingMillis = new AtomicLong();
-    private ScheduledExecutorService executor;
+    private final BlockingQueue<Saved> saved = new LinkedBlockingQueue<>();
+    private volatile Thread worker;
+    /** The oldest event a publish had to leave behind since the sweep began. */
+    private Instant oldestLeft;
 
     public OutboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
             MeterRegistry meters, Clock clock, Duration sweepInterval) {
@@ -58,7 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = Counter.builder("outbox.events.published").description("Events published from the outbox")
                 .register(meters);
         this.failures = Counter.builder("outbox.publish.failures")
-                .description("Publish attempts that failed and were left for the next sweep").register(meters);
+                .description("Events whose publication failed and were left for the next sweep").register(meters);
         this.publishLag = Timer.builder("outbox.publish.lag")
                 .description("Time from the state change to Kafka's acknowledgement").register(meters);
         Gauge.builder("outbox.oldest.pending.age", oldestPendingMillis, millis -> millis.get() / 1000.0)
@@ -66,51 +79,21 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Publish this aggregate's pending events on the relay thread, without holding up the caller. */
+    /** This aggregate has new events: publish them with the next batch, without holding up the caller. */
     public void publishSoon(String collection, String id) {
-        ScheduledExecutorService running = executor;
-        if (running != null && !running.isShutdown()) {
-            running.execute(() -> publishQuietly(collection, id));
-        }
-    }
-
-    /** Publishes the pending events of one aggregate in order; stops at the first failure to keep that order. */
-    public int publish(String collection, String id) throws Exception {
-        Document aggregate = mongo.findById(id, Document.class, collection);
-        if (aggregate == null) {
-            return 0;
-        }
-        List<Document> pending = aggregate.getList("outbox", Document.class, List.of());
-        for (Document stored : pending) {
-            OutboxEvent event = mongo.getConverter().read(OutboxEvent.class, stored);
-            publisher.publish(event);
-            mongo.updateFirst(query(where("_id").is(id)),
-                    new Update().pull("outbox", new Document("eventId", event.eventId())), collection);
-            published.increment();
-            publishLag.record(Duration.between(event.time(), clock.instant()));
-        }
-        return pending.size();
+        saved.offer(new Saved(collection, id));
     }
 
     /** Publishes everything pending in every aggregate collection; returns how many events went out. */
     public int sweep() {
         int count = 0;
-        Instant oldest = null;
+        oldestLeft = null;
         for (String collection : aggregateCollections()) {
-            Query pending = query(where("outbox.0").exists(true)).limit(SWEEP_BATCH);
-            pending.fields().include("_id").include("outbox.time");
-            for (Document aggregate : mongo.find(pending, Document.class, collection)) {
-                String id = String.valueOf(aggregate.get("_id"));
-                try {
-                    count += publish(collection, id);
-                } catch (Exception e) {
-                    failures.increment();
-                    Instant first = firstEventTime(aggregate);
-                    oldest = oldest == null || (first != null && first.isBefore(oldest)) ? first : oldest;
-                    log.warn("Outbox publish failed for {} {}: {}", collection, id, e.toString());
-                }
-            }
+            Query pending = query(where("outbox.0").exists(true)).limit(BATCH);
+            pending.fields().include("_id").include("outbox");
+            count += publish(collection, mongo.find(pending, Document.class, collection));
         }
+        Instant oldest = oldestLeft;
         oldestPendingMillis.set(oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis());
         return count;
     }
@@ -123,49 +106,115 @@ public class OutboxRelay implements SmartLifecycle {
                 .toList();
     }
 
-    private static Instant firstEventTime(Document aggregate) {
-        List<Document> outbox = aggregate.getList("outbox", Document.class, List.of());
-        return outbox.isEmpty() || !(outbox.get(0).get("time") instanceof Date time) ? null : time.toInstant();
+    /** Publishes the batch of aggregates saved since the last one: one read per collection, then one publish. */
+    private void publishSaved(List<Saved> batch) {
+        Map<String, Set<String>> idsByCollection = new LinkedHashMap<>();
+        batch.forEach(s -> idsByCollection.computeIfAbsent(s.collection(), c -> new LinkedHashSet<>()).add(s.id()));
+        idsByCollection.forEach((collection, ids) -> publish(collection,
+                mongo.find(query(where("_id").in(ids)), Document.class, collection)));
     }
 
-    private void publishQuietly(String collection, String id) {
+    /** Sends every pending event of these aggregates at once, then removes from each what Kafka acknowledged. */
+    private int publish(String collection, List<Document> aggregates) {
+        Map<Object, List<OutboxEvent>> events = new LinkedHashMap<>();
+        Map<Object, List<CompletableFuture<?>>> acks = new LinkedHashMap<>();
+        for (Document aggregate : aggregates) {
+            List<OutboxEvent> pending = read(aggregate);
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (OutboxEvent event : pending) {
+                sent.add(send(event));
+            }
+            events.put(aggregate.get("_id"), pending);
+            acks.put(aggregate.get("_id"), sent);
+        }
+        int count = 0;
+        for (Map.Entry<Object, List<OutboxEvent>> entry : events.entrySet()) {
+            List<String> acknowledged = new ArrayList<>();
+            List<CompletableFuture<?>> sent = acks.get(entry.getKey());
+            for (int i = 0; i < sent.size(); i++) {
+                OutboxEvent event = entry.getValue().get(i);
+                try {
+                    sent.get(i).join();
+                } catch (RuntimeException e) {
+                    // keep this aggregate's order: nothing after a failed event is removed before it is
+                    failures.increment(sent.size() - i);
+                    oldestLeft = oldestLeft == null || event.time().isBefore(oldestLeft) ? event.time() : oldestLeft;
+                    log.warn("Outbox publish of {} {} failed, left for the sweep: {}", collection, entry.getKey(),
+                            e.getCause() == null ? e.toString() : e.getCause().toString());
+                    break;
+                }
+                acknowledged.add(event.eventId());
+                publishLag.record(Duration.between(event.time(), clock.instant()));
+            }
+            if (!acknowledged.isEmpty()) {
+                mongo.updateFirst(query(where("_id").is(entry.getKey())), new Update().pull("outbox",
+                        new Document("eventId", new Document("$in", acknowledged))), collection);
+                published.increment(acknowledged.size());
+                count += acknowledged.size();
+            }
+        }
+        return count;
+    }
+
+    private CompletableFuture<?> send(OutboxEvent event) {
         try {
-            publish(collection, id);
-        } catch (Exception e) {
-            failures.increment();
-            log.warn("Outbox publish failed for {} {}, left for the sweep: {}", collection, id, e.toString());
+            return publisher.publish(event);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.warn("Outbox sweep failed: {}", e.toString());
+    private List<OutboxEvent> read(Document aggregate) {
+        return aggregate.getList("outbox", Document.class, List.of()).stream()
+                .map(stored -> mongo.getConverter().read(OutboxEvent.class, stored)).toList();
+    }
+
+    private void run() {
+        long nextSweep = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                long now = System.nanoTime();
+                if (now >= nextSweep) {
+                    sweep();
+                    nextSweep = System.nanoTime() + sweepInterval.toNanos();
+                }
+                Saved first = saved.poll(Math.max(1, nextSweep - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (first != null) {
+                    List<Saved> batch = new ArrayList<>(List.of(first));
+                    saved.drainTo(batch, BATCH - 1);
+                    publishSaved(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay step failed, the sweep will retry: {}", e.toString());
+            }
         }
     }
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-        executor.scheduleWithFixedDelay(this::sweepQuietly, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
+        Thread running = worker;
+        if (running != null) {
+            running.interrupt();
             try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
+                running.join(5000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            executor = null;
+            worker = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return worker != null;
     }
 }
