@@ -25,9 +25,12 @@ public record Cohort(List<Person> people, List<Order> orders) {
             boolean accommodationDeclined, boolean eteDeclined, boolean metAtGate) {
     }
 
-    /** An unpaid work order: {@code disruption} is NONE, SENT_HOME (service issue) or a stand-down reason. */
+    /**
+     * An unpaid work order: {@code disruption} is NONE, SENT_HOME (service issue) or a stand-down reason;
+     * {@code absence} NONE, ACCEPTABLE_ABSENCE or UNACCEPTABLE_ABSENCE (enforceable) on one extra session.
+     */
     public record Order(String crn, String areaCode, String sex, String projectType, String motivation,
-            boolean withinTwelveMonths, String disruption, int firstSessionAfterDays) {
+            boolean withinTwelveMonths, String disruption, int firstSessionAfterDays, String absence) {
     }
 
     public static Cohort draw(SimulatorOptions options) {
@@ -51,7 +54,10 @@ public record Cohort(List<Person> people, List<Order> orders) {
                     random.nextDouble() < options.declineShare(), random.nextDouble() < 0.5));
         }
         List<Order> orders = new ArrayList<>();
+        // absences come from their own sequence, so adding them left every other draw of a seed as it was
+        Random absences = new Random(options.seed() * 31 + 1);
         for (int i = 0; i < options.orders(); i++) {
+            double absence = absences.nextDouble();
             boolean disrupted = random.nextDouble() < options.sentHomeShare();
             String disruption = !disrupted ? "NONE"
                     : random.nextDouble() < 0.5 ? "SENT_HOME" : STAND_DOWN_REASONS.get(random.nextInt(3));
@@ -60,7 +66,8 @@ public record Cohort(List<Person> people, List<Order> orders) {
             orders.add(new Order(unique(used, () -> crn(random)), AREAS.get(i % AREAS.size()),
                     random.nextDouble() < 0.15 ? "FEMALE" : "MALE", random.nextDouble() < 0.75 ? "GROUP" : "INDIVIDUAL",
                     motivation, random.nextDouble() < options.positiveCompletionShare(), disruption,
-                    7 * (1 + random.nextInt(4))));
+                    7 * (1 + random.nextInt(4)), absence < 0.1 ? "UNACCEPTABLE_ABSENCE"
+                            : absence < 0.2 ? "ACCEPTABLE_ABSENCE" : "NONE"));
         }
         return new Cohort(List.copyOf(people), List.copyOf(orders));
     }

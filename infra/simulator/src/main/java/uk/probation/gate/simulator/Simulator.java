@@ -304,8 +304,14 @@ public final class Simulator {
                             Map.of("reason", o.disruption())), "stand-down for " + o.crn(), 200);
                 }
             }
+            if (!"NONE".equals(o.absence())) {
+                String sessionId = session(project, firstDay.minusDays(2), "absence-" + o.crn());
+                book(sessionId, orderId, o.crn());
+                attend(sessionId, orderId, o.absence(), 0, o.crn());
+            }
             for (int day = 0; day * SESSION_MINUTES < REQUIRED_HOURS * 60; day++) {
-                String sessionId = session(project, firstDay.plusDays(day), "shared");
+                // at most 25 orders share a session (capacity 30)
+                String sessionId = session(project, firstDay.plusDays(day), "shared-" + progress.done / 25);
                 book(sessionId, orderId, o.crn());
                 attend(sessionId, orderId, "ATTENDED_COMPLIED", SESSION_MINUTES, o.crn());
             }
@@ -422,7 +428,8 @@ public final class Simulator {
             Map<String, Double> homelessShareByPrisonAndSex, Map<String, Double> homelessShareBySex,
             int plansOnTime, int plansLate, int screeningsOverdue, int ordersCompleted, int completedWithin12Months,
             double positiveCompletionRate, int sentHomeOrWithdrawn, double sentHomeOrWithdrawnShare,
-            int motivationAssessed, double motivationAssessedShare, int sessionsAtRisk) {
+            int motivationAssessed, double motivationAssessedShare, int sessionsAtRisk,
+            int unacceptableAbsences) {
 
         public static Expected of(Cohort cohort) {
             List<Cohort.Person> released = cohort.people().stream().filter(Cohort.Person::released).toList();
@@ -439,7 +446,8 @@ public final class Simulator {
                     ratio(noWork, released.size()), byPrisonAndSex, bySex, released.size() - late, late,
                     cohort.people().size() - released.size(), orders.size(), within, ratio(within, orders.size()),
                     disrupted, ratio(disrupted, orders.size()), motivated, ratio(motivated, orders.size()),
-                    orders.isEmpty() ? 0 : Cohort.AREAS.size());
+                    orders.isEmpty() ? 0 : Cohort.AREAS.size(),
+                    (int) orders.stream().filter(o -> "UNACCEPTABLE_ABSENCE".equals(o.absence())).count());
         }
 
         private static Map<String, Double> share(List<Cohort.Person> released,

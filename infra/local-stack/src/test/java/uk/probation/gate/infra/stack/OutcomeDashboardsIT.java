@@ -186,6 +186,8 @@ class OutcomeDashboardsIT {
                 .isCloseTo(expected.get("motivationAssessedShare").asDouble(), within(1e-9));
         assertThat(scalar("sum(community_payback_sent_home_total)"))
                 .isEqualTo(expected.get("sentHomeOrWithdrawn").asDouble());
+        assertThat(scalar("sum(community_payback_enforceable_failures_total{outcome=\"UNACCEPTABLE_ABSENCE\"})"))
+                .isEqualTo(expected.get("unacceptableAbsences").asDouble());
         assertThat(scalar("sum(resettlement_plans_completed_total{timeliness=\"LATE\"})"))
                 .isEqualTo(expected.get("plansLate").asDouble());
         long declined = 0;
