@@ -170,6 +170,47 @@ EOF
   fi
 done
 
+# Grafana's dashboard model beyond what the per-file check covers: unique uids across files, unique panel ids,
+# known panel types, every panel inside the 24-column grid and not overlapping another.
+if [ "${#dashboards[@]}" -gt 0 ]; then
+  run "dashboards: unique uids and panel ids, known panel types, panels on the 24-column grid without overlaps" \
+    "$PYTHON" - "${dashboards[@]}" <<'EOF'
+import json, sys
+KNOWN = {"row", "timeseries", "stat", "gauge", "bargauge", "table", "barchart", "piechart", "text", "heatmap",
+         "state-timeline", "histogram", "logs"}
+problems, uids = [], {}
+for f in sys.argv[1:]:
+    try:
+        d = json.load(open(f))
+    except ValueError:
+        continue  # reported by the per-file check
+    if d.get("uid") in uids:
+        problems.append(f"{f}: uid {d['uid']} also used by {uids[d['uid']]}")
+    uids[d.get("uid")] = f
+    ids, cells = set(), {}
+    for p in d.get("panels") or []:
+        title = p.get("title", f"panel {p.get('id')}")
+        if p.get("id") in ids:
+            problems.append(f"{f}: panel id {p.get('id')} used twice")
+        ids.add(p.get("id"))
+        if p.get("type") not in KNOWN:
+            problems.append(f"{f}: {title}: unknown panel type {p.get('type')!r}")
+        g = p.get("gridPos") or {}
+        x, y, w, h = (g.get(k) for k in ("x", "y", "w", "h"))
+        if not all(isinstance(v, int) for v in (x, y, w, h)) or w < 1 or h < 1 or x < 0 or y < 0 or x + w > 24:
+            problems.append(f"{f}: {title}: gridPos {g} is not on the 24-column grid")
+            continue
+        overlap = next((cells[(cx, cy)] for cx in range(x, x + w) for cy in range(y, y + h) if (cx, cy) in cells), None)
+        if overlap:
+            problems.append(f"{f}: {title} overlaps {overlap}")
+        for cx in range(x, x + w):
+            for cy in range(y, y + h):
+                cells[(cx, cy)] = title
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
+EOF
+fi
+
 echo
 if [ "$failures" -gt 0 ]; then
   echo "validate.sh: $failures check(s) failed"
