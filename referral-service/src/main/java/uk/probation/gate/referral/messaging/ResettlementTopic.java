@@ -1,5 +1,6 @@
 package uk.probation.gate.referral.messaging;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,7 +30,7 @@ import uk.probation.gate.referral.release.ReleaseOutcome;
 import uk.probation.gate.referral.release.ReleaseOutcomes;
 
 /**
- * resettlement.events: a reception keeps the person; a completed plan makes (or withdraws) referrals and says which
+ * resettlement.events: a reception keeps the person and when they are expected out; a completed plan makes (or withdraws) referrals and says which
  * needs to follow to release; a release is joined with the referral outcomes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,8 +44,14 @@ class ResettlementTopic {
     Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, JsonMapper json, People people,
             PlanReferrals plans, ReleaseOutcomes outcomes) {
         return listeners.cloudEvents(Topics.RESETTLEMENT, EventHandlers.create()
-                .on(EventType.RESETTLEMENT_PRISONER_RECEIVED,
-                        event -> people.received(event.id(), reception(event, json)))
+                .on(EventType.RESETTLEMENT_PRISONER_RECEIVED, event -> {
+                    PrisonerReception reception = reception(event, json);
+                    people.received(event.id(), reception);
+                    LocalDate expected = read(event, json, PrisonerReceived.class).expectedReleaseDate();
+                    outcomes.apply(event.id(), new ReleaseOutcomes.CaseOf(reception.caseId(),
+                            reception.prisonNumber(), reception.crn(), reception.prisonCode(), reception.sex()),
+                            o -> o.expectedRelease(expected));
+                })
                 .on(EventType.RESETTLEMENT_PLAN_COMPLETED, event -> {
                     PlanReferrals.CompletedPlan plan = plan(event, json);
                     plans.planCompleted(event.id(), plan);

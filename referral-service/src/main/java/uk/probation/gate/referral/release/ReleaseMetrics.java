@@ -8,11 +8,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,10 +35,20 @@ class ReleaseMetrics {
             Need.EDUCATION_SKILLS_AND_WORK, "ete");
 
     private final MongoTemplate mongo;
+    private final Clock clock;
+    private final int releaseSoonDays;
     private final MultiGauge releasesWithNeed;
+    private final MultiGauge dueWithoutAccommodation;
 
-    ReleaseMetrics(MongoTemplate mongo, MeterRegistry meters) {
+    ReleaseMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters,
+            @Value("${referral.release-soon-days:14}") int releaseSoonDays) {
         this.mongo = mongo;
+        this.clock = clock;
+        this.releaseSoonDays = releaseSoonDays;
+        this.dueWithoutAccommodation = MultiGauge.builder("referral.releases.due.without.accommodation")
+                .description("People expected out within the next days whose plan needs accommodation and whose "
+                        + "accommodation referral nobody has accepted")
+                .register(meters);
         this.releasesWithNeed = MultiGauge.builder("referral.releases.with.need")
                 .description("People released whose plan needed accommodation or ETE, by sex and secured or not")
                 .register(meters);
@@ -47,6 +60,25 @@ class ReleaseMetrics {
         FIELDS.forEach((need, field) -> count(need, field).forEach((tags, count) ->
                 rows.add(MultiGauge.Row.of(tags, count))));
         releasesWithNeed.register(rows, true);
+        dueWithoutAccommodation.register(dueSoonWithoutAccommodation(), true);
+    }
+
+    /** Not yet released, expected out from today to the horizon, accommodation needed and not accepted by anyone. */
+    private List<MultiGauge.Row<?>> dueSoonWithoutAccommodation() {
+        LocalDate today = LocalDate.now(clock);
+        Aggregation due = newAggregation(
+                match(where("release").is(null).and("accommodation.needed").is(true)
+                        .and("accommodation.accepted").is(false)
+                        .and("expectedReleaseDate").gte(today).lte(today.plusDays(releaseSoonDays))),
+                group("prisonCode", "sex").count().as("count"));
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (Document row : mongo.aggregate(due, ReleaseOutcome.class, Document.class).getMappedResults()) {
+            Document id = row.get("_id", Document.class);
+            rows.add(MultiGauge.Row.of(Tags.of("prison", String.valueOf(id.get("prisonCode")),
+                    "sex", id.get("sex") == null ? "UNKNOWN" : id.get("sex").toString()),
+                    row.get("count", Number.class)));
+        }
+        return rows;
     }
 
     private Map<Tags, Long> count(Need need, String field) {

@@ -27,6 +27,7 @@ public class ReleaseOutcome extends AggregateDocument {
     private NeedOnRelease accommodation = NeedOnRelease.unknown();
     private NeedOnRelease ete = NeedOnRelease.unknown();
     private Release release;
+    private LocalDate expectedReleaseDate;
 
     protected ReleaseOutcome() {
     }
@@ -57,6 +58,13 @@ public class ReleaseOutcome extends AggregateDocument {
 
     public void outcome(Need need, Outcome outcome, String provider) {
         update(need, n -> n.outcomeRecorded(outcome, provider));
+    }
+
+    /** When the prison expects to release the person (from the reception), to warn before it is too late. */
+    public void expectedRelease(LocalDate date) {
+        if (date != null) {
+            this.expectedReleaseDate = date;
+        }
     }
 
     /** The release recorded by a caseworker outranks the prison feed's release without an outcome. */
@@ -101,5 +109,9 @@ public class ReleaseOutcome extends AggregateDocument {
 
     public Release getRelease() {
         return release;
+    }
+
+    public LocalDate getExpectedReleaseDate() {
+        return expectedReleaseDate;
     }
 }

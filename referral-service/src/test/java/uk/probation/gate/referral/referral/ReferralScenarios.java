@@ -569,6 +569,33 @@ abstract class ReferralScenarios {
         assertThat(http.get("/api/releases/" + UUID.randomUUID(), viewer).status()).isEqualTo(404);
     }
 
+    @Test
+    void opsAreWarnedOfAReleaseDueSoonWithoutAnAcceptedAccommodationReferral() {
+        // Stocken (SKI) is used by this scenario only, so its figure is exactly this person
+        String prisonNumber = newPrisonNumber();
+        String caseId = UUID.randomUUID().toString();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        topics.send(Topics.RESETTLEMENT, prisonNumber, """
+                {"caseId":"%s","prisonNumber":"%s","prisonCode":"SKI","receivedOn":"%s","sex":"MALE",
+                 "riskOfSeriousHarm":"LOW","expectedReleaseDate":"%s"}
+                """.formatted(caseId, prisonNumber, today.minusMonths(3), today.plusDays(10)),
+                headers(UUID.randomUUID().toString(), "resettlement.prisoner.received", prisonNumber,
+                        "/schemas/resettlement.prisoner.received/v1.json"));
+        sendPlanAt("SKI", UUID.randomUUID().toString(), caseId, prisonNumber, prisonNumber, "MALE", 1,
+                Map.of("ACCOMMODATION", "SUPPORT_REQUIRED", "HEALTH", "SUPPORT_NOT_REQUIRED"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> dueWithoutAccommodation("SKI"), n -> n == 1.0);
+        String id = referralsOfCase(caseId, 1).get("ACCOMMODATION").get("id").asString();
+        assertThat(http.post("/api/referrals/" + id + "/acceptance", Tokens.forProvider("IN_HOUSE_HOUSING"), Map.of())
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dueWithoutAccommodation("SKI"), n -> n == 0.0);
+    }
+
+    private double dueWithoutAccommodation(String prison) {
+        return meters.find("referral.releases.due.without.accommodation").tag("prison", prison).gauges().stream()
+                .mapToDouble(io.micrometer.core.instrument.Gauge::value).sum();
+    }
+
     private void workReferrals(String caseId) {
         Map<String, JsonNode> byNeed = referralsOfCase(caseId, 2);
         String housing = byNeed.get("ACCOMMODATION").get("id").asString();
