@@ -188,6 +188,9 @@ class OutcomeDashboardsIT {
                 .isEqualTo(expected.get("sentHomeOrWithdrawn").asDouble());
         assertThat(scalar("sum(community_payback_enforceable_failures_total{outcome=\"UNACCEPTABLE_ABSENCE\"})"))
                 .isEqualTo(expected.get("unacceptableAbsences").asDouble());
+        // a reception sent on the HMPPS topic and then through the API opens one case, not two
+        assertThat(record.get("people").findValues("viaHmpps").stream().filter(JsonNode::asBoolean)).isNotEmpty();
+        assertThat(scalar("sum(resettlement_cases_received_total)")).isEqualTo(record.get("people").size());
         assertThat(scalar("sum(resettlement_plans_completed_total{timeliness=\"LATE\"})"))
                 .isEqualTo(expected.get("plansLate").asDouble());
         long declined = 0;
