@@ -17,12 +17,13 @@ public record Cohort(List<Person> people, List<Order> orders) {
     static final List<String> MOTIVATIONS = List.of("HIGH", "MEDIUM", "LOW");
 
     /**
-     * A prisoner. {@code released} people go through plan, referrals and release; the others are received long
-     * enough ago that their screening is overdue and are left open.
+     * A prisoner. {@code released} people go through plan, referrals and release; {@code dueSoon} people get a plan
+     * needing accommodation, are expected out within 10 days and their referral is left unanswered; the others are
+     * received long enough ago that their screening is overdue and are left open.
      */
     public record Person(String prisonNumber, String prisonCode, String sex, boolean viaHmpps, boolean released,
             boolean latePlan, String accommodation, String ete, boolean needsAccommodation, boolean needsEte,
-            boolean accommodationDeclined, boolean eteDeclined, boolean metAtGate) {
+            boolean accommodationDeclined, boolean eteDeclined, boolean metAtGate, boolean dueSoon) {
     }
 
     /**
@@ -51,7 +52,15 @@ public record Cohort(List<Person> people, List<Order> orders) {
                     random.nextDouble() < options.hmppsReceptionShare(), released,
                     !released || random.nextDouble() < options.latePlanShare(), accommodation, ete,
                     needsAccommodation, needsEte, random.nextDouble() < options.declineShare(),
-                    random.nextDouble() < options.declineShare(), random.nextDouble() < 0.5));
+                    random.nextDouble() < options.declineShare(), random.nextDouble() < 0.5, false));
+        }
+        // due out within days with an accommodation need nobody has accepted: drawn from their own sequence
+        Random due = new Random(options.seed() * 31 + 2);
+        for (int i = 0; i < options.releasesDue(); i++) {
+            String prison = PRISONS.get(i % PRISONS.size());
+            people.add(new Person(unique(used, () -> prisonNumber(due)), prison,
+                    WOMENS_PRISON.equals(prison) ? "FEMALE" : "MALE", false, false, false, "UNKNOWN", "UNKNOWN",
+                    true, false, false, false, false, true));
         }
         List<Order> orders = new ArrayList<>();
         // absences come from their own sequence, so adding them left every other draw of a seed as it was

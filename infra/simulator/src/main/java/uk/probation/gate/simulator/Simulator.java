@@ -80,8 +80,8 @@ public final class Simulator {
     private JsonNode simulate() {
         Instant started = Instant.now();
         Cohort cohort = Cohort.draw(options);
-        out.printf("simulator: seed %d, %d people (+%d left unscreened), %d orders%n", options.seed(),
-                options.people(), options.overdueScreenings(), options.orders());
+        out.printf("simulator: seed %d, %d people (+%d left unscreened, +%d due out without accommodation), %d orders%n",
+                options.seed(), options.people(), options.overdueScreenings(), options.releasesDue(), options.orders());
         api.token("caseworker");
 
         Map<String, String> caseIds = receive(cohort.people());
@@ -132,7 +132,7 @@ public final class Simulator {
             body.put("prisonNumber", p.prisonNumber());
             body.put("prisonCode", p.prisonCode());
             body.put("receivedOn", receivedOn(p).toString());
-            body.put("expectedReleaseDate", today.plusMonths(3).toString());
+            body.put("expectedReleaseDate", (p.dueSoon() ? today.plusDays(10) : today.plusMonths(3)).toString());
             body.put("sex", p.sex());
             body.put("riskOfSeriousHarm", "MEDIUM");
             Api.Response opened = Api.expect(api.post(options.resettlementUrl() + "/api/cases", "caseworker", body),
@@ -157,7 +157,7 @@ public final class Simulator {
     }
 
     private void plan(List<Cohort.Person> people, Map<String, String> caseIds) {
-        List<Cohort.Person> planned = people.stream().filter(Cohort.Person::released).toList();
+        List<Cohort.Person> planned = people.stream().filter(p -> p.released() || p.dueSoon()).toList();
         Progress progress = new Progress("plans", planned.size());
         for (Cohort.Person p : planned) {
             String caseUrl = options.resettlementUrl() + "/api/cases/" + caseIds.get(p.prisonNumber());
@@ -358,11 +358,20 @@ public final class Simulator {
         ObjectNode record = Api.JSON.createObjectNode();
         record.put("seed", options.seed());
         record.put("date", today.toString());
-        record.set("options", Api.JSON.valueToTree(Map.of("people", options.people(), "orders", options.orders(),
-                "homelessShare", options.homelessShare(), "noWorkShare", options.noWorkShare(),
-                "sentHomeShare", options.sentHomeShare(), "positiveCompletionShare", options.positiveCompletionShare(),
-                "motivationAssessedShare", options.motivationAssessedShare(), "latePlanShare", options.latePlanShare(),
-                "declineShare", options.declineShare(), "overdueScreenings", options.overdueScreenings())));
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("people", options.people());
+        used.put("orders", options.orders());
+        used.put("homelessShare", options.homelessShare());
+        used.put("noWorkShare", options.noWorkShare());
+        used.put("sentHomeShare", options.sentHomeShare());
+        used.put("positiveCompletionShare", options.positiveCompletionShare());
+        used.put("motivationAssessedShare", options.motivationAssessedShare());
+        used.put("latePlanShare", options.latePlanShare());
+        used.put("declineShare", options.declineShare());
+        used.put("hmppsReceptionShare", options.hmppsReceptionShare());
+        used.put("overdueScreenings", options.overdueScreenings());
+        used.put("releasesDue", options.releasesDue());
+        record.set("options", Api.JSON.valueToTree(used));
         ArrayNode people = record.putArray("people");
         for (Cohort.Person p : cohort.people()) {
             ObjectNode node = Api.JSON.valueToTree(p);
@@ -429,7 +438,7 @@ public final class Simulator {
             int plansOnTime, int plansLate, int screeningsOverdue, int ordersCompleted, int completedWithin12Months,
             double positiveCompletionRate, int sentHomeOrWithdrawn, double sentHomeOrWithdrawnShare,
             int motivationAssessed, double motivationAssessedShare, int sessionsAtRisk,
-            int unacceptableAbsences) {
+            int unacceptableAbsences, int releasesDueWithoutAccommodation) {
 
         public static Expected of(Cohort cohort) {
             List<Cohort.Person> released = cohort.people().stream().filter(Cohort.Person::released).toList();
@@ -443,11 +452,14 @@ public final class Simulator {
             int disrupted = (int) orders.stream().filter(o -> !"NONE".equals(o.disruption())).count();
             int motivated = (int) orders.stream().filter(o -> !"NOT_ASSESSED".equals(o.motivation())).count();
             return new Expected(released.size(), homeless, ratio(homeless, released.size()), noWork,
-                    ratio(noWork, released.size()), byPrisonAndSex, bySex, released.size() - late, late,
-                    cohort.people().size() - released.size(), orders.size(), within, ratio(within, orders.size()),
+                    ratio(noWork, released.size()), byPrisonAndSex, bySex,
+                    released.size() - late + (int) cohort.people().stream().filter(Cohort.Person::dueSoon).count(),
+                    late, (int) cohort.people().stream().filter(p -> !p.released() && !p.dueSoon()).count(),
+                    orders.size(), within, ratio(within, orders.size()),
                     disrupted, ratio(disrupted, orders.size()), motivated, ratio(motivated, orders.size()),
                     orders.isEmpty() ? 0 : Cohort.AREAS.size(),
-                    (int) orders.stream().filter(o -> "UNACCEPTABLE_ABSENCE".equals(o.absence())).count());
+                    (int) orders.stream().filter(o -> "UNACCEPTABLE_ABSENCE".equals(o.absence())).count(),
+                    (int) cohort.people().stream().filter(Cohort.Person::dueSoon).count());
         }
 
         private static Map<String, Double> share(List<Cohort.Person> released,

@@ -24,6 +24,7 @@ public record SimulatorOptions(
         double declineShare,
         double hmppsReceptionShare,
         int overdueScreenings,
+        int releasesDue,
         String resettlementUrl,
         String communityPaybackUrl,
         String referralUrl,
@@ -33,7 +34,7 @@ public record SimulatorOptions(
         Path recordFile) {
 
     public static SimulatorOptions defaults() {
-        return new SimulatorOptions(40, 20, 2018L, 1.0 / 3, 0.75, 0.3, 0.94, 0.4, 0.2, 0.2, 0.25, 2,
+        return new SimulatorOptions(40, 20, 2018L, 1.0 / 3, 0.75, 0.3, 0.94, 0.4, 0.2, 0.2, 0.25, 2, 2,
                 "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
                 "http://127.0.0.1:8084", "http://127.0.0.1:9000", "127.0.0.1:9092", Path.of("simulation-record.json"));
     }
@@ -58,7 +59,7 @@ public record SimulatorOptions(
                 v.share("motivation-assessed-share", d.motivationAssessedShare),
                 v.share("late-plan-share", d.latePlanShare), v.share("decline-share", d.declineShare),
                 v.share("hmpps-reception-share", d.hmppsReceptionShare),
-                v.integer("overdue-screenings", d.overdueScreenings),
+                v.integer("overdue-screenings", d.overdueScreenings), v.integer("releases-due", d.releasesDue),
                 v.string("resettlement-url", d.resettlementUrl),
                 v.string("community-payback-url", d.communityPaybackUrl),
                 v.string("referral-url", d.referralUrl), v.string("notifications-url", d.notificationsUrl),
@@ -87,6 +88,7 @@ public record SimulatorOptions(
         count(problems, "people", people);
         count(problems, "orders", orders);
         count(problems, "overdue-screenings", overdueScreenings);
+        count(problems, "releases-due", releasesDue);
         share(problems, "homeless-share", homelessShare);
         share(problems, "no-work-share", noWorkShare);
         share(problems, "sent-home-share", sentHomeShare);
@@ -104,14 +106,14 @@ public record SimulatorOptions(
     public SimulatorOptions withCounts(int people, int orders, int overdueScreenings) {
         return new SimulatorOptions(people, orders, seed, homelessShare, noWorkShare, sentHomeShare,
                 positiveCompletionShare, motivationAssessedShare, latePlanShare, declineShare, hmppsReceptionShare,
-                overdueScreenings, resettlementUrl, communityPaybackUrl, referralUrl, notificationsUrl, authUrl,
+                overdueScreenings, releasesDue, resettlementUrl, communityPaybackUrl, referralUrl, notificationsUrl, authUrl,
                 kafkaBootstrapServers, recordFile);
     }
 
     public SimulatorOptions withSeed(long seed) {
         return new SimulatorOptions(people, orders, seed, homelessShare, noWorkShare, sentHomeShare,
                 positiveCompletionShare, motivationAssessedShare, latePlanShare, declineShare, hmppsReceptionShare,
-                overdueScreenings, resettlementUrl, communityPaybackUrl, referralUrl, notificationsUrl, authUrl,
+                overdueScreenings, releasesDue, resettlementUrl, communityPaybackUrl, referralUrl, notificationsUrl, authUrl,
                 kafkaBootstrapServers, recordFile);
     }
 
@@ -119,7 +121,7 @@ public record SimulatorOptions(
             String notifications, String auth, String kafka, Path record) {
         return new SimulatorOptions(people, orders, seed, homelessShare, noWorkShare, sentHomeShare,
                 positiveCompletionShare, motivationAssessedShare, latePlanShare, declineShare, hmppsReceptionShare,
-                overdueScreenings, resettlement, communityPayback, referral, notifications, auth, kafka, record);
+                overdueScreenings, releasesDue, resettlement, communityPayback, referral, notifications, auth, kafka, record);
     }
 
     private static void count(List<String> problems, String name, int value) {
@@ -150,11 +152,12 @@ public record SimulatorOptions(
                   --decline-share=%.2f        referrals the provider declines
                   --hmpps-reception-share=%.2f receptions arriving on the HMPPS topic first
                   --overdue-screenings=%d       extra receptions left unscreened past their deadline
+                  --releases-due=%d             extra people due out within 10 days, accommodation referral unanswered
                   --resettlement-url, --community-payback-url, --referral-url, --notifications-url,
                   --auth-url (%s), --kafka (%s), --record=%s (what was done, JSON)
                 """.formatted(d.people, d.orders, d.seed, d.homelessShare, d.noWorkShare, d.sentHomeShare,
                 d.positiveCompletionShare, d.motivationAssessedShare, d.latePlanShare, d.declineShare,
-                d.hmppsReceptionShare, d.overdueScreenings, d.authUrl, d.kafkaBootstrapServers, d.recordFile);
+                d.hmppsReceptionShare, d.overdueScreenings, d.releasesDue, d.authUrl, d.kafkaBootstrapServers, d.recordFile);
     }
 
     /** Options that cannot be used, each problem named. */
@@ -174,7 +177,7 @@ public record SimulatorOptions(
     private record Values(Map<String, String> given, List<String> problems) {
         static final List<String> KNOWN = List.of("people", "orders", "seed", "homeless-share", "no-work-share",
                 "sent-home-share", "positive-completion-share", "motivation-assessed-share", "late-plan-share",
-                "decline-share", "hmpps-reception-share", "overdue-screenings", "resettlement-url",
+                "decline-share", "hmpps-reception-share", "overdue-screenings", "releases-due", "resettlement-url",
                 "community-payback-url", "referral-url", "notifications-url", "auth-url", "kafka", "record");
 
         int integer(String name, int fallback) {

@@ -38,6 +38,8 @@ class CohortTest {
     @Test
     void theExpectedFiguresCountWhatTheCohortHolds() {
         Cohort cohort = Cohort.draw(SimulatorOptions.defaults().withCounts(16, 4, 2));
+        assertThat(cohort.people()).filteredOn(Cohort.Person::dueSoon).hasSize(2)
+                .allSatisfy(p -> assertThat(p.needsAccommodation() && !p.released() && !p.viaHmpps()).isTrue());
         Simulator.Expected expected = Simulator.Expected.of(cohort);
         assertThat(expected.released()).isEqualTo(16);
         assertThat(expected.screeningsOverdue()).isEqualTo(2);
@@ -46,6 +48,7 @@ class CohortTest {
         assertThat(expected.homeless()).isEqualTo((int) homeless);
         assertThat(expected.homelessShare()).isEqualTo(homeless / 16.0);
         assertThat(expected.homelessShareBySex()).containsOnlyKeys("FEMALE", "MALE");
-        assertThat(expected.plansOnTime() + expected.plansLate()).isEqualTo(16);
+        assertThat(expected.plansOnTime() + expected.plansLate()).isEqualTo(16 + 2);
+        assertThat(expected.releasesDueWithoutAccommodation()).isEqualTo(2);
     }
 }

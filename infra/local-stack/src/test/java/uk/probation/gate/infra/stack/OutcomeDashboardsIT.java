@@ -93,6 +93,8 @@ class OutcomeDashboardsIT {
             assertThat(scalar("sum(community_payback_orders_completed_total)"))
                     .isEqualTo(record.get("expected").get("ordersCompleted").asDouble());
             assertThat(values("referral_releases_with_need")).isNotEmpty();
+            assertThat(scalar("sum(referral_releases_due_without_accommodation)"))
+                    .isEqualTo(record.get("expected").get("releasesDueWithoutAccommodation").asDouble());
             assertThat(values("community_payback_sessions_at_risk")).isNotEmpty();
             // rate() and increase() need two samples of each counter
             assertThat(values("count_over_time(up{job=\"services\"}[1m]) >= 3")).hasSize(SERVICES.size());
@@ -137,7 +139,7 @@ class OutcomeDashboardsIT {
     @Test
     void everyAlertExpressionEvaluatesOverMetricsThatExist() throws IOException {
         Map<String, String> alerts = alertExpressions();
-        assertThat(alerts).containsKeys("OutboxEventsStuck", "DeadLettersGrowing", "ConsumerLagHigh", "ServiceDown",
+        assertThat(alerts).containsKeys("ReleaseDueWithoutAccommodation", "OutboxEventsStuck", "DeadLettersGrowing", "ConsumerLagHigh", "ServiceDown",
                 "SessionsAtRisk", "UnroutableReferralsGrowing");
         Map<String, String> missing = new LinkedHashMap<>();
         alerts.forEach((alert, expr) -> {
@@ -152,6 +154,9 @@ class OutcomeDashboardsIT {
         // the simulator leaves one unsupervised session tomorrow per area: the at-risk alert condition holds
         assertThat(values(alerts.get("SessionsAtRisk"))).extracting(r -> r.get("metric").get("area").asString())
                 .containsExactlyInAnyOrder("N53DER", "N53LEI", "N53NOT", "N53RUT");
+        // ...and the people due out without accepted accommodation (the first prisons in turn)
+        assertThat(values(alerts.get("ReleaseDueWithoutAccommodation")))
+                .extracting(r -> r.get("metric").get("prison").asString()).containsExactlyInAnyOrder("NMI", "LCI");
     }
 
     @Test
