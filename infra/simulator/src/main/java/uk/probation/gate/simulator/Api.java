@@ -108,7 +108,9 @@ final class Api {
             }
             return new Response(response.statusCode(), json);
         } catch (IOException e) {
-            throw new SimulationException(request.method() + " " + request.uri() + " failed: " + e.getMessage());
+            String why = e instanceof java.net.ConnectException ? "nothing answers there (is the stack running?"
+                    + " ./run-local.sh, or pass its URLs)" : String.valueOf(e.getMessage());
+            throw new SimulationException(request.method() + " " + request.uri() + " failed: " + why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SimulationException("interrupted");
