@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * prints progress lines and a summary, and writes a JSON record of what it did with the headline figures the
  * dashboards should then show.
  *
- * <pre>java -jar infra/simulator/target/simulator-exec.jar --people=40 --orders=20 --seed=2018</pre>
+ * <pre>java -jar infra/simulator/target/simulator-exec.jar --people=40 --orders=20 --seed=6189</pre>
  */
 public final class Simulator {
 

@@ -34,7 +34,7 @@ public record SimulatorOptions(
         Path recordFile) {
 
     public static SimulatorOptions defaults() {
-        return new SimulatorOptions(40, 20, 2018L, 1.0 / 3, 0.75, 0.3, 0.94, 0.4, 0.2, 0.2, 0.25, 2, 2,
+        return new SimulatorOptions(40, 20, 6189L, 1.0 / 3, 0.75, 0.3, 0.94, 0.4, 0.2, 0.2, 0.25, 2, 2,
                 "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
                 "http://127.0.0.1:8084", "http://127.0.0.1:9000", "127.0.0.1:9092", Path.of("simulation-record.json"));
     }

@@ -36,6 +36,19 @@ class CohortTest {
     }
 
     @Test
+    void theDefaultCohortShowsTheInspectionFigures() {
+        Simulator.Expected expected = Simulator.Expected.of(Cohort.draw(SimulatorOptions.defaults()));
+        assertThat(expected.released()).isEqualTo(40);
+        assertThat(expected.homelessShare()).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(expected.noWorkShare()).isEqualTo(0.75);
+        assertThat(expected.sentHomeOrWithdrawnShare()).isEqualTo(0.3);
+        assertThat(expected.positiveCompletionRate()).isCloseTo(0.94, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(expected.motivationAssessedShare()).isEqualTo(0.4);
+        // worse for women
+        assertThat(expected.homelessShareBySex().get("FEMALE")).isGreaterThan(expected.homelessShareBySex().get("MALE"));
+    }
+
+    @Test
     void theExpectedFiguresCountWhatTheCohortHolds() {
         Cohort cohort = Cohort.draw(SimulatorOptions.defaults().withCounts(16, 4, 2));
         assertThat(cohort.people()).filteredOn(Cohort.Person::dueSoon).hasSize(2)
