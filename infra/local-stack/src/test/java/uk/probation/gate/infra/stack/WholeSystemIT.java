@@ -121,6 +121,140 @@ class WholeSystemIT {
     }
 
     @Test
+    void onePersonFromReceptionThroughPlanReferralAndOutcomeToRelease() throws Exception {
+        String prisonNumber = Identifiers.prisonNumber();
+        String admin = stack.accessToken("admin");
+        String caseworker = stack.accessToken("caseworker");
+        http(NOTIFICATIONS).put("/api/recipients/N01JRN", admin, Map.of("kind", "RESPONSIBLE_OFFICER",
+                "email", "n01jrn@probation.example", "language", "en"));
+
+        // received from the prison feed
+        topics.send("prison-offender-events", prisonNumber, admission(prisonNumber, "NMI"), Map.of());
+        String caseId = topics.await("resettlement.events", e -> "resettlement.prisoner.received".equals(
+                e.header("ce_type")) && prisonNumber.equals(e.key()), 1).get(0).data().get("caseId").asString();
+        Http resettlement = http(RESETTLEMENT);
+        assertThat(resettlement.put("/api/cases/" + caseId + "/responsible-officer", caseworker,
+                Map.of("responsibleOfficerCode", "N01JRN")).status()).isEqualTo(200);
+
+        // the plan: accommodation needed
+        List<Map<String, Object>> needs = new java.util.ArrayList<>();
+        for (String pathway : List.of("ACCOMMODATION", "EDUCATION_SKILLS_AND_WORK", "FINANCE_AND_ID",
+                "DRUGS_AND_ALCOHOL", "HEALTH", "CHILDREN_FAMILIES_AND_COMMUNITY", "ATTITUDES_THINKING_AND_BEHAVIOUR")) {
+            needs.add(Map.of("pathway", pathway,
+                    "status", pathway.equals("ACCOMMODATION") ? "SUPPORT_REQUIRED" : "SUPPORT_NOT_REQUIRED"));
+        }
+        assertThat(resettlement.put("/api/cases/" + caseId + "/plan", caseworker,
+                Map.of("needs", needs, "riskOfHarmSummary", "Assessed; no concerns for housing staff")).status())
+                .isEqualTo(200);
+        assertThat(resettlement.post("/api/cases/" + caseId + "/plan/completion", caseworker, "").status())
+                .isEqualTo(200);
+
+        // referred automatically to the housing provider, who accepts and secures settled accommodation
+        String referralId = topics.await("referral.events", e -> "referral.referral.sent".equals(e.header("ce_type"))
+                && prisonNumber.equals(e.key()), 1).get(0).data().get("referralId").asString();
+        String housing = stack.accessToken("provider-in-house-housing");
+        Http referral = http(REFERRAL);
+        assertThat(referral.post("/api/referrals/" + referralId + "/acceptance", housing, Map.of()).status())
+                .isEqualTo(200);
+        assertThat(referral.post("/api/referrals/" + referralId + "/start", housing, Map.of()).status())
+                .isEqualTo(200);
+        assertThat(referral.post("/api/referrals/" + referralId + "/outcome", housing,
+                Map.of("outcome", "SETTLED_ACCOMMODATION_SECURED")).status()).isEqualTo(200);
+        assertThat(referral.get("/api/referrals/" + referralId, stack.accessToken("provider-ingeus")).status())
+                .isEqualTo(404);
+
+        // released with a home to go to
+        assertThat(resettlement.post("/api/cases/" + caseId + "/release", caseworker, Map.of(
+                "releasedOn", LocalDate.now().toString(), "accommodationOnRelease", "SETTLED",
+                "eteOnRelease", "NONE", "metAtGate", false)).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode join = referral.get("/api/releases/" + caseId, admin).body();
+            return join.has("accommodation") && join.get("released").asBoolean()
+                    && join.get("accommodation").get("secured").asBoolean();
+        });
+        // the officer, named after the prison feed opened the case, was told of the plan and the release by e-mail
+        List<JsonNode> told = notificationsFor("N01JRN", admin, 2);
+        assertThat(told).extracting(n -> n.get("template").asString()).contains("resettlement.plan.completed",
+                "resettlement.prisoner.released");
+        assertThat(mailTo("n01jrn@probation.example", 2)).isNotEmpty();
+        // and the outcome is in the metrics ops watch
+        await().atMost(Duration.ofSeconds(40)).until(() -> metrics(REFERRAL).contains(
+                "referral_releases_with_need{application=\"referral-service\",need=\"ACCOMMODATION\",outcome=\"SECURED\",sex=\"MALE\"}"));
+        await().atMost(Duration.ofSeconds(40)).until(() -> metrics(RESETTLEMENT).contains(
+                "resettlement_releases_accommodation{accommodation=\"SETTLED\",application=\"resettlement-service\",prison=\"NMI\",sex=\"MALE\"}"));
+    }
+
+    @Test
+    void oneUnpaidWorkOrderThroughAStandDownToCompletion() {
+        String coordinator = stack.accessToken("coordinator");
+        Http payback = http(COMMUNITY_PAYBACK);
+        String crn = Identifiers.crn();
+        String orderId = payback.post("/api/orders", coordinator, Map.of("crn", crn, "sentenceDate",
+                LocalDate.now().toString(), "requiredHours", 40, "areaCode", "N53NOT", "sex", "MALE",
+                "riskOfSeriousHarm", "LOW", "responsibleOfficerCode", "N53RO1")).field("id");
+        assertThat(payback.put("/api/orders/" + orderId + "/assessment", coordinator, Map.of(
+                "availableDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                "riskOfHarmConsidered", true, "motivationToComply", "MEDIUM", "intensive", false)).status())
+                .isEqualTo(200);
+        String project = "PRJ-E2E-" + crn;
+        assertThat(payback.post("/api/projects", coordinator, Map.of("code", project, "name", "Canal towpath",
+                "areaCode", "N53NOT", "type", "GROUP", "ete", false)).status()).isEqualTo(201);
+        assertThat(payback.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project))
+                .status()).isEqualTo(200);
+
+        // the first session is stood down: no supervisor
+        String stoodDown = session(payback, coordinator, project, LocalDate.now().plusDays(1));
+        assertThat(payback.post("/api/sessions/" + stoodDown + "/bookings", coordinator, Map.of("orderId", orderId))
+                .status()).isEqualTo(201);
+        assertThat(payback.post("/api/sessions/" + stoodDown + "/stand-down", coordinator,
+                Map.of("reason", "NO_SUPERVISOR")).status()).isEqualTo(200);
+        TopicReader.Event sentHome = topics.await("community-payback.events", e -> "community-payback.work.sent-home"
+                .equals(e.header("ce_type")) && crn.equals(e.key()), 1).get(0);
+        assertThat(sentHome.data().get("reason").asString()).isEqualTo("NO_SUPERVISOR");
+
+        // then five full days complete the 40 hours
+        for (int day = 2; day <= 6; day++) {
+            String session = session(payback, coordinator, project, LocalDate.now().plusDays(day));
+            assertThat(payback.post("/api/sessions/" + session + "/bookings", coordinator, Map.of("orderId", orderId))
+                    .status()).isEqualTo(201);
+            assertThat(payback.post("/api/sessions/" + session + "/attendance", coordinator, Map.of("orderId", orderId,
+                    "outcome", "ATTENDED_COMPLIED", "minutesCredited", 480)).status()).isEqualTo(201);
+        }
+        JsonNode completed = topics.await("community-payback.events", e -> "community-payback.order.completed"
+                .equals(e.header("ce_type")) && crn.equals(e.key()), 1).get(0).data();
+        assertThat(completed.get("withinTwelveMonths").asBoolean()).isTrue();
+        JsonNode order = payback.get("/api/orders/" + orderId, coordinator).body();
+        assertThat(order.get("creditedMinutes").asInt()).isEqualTo(2400);
+        assertThat(order.get("enforceableFailures").asInt()).isZero();
+    }
+
+    private static String session(Http payback, String coordinator, String project, LocalDate date) {
+        Http.Response created = payback.post("/api/projects/" + project + "/sessions", coordinator, Map.of(
+                "date", date.toString(), "startTime", "08:00", "endTime", "16:00", "supervisors", 1,
+                "placesPerSupervisor", 5));
+        assertThat(created.status()).isEqualTo(201);
+        return created.field("id");
+    }
+
+    private static String admission(String prisonNumber, String prison) {
+        return """
+                {"eventType":"prison-offender-events.prisoner.received","version":1,
+                 "occurredAt":"%sT08:00:00Z","description":"A prisoner has been received into prison",
+                 "personReference":{"identifiers":[{"type":"NOMS","value":"%s"}]},
+                 "additionalInformation":{"nomsNumber":"%s","prisonId":"%s","reason":"ADMISSION"}}
+                """.formatted(LocalDate.now(), prisonNumber, prisonNumber, prison);
+    }
+
+    private static String metrics(StackComponent service) {
+        try (java.io.InputStream in = stack.baseUrl(service).resolve("/actuator/prometheus").toURL().openStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void everyServiceIsHealthyAndDeniesWhatATokenDoesNotAllow() {
         for (StackComponent service : List.of(RESETTLEMENT, COMMUNITY_PAYBACK, REFERRAL, NOTIFICATIONS)) {
             assertThat(http(service).get("/actuator/health", null).field("status")).isEqualTo("UP");
