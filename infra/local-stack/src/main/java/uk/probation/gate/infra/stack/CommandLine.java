@@ -18,6 +18,8 @@ final class CommandLine {
               --arg=NAME:ARG            extra argument for one component, e.g. --arg=referral:--logging.level.root=DEBUG
                                         (NAME 'services' means all four services)
               --jvm=NAME:OPTION         extra JVM option for one component, e.g. --jvm=kafka:-Xmx512m
+              --simulate[=OPTS]         once up, run the simulator's seeded cohort against it; OPTS are simulator
+                                        options separated by commas, e.g. --simulate=--people=80,--seed=7
               --help                    this text
             """;
 

@@ -48,9 +48,10 @@ public final class LocalStack {
             System.out.println(CommandLine.USAGE);
             return;
         }
+        List<String> simulate = Simulation.simulatorArgs(args);
         RunningStack stack;
         try {
-            stack = start(CommandLine.parse(args));
+            stack = start(CommandLine.parse(Simulation.withoutSimulate(args)));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "\n\n" + CommandLine.USAGE);
             System.exit(2);
@@ -61,6 +62,17 @@ public final class LocalStack {
             return;
         }
         StackSummary.print(stack, System.out);
+        if (simulate != null) {
+            try {
+                int exit = Simulation.run(stack, simulate);
+                System.out.println("[local-stack] simulator finished (exit " + exit + "); record in "
+                        + stack.dataDir().resolve("simulation-record.json") + "; the stack keeps running");
+            } catch (java.io.IOException | StackStartupException e) {
+                System.err.println("[local-stack] simulator could not run: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Optional<ChildProcess> died = stack.awaitUnexpectedExit();
         if (died.isPresent()) {
             System.err.println("[local-stack] " + died.get().failureReport("stopped unexpectedly"));
