@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.platform.test.Identifiers;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
@@ -58,7 +58,7 @@ abstract class PersonScenarios {
 
     @Test
     void aReceptionOnTheResettlementTopicKeepsThePerson() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, "case-1", "N01RO1"),
                 headers(UUID.randomUUID().toString(), prisonNumber, V1));
 
@@ -76,13 +76,13 @@ abstract class PersonScenarios {
 
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         Map<String, String> headers = headers(UUID.randomUUID().toString(), prisonNumber, V1);
         String event = received(prisonNumber, "case-1", "N01RO1");
         topics.send(Topics.RESETTLEMENT, prisonNumber, event, headers);
         topics.send(Topics.RESETTLEMENT, prisonNumber, event, headers);
         // a marker on the same key, so the same partition: once it is applied, both copies before it were consumed
-        String marker = newPrisonNumber();
+        String marker = Identifiers.prisonNumber();
         topics.send(Topics.RESETTLEMENT, prisonNumber, received(marker, "case-m", null),
                 headers(UUID.randomUUID().toString(), marker, V1));
 
@@ -102,7 +102,7 @@ abstract class PersonScenarios {
     @Test
     void poisonRecordsGoToTheDeadLetterTopicAtOnceAndDoNotBlockThePartition() {
         double unreadableBefore = unreadableRecordsSeen();
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         topics.send(Topics.RESETTLEMENT, prisonNumber, "not json",
                 headers(UUID.randomUUID().toString(), prisonNumber, V1));
         topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, "case-1", null),
@@ -127,7 +127,7 @@ abstract class PersonScenarios {
 
     @Test
     void anAdminReplaysDeadLettersAndStillBadOnesComeBack() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         topics.send(Topics.RESETTLEMENT, prisonNumber, "not json",
                 headers(UUID.randomUUID().toString(), prisonNumber, V1));
         topics.send(Topics.RESETTLEMENT, prisonNumber, received(prisonNumber, "case-1", null),
@@ -157,7 +157,7 @@ abstract class PersonScenarios {
 
     @Test
     void onlyAdminsAndOpsViewersReadPeople() {
-        Http.Response unknown = http.get("/api/people/" + newPrisonNumber(), viewer);
+        Http.Response unknown = http.get("/api/people/" + Identifiers.prisonNumber(), viewer);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         Http.Response anonymous = http.get("/api/people/A1234BC", null);
@@ -197,9 +197,4 @@ abstract class PersonScenarios {
                 responsibleOfficerCode == null ? "" : "\"responsibleOfficerCode\":\"" + responsibleOfficerCode + "\",");
     }
 
-    static String newPrisonNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
-                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
-    }
 }

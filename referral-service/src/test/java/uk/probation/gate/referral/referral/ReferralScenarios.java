@@ -1,5 +1,7 @@
 package uk.probation.gate.referral.referral;
 
+import static uk.probation.gate.platform.test.Problems.assertProblem;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.platform.test.Identifiers;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
@@ -78,7 +80,7 @@ abstract class ReferralScenarios {
 
     @Test
     void aCompletedPlanOnTheTopicBecomesOneRoutedReferralPerRequiredNeed() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = UUID.randomUUID().toString();
         double unroutableBefore = counter("referral.referrals.unroutable", "need", "HEALTH");
         sendPlan(caseId, prisonNumber, prisonNumber, "FEMALE", 1, Map.of("ACCOMMODATION", "SUPPORT_REQUIRED",
@@ -117,7 +119,7 @@ abstract class ReferralScenarios {
 
     @Test
     void aRevisedPlanAddsNewNeedsWithdrawsOldOnesAndRepeatsOrOlderPlansChangeNothing() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = UUID.randomUUID().toString();
         String v1Id = UUID.randomUUID().toString();
         Map<String, String> v1 = Map.of("ACCOMMODATION", "SUPPORT_REQUIRED", "EDUCATION_SKILLS_AND_WORK",
@@ -133,7 +135,7 @@ abstract class ReferralScenarios {
         sendPlan(caseId, prisonNumber, prisonNumber, "MALE", 1, v1);
         // a marker on the same key, so the same partition: once it is routed, everything before it was consumed
         String markerCase = UUID.randomUUID().toString();
-        sendPlan(markerCase, newPrisonNumber(), prisonNumber, "MALE", 1, Map.of("FINANCE_AND_ID", "SUPPORT_REQUIRED"));
+        sendPlan(markerCase, Identifiers.prisonNumber(), prisonNumber, "MALE", 1, Map.of("FINANCE_AND_ID", "SUPPORT_REQUIRED"));
         referralsOfCase(markerCase, 1);
 
         Map<String, JsonNode> byNeed = referralsOfCase(caseId, 3);
@@ -153,7 +155,7 @@ abstract class ReferralScenarios {
 
     @Test
     void aStillNeededUnroutableReferralIsRoutedWhenARevisedPlanArrivesAfterTheTableGainedAProvider() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = UUID.randomUUID().toString();
         sendPlanAt("RPX", UUID.randomUUID().toString(), caseId, prisonNumber, prisonNumber, "MALE", 1,
                 Map.of("HEALTH", "SUPPORT_REQUIRED"));
@@ -176,7 +178,7 @@ abstract class ReferralScenarios {
 
     @Test
     void aDeclinedReferralGoesToTheNextProviderByPriorityAndFinallyBecomesUnroutable() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String id = manualReferral(prisonNumber, "ABUSE_VICTIM_SUPPORT", "FHI", "FEMALE", "LOW");
         assertThat(http.get("/api/referrals/" + id, admin).field("providerCode")).isEqualTo("NEW_DAWN_NEW_DAY");
         // the next provider cannot act before it has the referral
@@ -221,7 +223,7 @@ abstract class ReferralScenarios {
 
     @Test
     void providersSeeAndActOnOnlyTheirOwnReferralsThroughTheWholeLifecycle() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String housing = manualReferral(prisonNumber, "ACCOMMODATION", "NMI", "MALE", "HIGH");
         String work = manualReferral(prisonNumber, "EDUCATION_SKILLS_AND_WORK", "NMI", "MALE", "HIGH");
         String ingeus = Tokens.forProvider("INGEUS");
@@ -278,13 +280,13 @@ abstract class ReferralScenarios {
     void aManualReferralWithBadInputIsRefusedByFieldAndNothingIsCreated() {
         long before = http.get("/api/referrals", viewer).body().get("total").asLong();
         Map<String, Object> noIdentifier = new LinkedHashMap<>(manual(null, "ACCOMMODATION", "NMI", "MALE", "LOW"));
-        assertRefused(http.post("/api/referrals", caseworker, noIdentifier), 400, "personReference");
+        assertProblem(http.post("/api/referrals", caseworker, noIdentifier), 400, "personReference");
         Map<String, Object> both = new LinkedHashMap<>(manual("A1234BC", "ACCOMMODATION", "NMI", "MALE", "LOW"));
         both.put("areaCode", "N53");
-        assertRefused(http.post("/api/referrals", caseworker, both), 400, "areaCode");
-        assertRefused(http.post("/api/referrals", caseworker, manual("A1234BC", "HOUSING", "NMI", "MALE", "LOW")),
+        assertProblem(http.post("/api/referrals", caseworker, both), 400, "areaCode");
+        assertProblem(http.post("/api/referrals", caseworker, manual("A1234BC", "HOUSING", "NMI", "MALE", "LOW")),
                 400, "need");
-        assertRefused(http.post("/api/referrals", caseworker, manual("1234", "ACCOMMODATION", "NMI", "MALE", "LOW")),
+        assertProblem(http.post("/api/referrals", caseworker, manual("1234", "ACCOMMODATION", "NMI", "MALE", "LOW")),
                 400, "personReference.prisonNumber");
         assertThat(http.post("/api/referrals", Tokens.forProvider("INGEUS"),
                 manual("A1234BC", "ACCOMMODATION", "NMI", "MALE", "LOW")).status()).isEqualTo(403);
@@ -308,22 +310,22 @@ abstract class ReferralScenarios {
                 "NOTTINGHAM_WOMENS_CENTRE", "CHANGING_LIVES", "ST_GILES_TRUST", "SOVA", "USER_VOICE",
                 "IN_HOUSE_HOUSING");
         List<Object> rules = currentRules();
-        String before = manualReferral(newPrisonNumber(), "HEALTH", "RTX", "MALE", "LOW");
+        String before = manualReferral(Identifiers.prisonNumber(), "HEALTH", "RTX", "MALE", "LOW");
         assertThat(http.get("/api/referrals/" + before, admin).field("status")).isEqualTo("UNROUTABLE");
 
         List<Object> unknownProvider = new ArrayList<>(rules);
         unknownProvider.add(Map.of("need", "HEALTH", "providerCode", "NHS_SOMEWHERE", "priority", 1,
                 "responseDays", 5));
-        assertRefused(http.put("/api/routing-rules", admin, Map.of("rules", unknownProvider)), 422,
+        assertProblem(http.put("/api/routing-rules", admin, Map.of("rules", unknownProvider)), 422,
                 "rules[" + rules.size() + "].providerCode");
         List<Object> overlapping = new ArrayList<>(rules);
         overlapping.add(Map.of("need", "ACCOMMODATION", "prisonCode", "NMI", "providerCode", "ST_GILES_TRUST",
                 "priority", 1, "responseDays", 5));
-        assertRefused(http.put("/api/routing-rules", admin, Map.of("rules", overlapping)), 422,
+        assertProblem(http.put("/api/routing-rules", admin, Map.of("rules", overlapping)), 422,
                 "rules[" + rules.size() + "].priority");
         List<Object> unknownNeed = new ArrayList<>(rules);
         unknownNeed.add(Map.of("need", "GARDENING", "providerCode", "SOVA", "priority", 1, "responseDays", 5));
-        assertRefused(http.put("/api/routing-rules", admin, unknownNeed), 400, "rules[" + rules.size() + "].need");
+        assertProblem(http.put("/api/routing-rules", admin, unknownNeed), 400, "rules[" + rules.size() + "].need");
         assertThat(http.put("/api/routing-rules", viewer, Map.of("rules", rules)).status()).isEqualTo(403);
         assertThat(currentRules()).isEqualTo(rules);
 
@@ -334,7 +336,7 @@ abstract class ReferralScenarios {
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().get("total").asInt()).isEqualTo(rules.size() + 1);
 
-        String after = manualReferral(newPrisonNumber(), "HEALTH", "RTX", "MALE", "LOW");
+        String after = manualReferral(Identifiers.prisonNumber(), "HEALTH", "RTX", "MALE", "LOW");
         assertThat(http.get("/api/referrals/" + after, admin).field("providerCode")).isEqualTo("CHANGE_GROW_LIVE");
         assertThat(http.get("/api/referrals/" + before, admin).field("status")).isEqualTo("UNROUTABLE");
 
@@ -364,7 +366,7 @@ abstract class ReferralScenarios {
         rules.add(Map.of("need", "HEALTH", "prisonCode", "ESC", "providerCode", "ST_GILES_TRUST", "priority", 2,
                 "responseDays", 0));
         assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String id = manualReferral(prisonNumber, "HEALTH", "ESC", "MALE", "LOW");
         String respondBy = http.get("/api/referrals/" + id, admin).field("respondBy");
         assertThat(respondBy).isNotBlank();
@@ -402,7 +404,7 @@ abstract class ReferralScenarios {
         assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            ids.add(manualReferral(newPrisonNumber(), "HEALTH", "DUO", "FEMALE", "LOW"));
+            ids.add(manualReferral(Identifiers.prisonNumber(), "HEALTH", "DUO", "FEMALE", "LOW"));
         }
         double overdueBefore = counter("referral.responses.overdue", "provider", "USER_VOICE");
 
@@ -446,8 +448,8 @@ abstract class ReferralScenarios {
     void eachReleaseKnowsWhatWasNeededReferredAcceptedAndSecuredWhicheverArrivesFirst() {
         String outcomesFirst = UUID.randomUUID().toString();
         String releaseFirst = UUID.randomUUID().toString();
-        String p1 = newPrisonNumber();
-        String p2 = newPrisonNumber();
+        String p1 = Identifiers.prisonNumber();
+        String p2 = Identifiers.prisonNumber();
         double securedBefore = gauge("ACCOMMODATION", "SECURED");
         Map<String, String> needs = Map.of("ACCOMMODATION", "SUPPORT_REQUIRED", "EDUCATION_SKILLS_AND_WORK",
                 "SUPPORT_REQUIRED");
@@ -491,7 +493,7 @@ abstract class ReferralScenarios {
 
     @Test
     void unreadablePlansAreDeadLetteredAtOnceAndTheNextPlanIsStillRouted() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = UUID.randomUUID().toString();
         topics.send(Topics.RESETTLEMENT, prisonNumber, "{\"caseId\":\"" + caseId + "\",\"sex\":\"UNKNOWN\"}",
                 headers(UUID.randomUUID().toString(), "resettlement.plan.completed", prisonNumber, PLAN_V1));
@@ -510,7 +512,7 @@ abstract class ReferralScenarios {
 
     @Test
     void aRepeatedManualReferralWithTheSameIdempotencyKeyCreatesOneReferral() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
         Map<String, Object> body = manual(prisonNumber, "FINANCE_AND_ID", "NMI", "MALE", "LOW");
         Http.Response first = http.post("/api/referrals", caseworker, body, key);
@@ -523,7 +525,7 @@ abstract class ReferralScenarios {
 
     @Test
     void operationsSeeReferralFiguresInPrometheusByNeedAndProviderNeverByPerson() throws Exception {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String id = manualReferral(prisonNumber, "EDUCATION_SKILLS_AND_WORK", "NMI", "MALE", "LOW");
         assertThat(http.post("/api/referrals/" + id + "/acceptance", Tokens.forProvider("INGEUS"), Map.of())
                 .status()).isEqualTo(200);
@@ -543,7 +545,7 @@ abstract class ReferralScenarios {
 
     @Test
     void aManualReferralForAKnownPrisonerJoinsTheirCaseOnTheWayToRelease() {
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = UUID.randomUUID().toString();
         topics.send(Topics.RESETTLEMENT, prisonNumber, """
                 {"caseId":"%s","prisonNumber":"%s","prisonCode":"NMI","receivedOn":"2026-11-20","sex":"MALE",
@@ -572,7 +574,7 @@ abstract class ReferralScenarios {
     @Test
     void opsAreWarnedOfAReleaseDueSoonWithoutAnAcceptedAccommodationReferral() {
         // Stocken (SKI) is used by this scenario only, so its figure is exactly this person
-        String prisonNumber = newPrisonNumber();
+        String prisonNumber = Identifiers.prisonNumber();
         String caseId = UUID.randomUUID().toString();
         java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
         topics.send(Topics.RESETTLEMENT, prisonNumber, """
@@ -708,11 +710,6 @@ abstract class ReferralScenarios {
         return e -> key.equals(e.key()) && type.equals(e.header("ce_type"));
     }
 
-    static void assertRefused(Http.Response response, int status, String field) {
-        assertThat(response.status()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("errors").findValuesAsString("field")).contains(field);
-    }
 
     private double counter(String name, String tag, String value) {
         return meters.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
@@ -728,9 +725,4 @@ abstract class ReferralScenarios {
                 .stream().mapToDouble(g -> g.value()).sum();
     }
 
-    static String newPrisonNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + (1000 + random.nextInt(9000))
-                + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
-    }
 }
