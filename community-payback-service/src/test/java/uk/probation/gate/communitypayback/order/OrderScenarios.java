@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import uk.probation.gate.platform.test.Identifiers;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Scanner;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,7 +194,7 @@ abstract class OrderScenarios {
         http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, area));
         http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, area));
 
-        assertThat(prometheus()).contains("community_payback_orders_received_total{application="
+        assertThat(http.metrics()).contains("community_payback_orders_received_total{application="
                 + "\"community-payback-service\",area=\"" + area + "\",sex=\"FEMALE\"} 2.0");
         Http.Response health = http.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
@@ -206,13 +202,6 @@ abstract class OrderScenarios {
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
     }
 
-    private String prometheus() {
-        try (InputStream in = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus").toURL().openStream()) {
-            return new Scanner(in).useDelimiter("\\A").next();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 
     static Predicate<TopicReader.Event> about(String crn) {

@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import uk.probation.gate.platform.test.Identifiers;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Scanner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -651,12 +647,7 @@ abstract class UnpaidWorkScenarios {
     }
 
     Double metricOrNull(String name, String... labels) {
-        String text;
-        try (InputStream in = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus").toURL().openStream()) {
-            text = new Scanner(in).useDelimiter("\\A").next();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String text = http.metrics();
         double sum = 0;
         boolean found = false;
         for (String line : text.split("\n")) {

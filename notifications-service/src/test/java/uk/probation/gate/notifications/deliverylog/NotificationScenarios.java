@@ -9,9 +9,6 @@ import static uk.probation.gate.notifications.support.InboundEvents.newId;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +18,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Scanner;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,7 +152,7 @@ abstract class NotificationScenarios {
         assertThat(byType.body().get("total").asLong()).isEqualTo(1);
         assertThat(http.get("/api/notifications?recipientCode=" + officer + "&eventType=" + REFERRAL_SENT, viewer)
                 .body().get("total").asLong()).isZero();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(prometheus()).containsPattern(
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.metrics()).containsPattern(
                 "notifications_sent_total\\{application=\"notifications-service\","
                 + "channel=\"EMAIL\",language=\"cy\",status=\"SENT\",template=\"resettlement.prisoner.received\"}"
                 + " [1-9]"));
@@ -657,12 +653,5 @@ abstract class NotificationScenarios {
         return meters.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
     }
 
-    private String prometheus() {
-        try (InputStream in = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus").toURL().openStream()) {
-            return new Scanner(in).useDelimiter("\\A").next();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

@@ -61,6 +61,23 @@ public final class Http {
         return send(request.build());
     }
 
+    /** The service's Prometheus exposition text, read without a token as Prometheus scrapes it. */
+    public String metrics() {
+        try {
+            HttpResponse<String> response = client.send(request("/actuator/prometheus", null).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("/actuator/prometheus answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

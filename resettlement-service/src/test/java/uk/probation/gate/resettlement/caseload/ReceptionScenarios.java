@@ -189,7 +189,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
         assertThat(health.field("status")).isEqualTo("UP");
         assertThat(health.body().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
         http.post("/api/cases", caseworker, reception(Identifiers.prisonNumber(), "GTI", "2026-11-20"));
-        String metrics = new java.util.Scanner(rawGet("/actuator/prometheus")).useDelimiter("\\A").next();
+        String metrics = http.metrics();
         assertThat(metrics).containsPattern(
                 "resettlement_cases_received_total\\{application=\"resettlement-service\",prison=\"GTI\",sex=\"MALE\"} [1-9]");
         assertThat(metrics).contains("outbox_oldest_pending_age_seconds");

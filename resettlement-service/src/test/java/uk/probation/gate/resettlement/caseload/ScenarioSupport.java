@@ -53,13 +53,6 @@ abstract class ScenarioSupport {
         topics = new TopicReader(bootstrapServers);
     }
 
-    java.io.InputStream rawGet(String path) {
-        try {
-            return java.net.URI.create("http://127.0.0.1:" + port + path).toURL().openStream();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 
     long pendingOutbox(String caseId) {

@@ -179,9 +179,9 @@ class WholeSystemIT {
                 "resettlement.prisoner.released");
         assertThat(mailTo("n01jrn@probation.example", 2)).isNotEmpty();
         // and the outcome is in the metrics ops watch
-        await().atMost(Duration.ofSeconds(40)).until(() -> metrics(REFERRAL).contains(
+        await().atMost(Duration.ofSeconds(40)).until(() -> http(REFERRAL).metrics().contains(
                 "referral_releases_with_need{application=\"referral-service\",need=\"ACCOMMODATION\",outcome=\"SECURED\",sex=\"MALE\"}"));
-        await().atMost(Duration.ofSeconds(40)).until(() -> metrics(RESETTLEMENT).contains(
+        await().atMost(Duration.ofSeconds(40)).until(() -> http(RESETTLEMENT).metrics().contains(
                 "resettlement_releases_accommodation{accommodation=\"SETTLED\",application=\"resettlement-service\",prison=\"NMI\",sex=\"MALE\"}"));
     }
 
@@ -246,13 +246,6 @@ class WholeSystemIT {
                 """.formatted(LocalDate.now(), prisonNumber, prisonNumber, prison);
     }
 
-    private static String metrics(StackComponent service) {
-        try (java.io.InputStream in = stack.baseUrl(service).resolve("/actuator/prometheus").toURL().openStream()) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return "";
-        }
-    }
 
     @Test
     void everyServiceIsHealthyAndDeniesWhatATokenDoesNotAllow() {
