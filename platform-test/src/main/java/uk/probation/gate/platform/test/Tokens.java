@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -63,19 +64,44 @@ public final class Tokens {
         return sign("PROVIDER", providerCode, issuer());
     }
 
+    /** A caseworker signed in as {@code subject}, working at the given prisons (claim {@code prisons}). */
+    public static String caseworkerAt(String subject, String... prisons) {
+        return forUser(subject, "RESETTLEMENT_CASEWORKER", Map.of("prisons", List.of(prisons)));
+    }
+
+    /** A placement coordinator signed in as {@code subject}, working in the given areas (claim {@code areas}). */
+    public static String coordinatorIn(String subject, String... areas) {
+        return forUser(subject, "PLACEMENT_COORDINATOR", Map.of("areas", List.of(areas)));
+    }
+
+    /** A Community Payback supervisor signed in as {@code subject}, working in the given areas. */
+    public static String supervisorIn(String subject, String... areas) {
+        return forUser(subject, "SUPERVISOR", Map.of("areas", List.of(areas)));
+    }
+
+    /** A person's token: {@code sub}, a display name, one role and the given claims (prisons, areas, provider). */
+    public static String forUser(String subject, String role, Map<String, Object> claims) {
+        Map<String, Object> all = new java.util.HashMap<>(claims);
+        all.putIfAbsent("name", subject);
+        return sign(subject, role, all, issuer());
+    }
+
     /** A well-formed token from an issuer the services do not trust. */
     public static String fromOtherIssuer(String role) {
         return sign(role, null, "http://elsewhere.example");
     }
 
     private static String sign(String role, String provider, String issuer) {
+        return sign("test-" + role.toLowerCase(), role, provider == null ? Map.of() : Map.of("provider", provider),
+                issuer);
+    }
+
+    private static String sign(String subject, String role, Map<String, Object> extraClaims, String issuer) {
         try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("test-" + role.toLowerCase())
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
                     .issuer(issuer).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
                     .jwtID(UUID.randomUUID().toString()).claim("roles", List.of(role));
-            if (provider != null) {
-                claims.claim("provider", provider);
-            }
+            extraClaims.forEach(claims::claim);
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims.build());
             jwt.sign(new RSASSASigner(KEY));
