@@ -18,6 +18,7 @@ public final class DevClients {
             Stream.of(
                     DevClient.forRole("caseworker", "RESETTLEMENT_CASEWORKER"),
                     DevClient.forRole("coordinator", "PLACEMENT_COORDINATOR"),
+                    DevClient.forRole("supervisor", "SUPERVISOR"),
                     DevClient.forRole("responsible-officer", "RESPONSIBLE_OFFICER"),
                     DevClient.forRole("ops-viewer", "OPS_VIEWER"),
                     DevClient.forRole("admin", "ADMIN")),

@@ -3,11 +3,17 @@ package uk.probation.gate.infra.auth;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
-/** The OAuth2 endpoints, an open health check, and nothing else. */
+/**
+ * The OAuth2 and OIDC endpoints (RP-initiated sign-out at /connect/logout included), the sign-in form for named
+ * users, an open health check, and nothing else.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -16,21 +22,26 @@ class SecurityConfiguration {
     SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
-                    // OIDC discovery too: resource servers given only an issuer-uri look there first
+                    // OIDC: discovery for resource servers, ID tokens and sign-out for the web application
                     server.oidc(Customizer.withDefaults());
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // a browser sent to /oauth2/authorize without a session signs in first
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        // the local stack launcher polls health; there is no login page or user here
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .anyRequest().denyAll());
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/error").permitAll()
+                        .requestMatchers("/").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
     }
 }
