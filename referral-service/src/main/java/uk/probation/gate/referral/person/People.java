@@ -1,7 +1,13 @@
 package uk.probation.gate.referral.person;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.Collection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
 
@@ -12,9 +18,11 @@ public class People {
     private static final Logger log = LoggerFactory.getLogger(People.class);
 
     private final AggregateStore store;
+    private final MongoTemplate mongo;
 
-    People(AggregateStore store) {
+    People(AggregateStore store, MongoTemplate mongo) {
         this.store = store;
+        this.mongo = mongo;
     }
 
     /**
@@ -33,6 +41,13 @@ public class People {
         person.received(reception);
         store.save(person);
         return true;
+    }
+
+    /** The prison numbers of the people last received at one of these prisons. */
+    public List<String> prisonNumbersAt(Collection<String> prisonCodes) {
+        Query query = Query.query(where("prisonCode").in(prisonCodes));
+        query.fields().include("_id");
+        return mongo.find(query, Person.class).stream().map(Person::getId).toList();
     }
 
     public Person get(String prisonNumber) {

@@ -63,7 +63,7 @@ public class PlanReferrals {
                 String id = referralId(plan.caseId(), need, plan.planVersion());
                 referrals.create(id, new NewReferral(plan.prisonNumber(), plan.crn(), need, Referral.Source.PLAN,
                         plan.caseId(), plan.prisonCode(), null, plan.sex(), plan.risk(),
-                        plan.responsibleOfficerCode()));
+                        plan.responsibleOfficerCode()), Referrals.SYSTEM);
                 caseReferrals.getReferralByNeed().put(need.name(), id);
             }
         }

@@ -24,6 +24,14 @@ public class Referral extends AggregateDocument {
     public record Decline(String providerCode, String reason, Instant at) {
     }
 
+    /**
+     * One step of the referral's life: the status it reached, when, and who took it ({@code by}: the caller's token
+     * subject, or "system" for routing and escalations); with the provider, a decline's reason or an outcome.
+     */
+    public record HistoryEntry(ReferralStatus status, Instant at, String by, String providerCode, String reason,
+            Outcome outcome) {
+    }
+
     private String prisonNumber;
     private String crn;
     private Need need;
@@ -43,12 +51,13 @@ public class Referral extends AggregateDocument {
     private Outcome outcome;
     private String closedReason;
     private List<Decline> declines = new ArrayList<>();
+    private List<HistoryEntry> history = new ArrayList<>();
 
     protected Referral() {
     }
 
     Referral(String id, String prisonNumber, String crn, Need need, Source source, String caseId, String prisonCode,
-            String areaCode, Sex sex, RiskOfSeriousHarm risk, String responsibleOfficerCode, Instant now) {
+            String areaCode, Sex sex, RiskOfSeriousHarm risk, String responsibleOfficerCode, Instant now, String by) {
         super(id);
         this.prisonNumber = prisonNumber;
         this.crn = crn;
@@ -62,6 +71,11 @@ public class Referral extends AggregateDocument {
         this.responsibleOfficerCode = responsibleOfficerCode;
         this.status = ReferralStatus.CREATED;
         this.createdAt = now;
+        record(now, by, null, null, null);
+    }
+
+    private void record(Instant at, String by, String provider, String reason, Outcome outcomeRecorded) {
+        history.add(new HistoryEntry(status, at, by, provider, reason, outcomeRecorded));
     }
 
     RoutingCriteria criteria() {
@@ -76,41 +90,54 @@ public class Referral extends AggregateDocument {
         return tried;
     }
 
+    /** Routing is the service's own doing: recorded as by "system". */
     void sentTo(RoutingRule rule, LocalDate respondBy, Instant now) {
         this.providerCode = rule.providerCode();
         this.respondBy = respondBy;
         this.sentAt = now;
         this.status = ReferralStatus.SENT;
+        record(now, Referrals.SYSTEM, providerCode, null, null);
     }
 
-    void unroutable() {
+    void unroutable(Instant now) {
         this.providerCode = null;
         this.respondBy = null;
         this.status = ReferralStatus.UNROUTABLE;
+        record(now, Referrals.SYSTEM, null, null, null);
     }
 
-    void letGo(String reason, Instant now) {
+    void letGo(String reason, Instant now, String by) {
         declines.add(new Decline(providerCode, reason, now));
         this.status = ReferralStatus.DECLINED;
+        record(now, by, providerCode, reason, null);
     }
 
-    void accepted(Instant now) {
+    void accepted(Instant now, String by) {
         this.acceptedAt = now;
         this.status = ReferralStatus.ACCEPTED;
+        record(now, by, providerCode, null, null);
     }
 
-    void started() {
+    void started(Instant now, String by) {
         this.status = ReferralStatus.IN_PROGRESS;
+        record(now, by, providerCode, null, null);
     }
 
-    void outcomeRecorded(Outcome recorded) {
+    void outcomeRecorded(Outcome recorded, Instant now, String by) {
         this.outcome = recorded;
         this.status = ReferralStatus.OUTCOME_RECORDED;
+        record(now, by, providerCode, null, recorded);
     }
 
-    void closed(String reason) {
+    void closed(String reason, Instant now, String by) {
         this.closedReason = reason;
         this.status = ReferralStatus.CLOSED;
+        record(now, by, providerCode, reason, null);
+    }
+
+    /** Still SENT after its respond-by day: the provider is late to answer. */
+    public boolean overdue(LocalDate today) {
+        return status == ReferralStatus.SENT && respondBy != null && respondBy.isBefore(today);
     }
 
     /** The Kafka key and subject: the prison number when known, else the CRN. */
@@ -192,5 +219,9 @@ public class Referral extends AggregateDocument {
 
     public List<Decline> getDeclines() {
         return declines;
+    }
+
+    public List<HistoryEntry> getHistory() {
+        return history;
     }
 }

@@ -5,18 +5,24 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
+import uk.probation.gate.platform.security.Caller;
+import uk.probation.gate.platform.security.Roles;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.referral.domain.Need;
@@ -25,14 +31,20 @@ import uk.probation.gate.referral.domain.ReferralStatus;
 import uk.probation.gate.referral.domain.ReferralStep;
 import uk.probation.gate.referral.domain.ResponseDeadline;
 import uk.probation.gate.referral.domain.RoutingRule;
+import uk.probation.gate.referral.person.People;
+import uk.probation.gate.referral.person.Person;
 import uk.probation.gate.referral.routing.Routing;
 
 /**
- * The referral lifecycle. Each change and its events are one save of the referral; {@code provider} is the caller's
- * provider code when a PROVIDER calls (it only ever sees its own referrals: another's is "not found"), else null.
+ * The referral lifecycle. Each change, its history entry and its events are one save of the referral; {@code provider}
+ * is the caller's provider code when a PROVIDER calls (it only ever sees its own referrals: another's is "not found"),
+ * else null; {@code by} is who acted (the caller's token subject).
  */
 @Service
 public class Referrals {
+
+    /** Who routes, escalates and withdraws: the service itself, not a person. */
+    public static final String SYSTEM = Caller.SYSTEM.subject();
 
     /** Why a provider let a referral go without declining it: the respond-by day and grace passed. */
     static final String NO_RESPONSE = "NO_RESPONSE_BY_DEADLINE";
@@ -45,10 +57,12 @@ public class Referrals {
     private final Routing routing;
     private final ResponseDeadline deadline;
     private final ReferralMetrics metrics;
+    private final People people;
     private final Clock clock;
 
     Referrals(AggregateStore store, MongoTemplate mongo, Events events, Routing routing, ResponseDeadline deadline,
-            ReferralMetrics metrics, Clock clock) {
+            ReferralMetrics metrics, People people, Clock clock) {
+        this.people = people;
         this.store = store;
         this.mongo = mongo;
         this.events = events;
@@ -60,13 +74,14 @@ public class Referrals {
 
     /**
      * Creates the referral and routes it to the first matching provider, or marks it UNROUTABLE. With an id that
-     * already exists (a redelivered plan) nothing changes and the stored referral is returned.
+     * already exists (a redelivered plan) nothing changes and the stored referral is returned. {@code by} is who
+     * made it: the caller's subject for a manual referral, "system" for a plan's.
      */
-    public Referral create(String id, NewReferral request) {
+    public Referral create(String id, NewReferral request, String by) {
         Instant now = clock.instant();
         Referral r = new Referral(id, request.prisonNumber(), request.crn(), request.need(), request.source(),
                 request.caseId(), request.prisonCode(), request.areaCode(), request.sex(),
-                request.riskOfSeriousHarm(), request.responsibleOfficerCode(), now);
+                request.riskOfSeriousHarm(), request.responsibleOfficerCode(), now, by);
         ReferralEvents.created(r, events);
         boolean routed = route(r, now);
         try {
@@ -82,10 +97,10 @@ public class Referrals {
         return r;
     }
 
-    public Referral accept(String id, String provider) {
-        Referral r = get(id, provider);
+    public Referral accept(String id, String provider, String by) {
+        Referral r = ownedBy(id, provider);
         require(r, ReferralStep.ACCEPT);
-        r.accepted(clock.instant());
+        r.accepted(clock.instant(), by);
         ReferralEvents.accepted(r, events);
         store.save(r);
         metrics.accepted(r);
@@ -93,43 +108,43 @@ public class Referrals {
     }
 
     /** The provider declines: the referral goes to the next provider by priority, or becomes UNROUTABLE. */
-    public Referral decline(String id, String provider, String reason) {
-        Referral r = get(id, provider);
+    public Referral decline(String id, String provider, String reason, String by) {
+        Referral r = ownedBy(id, provider);
         require(r, ReferralStep.DECLINE);
         String decliner = r.getProviderCode();
-        boolean routed = letGo(r, reason);
+        boolean routed = letGo(r, reason, by);
         store.save(r);
         metrics.declined(r.getNeed(), decliner);
         countRouting(r, routed);
         return r;
     }
 
-    public Referral start(String id, String provider) {
-        Referral r = get(id, provider);
+    public Referral start(String id, String provider, String by) {
+        Referral r = ownedBy(id, provider);
         require(r, ReferralStep.START);
-        r.started();
+        r.started(clock.instant(), by);
         ReferralEvents.started(r, events);
         return store.save(r);
     }
 
-    public Referral recordOutcome(String id, String provider, Outcome outcome) {
-        Referral r = get(id, provider);
+    public Referral recordOutcome(String id, String provider, Outcome outcome, String by) {
+        Referral r = ownedBy(id, provider);
         require(r, ReferralStep.RECORD_OUTCOME);
         if (!r.getNeed().outcomes().contains(outcome)) {
             throw ApiProblem.unprocessable("The outcome " + outcome + " does not apply to " + r.getNeed(),
                     List.of(new ApiProblem.FieldError("outcome", "must be one of " + r.getNeed().outcomes())));
         }
-        r.outcomeRecorded(outcome);
+        r.outcomeRecorded(outcome, clock.instant(), by);
         ReferralEvents.outcomeRecorded(r, events);
         store.save(r);
         metrics.outcome(r, outcome);
         return r;
     }
 
-    public Referral close(String id, String provider) {
-        Referral r = get(id, provider);
+    public Referral close(String id, String provider, String by) {
+        Referral r = ownedBy(id, provider);
         require(r, ReferralStep.CLOSE);
-        r.closed("OUTCOME_RECORDED");
+        r.closed("OUTCOME_RECORDED", clock.instant(), by);
         ReferralEvents.closed(r, "OUTCOME_RECORDED", events);
         return store.save(r);
     }
@@ -160,7 +175,7 @@ public class Referrals {
         if (r == null || !r.getStatus().open()) {
             return false;
         }
-        r.closed("WITHDRAWN");
+        r.closed("WITHDRAWN", clock.instant(), SYSTEM);
         ReferralEvents.closed(r, "WITHDRAWN", events);
         store.save(r);
         return true;
@@ -177,7 +192,7 @@ public class Referrals {
             return false;
         }
         String late = r.getProviderCode();
-        boolean routed = letGo(r, NO_RESPONSE);
+        boolean routed = letGo(r, NO_RESPONSE, SYSTEM);
         try {
             store.save(r);
         } catch (OptimisticLockingFailureException changedMeanwhile) {
@@ -199,7 +214,8 @@ public class Referrals {
         return mongo.find(query, Referral.class).stream().map(Referral::getId).toList();
     }
 
-    public Referral get(String id, String provider) {
+    /** A PROVIDER's own referral ({@code provider} null: anyone's); another provider's is "not found". */
+    private Referral ownedBy(String id, String provider) {
         Referral r = store.findById(id, Referral.class);
         if (r == null || provider != null && !provider.equals(r.getProviderCode())) {
             throw ApiProblem.notFound("Referral " + id);
@@ -207,28 +223,136 @@ public class Referrals {
         return r;
     }
 
-    public PageResponse<Referral> list(String provider, String providerCode, ReferralStatus status, Need need,
-            String caseId, String prisonNumber, int page, int size) {
-        if (provider != null && providerCode != null && !provider.equals(providerCode)) {
-            return new PageResponse<>(List.of(), page, size, 0);
+    /** The referral if the caller reaches it (see {@link #reaches}); otherwise "not found", as an unknown id. */
+    public Referral get(String id, Caller caller) {
+        Referral r = store.findById(id, Referral.class);
+        if (r == null || !reaches(caller, r)) {
+            throw ApiProblem.notFound("Referral " + id);
         }
-        Query query = new Query();
-        Optional.ofNullable(provider != null ? provider : providerCode)
-                .ifPresent(code -> query.addCriteria(where("providerCode").is(code)));
-        Optional.ofNullable(status).ifPresent(s -> query.addCriteria(where("status").is(s)));
-        Optional.ofNullable(need).ifPresent(n -> query.addCriteria(where("need").is(n)));
-        Optional.ofNullable(caseId).ifPresent(c -> query.addCriteria(where("caseId").is(c)));
-        Optional.ofNullable(prisonNumber).ifPresent(p -> query.addCriteria(where("prisonNumber").is(p)));
-        long total = mongo.count(query, Referral.class);
-        query.with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size).limit(size);
-        return new PageResponse<>(mongo.find(query, Referral.class), page, size, total);
+        return r;
+    }
+
+    /**
+     * ADMIN and OPS_VIEWER reach every referral; a PROVIDER those it holds; a caseworker those of people at its
+     * prisons (where the person was last received, or the prison the referral was made from); a coordinator those
+     * made in its areas. A caller with several roles reaches what any of them reaches.
+     */
+    boolean reaches(Caller caller, Referral r) {
+        if (caller.isNational()) {
+            return true;
+        }
+        String provider = caller.providerScope();
+        if (provider != null && provider.equals(r.getProviderCode())) {
+            return true;
+        }
+        if (caller.hasRole(Roles.RESETTLEMENT_CASEWORKER)) {
+            if (caller.reachesPrison(r.getPrisonCode())) {
+                return true;
+            }
+            Person person = r.getPrisonNumber() == null ? null : people.get(r.getPrisonNumber());
+            if (person != null && caller.reachesPrison(person.getPrisonCode())) {
+                return true;
+            }
+        }
+        return caller.hasRole(Roles.PLACEMENT_COORDINATOR) && caller.reachesArea(r.getAreaCode());
+    }
+
+    /** Every referral of these resettlement cases for these needs, whatever its status (not scoped: callers are). */
+    public List<Referral> ofCases(Collection<String> caseIds, Set<Need> needs) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(where("caseId").in(caseIds).and("need").in(needs)), Referral.class);
+    }
+
+    /** How a list is ordered: newest first, or a provider's inbox (overdue first, then soonest respond-by). */
+    public enum Order { NEWEST, RESPOND_BY }
+
+    /** What a list asks for; null or empty means any. */
+    public record Filter(String providerCode, Set<ReferralStatus> statuses, Need need, String caseId,
+            String prisonNumber) {
+    }
+
+    /** The referrals the caller reaches that match the filter, a page of them in the order asked for. */
+    public PageResponse<Referral> list(Caller caller, Filter filter, Order order, int page, int size) {
+        Criteria criteria = new Criteria();
+        Optional.ofNullable(filter.providerCode()).ifPresent(code -> criteria.and("providerCode").is(code));
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            criteria.and("status").in(filter.statuses());
+        }
+        Optional.ofNullable(filter.need()).ifPresent(n -> criteria.and("need").is(n));
+        Optional.ofNullable(filter.caseId()).ifPresent(c -> criteria.and("caseId").is(c));
+        Optional.ofNullable(filter.prisonNumber()).ifPresent(p -> criteria.and("prisonNumber").is(p));
+        if (!caller.isNational()) {
+            List<Criteria> reach = reachable(caller);
+            if (reach.isEmpty()) {
+                return new PageResponse<>(List.of(), page, size, 0);
+            }
+            criteria.orOperator(reach);
+        }
+        long total = mongo.count(Query.query(criteria), Referral.class);
+        List<Referral> items = order == Order.RESPOND_BY ? byRespondBy(criteria, page, size)
+                : mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
+                        .skip((long) page * size).limit(size), Referral.class);
+        return new PageResponse<>(items, page, size, total);
+    }
+
+    /** The same reach as {@link #reaches}, as alternatives of a query. */
+    private List<Criteria> reachable(Caller caller) {
+        List<Criteria> reach = new ArrayList<>();
+        String provider = caller.providerScope();
+        if (provider != null) {
+            reach.add(where("providerCode").is(provider));
+        }
+        if (caller.hasRole(Roles.RESETTLEMENT_CASEWORKER) && !caller.prisons().isEmpty()) {
+            reach.add(where("prisonCode").in(caller.prisons()));
+            List<String> prisonNumbers = people.prisonNumbersAt(caller.prisons());
+            if (!prisonNumbers.isEmpty()) {
+                reach.add(where("prisonNumber").in(prisonNumbers));
+            }
+        }
+        if (caller.hasRole(Roles.PLACEMENT_COORDINATOR) && !caller.areas().isEmpty()) {
+            reach.add(where("areaCode").in(caller.areas()));
+        }
+        return reach;
+    }
+
+    /**
+     * A provider's inbox: what it is late to answer (still SENT after the respond-by day) first, then the soonest
+     * respond-by day, then what has none (newest first). Three queries paged as one list.
+     */
+    private List<Referral> byRespondBy(Criteria criteria, int page, int size) {
+        LocalDate today = LocalDate.now(clock);
+        List<Query> segments = List.of(
+                Query.query(new Criteria().andOperator(criteria, where("status").is(ReferralStatus.SENT)
+                        .and("respondBy").lt(today))).with(Sort.by("respondBy", "createdAt")),
+                Query.query(new Criteria().andOperator(criteria, where("respondBy").ne(null),
+                        new Criteria().orOperator(where("status").ne(ReferralStatus.SENT),
+                                where("respondBy").gte(today)))).with(Sort.by("respondBy", "createdAt")),
+                Query.query(new Criteria().andOperator(criteria, where("respondBy").is(null)))
+                        .with(Sort.by(Sort.Direction.DESC, "createdAt")));
+        List<Referral> items = new ArrayList<>();
+        long skip = (long) page * size;
+        for (Query segment : segments) {
+            if (items.size() >= size) {
+                break;
+            }
+            long count = mongo.count(segment, Referral.class);
+            if (skip >= count) {
+                skip -= count;
+                continue;
+            }
+            items.addAll(mongo.find(Query.of(segment).skip(skip).limit(size - items.size()), Referral.class));
+            skip = 0;
+        }
+        return items;
     }
 
     /** The current provider lets the referral go; it is sent to the next provider, or becomes UNROUTABLE. */
-    private boolean letGo(Referral r, String reason) {
+    private boolean letGo(Referral r, String reason, String by) {
         Instant now = clock.instant();
         String providerCode = r.getProviderCode();
-        r.letGo(reason, now);
+        r.letGo(reason, now, by);
         Optional<RoutingRule> next = routing.table().next(r.criteria(), r.providersTried());
         ReferralEvents.declined(r, providerCode, reason, next.isEmpty(), events);
         if (next.isPresent()) {
@@ -236,7 +360,7 @@ public class Referrals {
             ReferralEvents.sent(r, events);
             return true;
         }
-        r.unroutable();
+        r.unroutable(now);
         return false;
     }
 
@@ -247,7 +371,7 @@ public class Referrals {
             ReferralEvents.sent(r, events);
             return true;
         }
-        r.unroutable();
+        r.unroutable(now);
         ReferralEvents.closed(r, "UNROUTABLE", events);
         return false;
     }

@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.probation.gate.referral.domain.Need;
@@ -67,9 +68,8 @@ class ReleaseMetrics {
     private List<MultiGauge.Row<?>> dueSoonWithoutAccommodation() {
         LocalDate today = LocalDate.now(clock);
         Aggregation due = newAggregation(
-                match(where("release").is(null).and("accommodation.needed").is(true)
-                        .and("accommodation.accepted").is(false)
-                        .and("expectedReleaseDate").gte(today).lte(today.plusDays(releaseSoonDays))),
+                match(new Criteria().andOperator(DueForRelease.within(today, releaseSoonDays),
+                        DueForRelease.neededNotAccepted(DueForRelease.ACCOMMODATION))),
                 group("prisonCode", "sex").count().as("count"));
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (Document row : mongo.aggregate(due, ReleaseOutcome.class, Document.class).getMappedResults()) {

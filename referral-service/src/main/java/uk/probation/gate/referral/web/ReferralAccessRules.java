@@ -13,7 +13,8 @@ import uk.probation.gate.platform.security.AccessRules;
 
 /**
  * Who may call what, as in api.md; dead-letter replay (/api/admin/**) is ADMIN by the platform. Which referrals a
- * PROVIDER sees is narrowed further by its {@code provider} claim in the referral service.
+ * caller sees is narrowed further by where it works (platform {@code Caller}): a PROVIDER its {@code provider}, a
+ * caseworker its {@code prisons}, a coordinator its {@code areas}.
  */
 @Component
 class ReferralAccessRules implements AccessRules {
@@ -25,7 +26,10 @@ class ReferralAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/routing-rules", "/api/routing-rules/changes")
                 .hasAnyRole(ADMIN, OPS_VIEWER)
                 .requestMatchers(HttpMethod.PUT, "/api/routing-rules").hasRole(ADMIN)
-                .requestMatchers(HttpMethod.GET, "/api/referrals").hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER)
+                .requestMatchers(HttpMethod.GET, "/api/referrals")
+                .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR)
+                .requestMatchers(HttpMethod.GET, "/api/release-readiness")
+                .hasAnyRole(RESETTLEMENT_CASEWORKER, ADMIN, OPS_VIEWER)
                 .requestMatchers(HttpMethod.GET, "/api/referrals/*")
                 .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR)
                 .requestMatchers(HttpMethod.POST, "/api/referrals")

@@ -1,2 +1,2 @@
-/** HTTP concerns shared by the service's controllers: who may call what, and who the caller is. */
+/** HTTP concerns shared by the service's controllers: who may call what. */
 package uk.probation.gate.referral.web;

@@ -4,15 +4,23 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.probation.gate.platform.security.Caller;
+import uk.probation.gate.platform.security.Roles;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.platform.web.Paging;
@@ -24,8 +32,11 @@ import uk.probation.gate.referral.person.Person;
 import uk.probation.gate.referral.referral.NewReferral;
 import uk.probation.gate.referral.referral.Referral;
 import uk.probation.gate.referral.referral.Referrals;
-import uk.probation.gate.referral.web.Caller;
 
+/**
+ * Referrals over HTTP. Who sees what is the caller's reach (platform {@link Caller}): a provider its own, a
+ * caseworker its prisons' people, a coordinator its areas, ADMIN and OPS_VIEWER everything; outside it, 404.
+ */
 @RestController
 class ReferralController {
 
@@ -39,32 +50,45 @@ class ReferralController {
 
     private final Referrals referrals;
     private final People people;
+    private final Clock clock;
 
-    ReferralController(Referrals referrals, People people) {
+    ReferralController(Referrals referrals, People people, Clock clock) {
         this.referrals = referrals;
         this.people = people;
+        this.clock = clock;
     }
 
-    /** Referrals, newest first; a PROVIDER sees only its own whatever it asks for. */
+    /**
+     * Referrals the caller reaches, newest first, or with {@code sort=respondBy} a provider's inbox: overdue first
+     * (still SENT after the respond-by day), then the soonest respond-by. {@code status} takes several values,
+     * repeated or comma-separated.
+     */
     @GetMapping("/api/referrals")
     PageResponse<ReferralView> list(@RequestParam(required = false) String providerCode,
-            @RequestParam(required = false) ReferralStatus status, @RequestParam(required = false) Need need,
+            @RequestParam(required = false) List<ReferralStatus> status, @RequestParam(required = false) Need need,
             @RequestParam(required = false) String caseId, @RequestParam(required = false) String prisonNumber,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            Authentication who) {
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
-        PageResponse<Referral> found = referrals.list(Caller.provider(who), providerCode, status, need, caseId,
-                prisonNumber, page, size);
-        return new PageResponse<>(found.items().stream().map(ReferralView::of).toList(), found.page(), found.size(),
+        Referrals.Order order = order(sort);
+        Caller caller = Caller.current();
+        Set<ReferralStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
+        PageResponse<Referral> found = referrals.list(caller,
+                new Referrals.Filter(providerCode, statuses, need, caseId, prisonNumber), order, page, size);
+        return new PageResponse<>(found.items().stream().map(view(caller)).toList(), found.page(), found.size(),
                 found.total());
     }
 
     @GetMapping("/api/referrals/{id}")
-    ReferralView get(@PathVariable String id, Authentication who) {
-        return ReferralView.of(referrals.get(id, Caller.provider(who)));
+    ReferralView get(@PathVariable String id) {
+        Caller caller = Caller.current();
+        return view(caller).apply(referrals.get(id, caller));
     }
 
-    /** A manual referral, routed at once; for a known prisoner it joins the resettlement case for outcomes. */
+    /**
+     * A manual referral, routed at once; for a known prisoner it joins the resettlement case for outcomes. A
+     * caseworker refers from one of its prisons, a coordinator from one of its areas: else 403 naming the field.
+     */
     @PostMapping("/api/referrals")
     ResponseEntity<ReferralView> create(@Valid @RequestBody ReferralRequest request) {
         ReferralRequest.PersonReference person = request.personReference();
@@ -75,17 +99,28 @@ class ReferralController {
             throw ApiProblem.invalid(request.prisonCode() == null ? "prisonCode" : "areaCode",
                     "give a prisonCode (in custody) or an areaCode (in the community), one of them");
         }
+        Caller caller = Caller.current();
+        if (request.prisonCode() != null && !(caller.hasRole(Roles.RESETTLEMENT_CASEWORKER)
+                && caller.reachesPrison(request.prisonCode()))) {
+            throw outsideReach("prisonCode", "is not one of the prisons you work at");
+        }
+        if (request.areaCode() != null && !(caller.hasRole(Roles.PLACEMENT_COORDINATOR)
+                && caller.reachesArea(request.areaCode()))) {
+            throw outsideReach("areaCode", "is not one of the areas you work in");
+        }
         Person known = person.prisonNumber() == null ? null : people.get(person.prisonNumber());
         Referral created = referrals.create(UUID.randomUUID().toString(), new NewReferral(person.prisonNumber(),
                 person.crn(), request.need(), Referral.Source.MANUAL, known == null ? null : known.getCaseId(),
                 request.prisonCode(), request.areaCode(), request.sex(), request.riskOfSeriousHarm(),
-                request.responsibleOfficerCode()));
-        return ResponseEntity.created(URI.create("/api/referrals/" + created.getId())).body(ReferralView.of(created));
+                request.responsibleOfficerCode()), caller.subject());
+        return ResponseEntity.created(URI.create("/api/referrals/" + created.getId()))
+                .body(view(caller).apply(created));
     }
 
     @PostMapping("/api/referrals/{id}/acceptance")
-    ReferralView accept(@PathVariable String id, Authentication who) {
-        return ReferralView.of(referrals.accept(id, Caller.provider(who)));
+    ReferralView accept(@PathVariable String id) {
+        Caller caller = Caller.current();
+        return view(caller).apply(referrals.accept(id, caller.providerScope(), caller.subject()));
     }
 
     /** What the declining provider is told: its decline is recorded; where the referral goes next is not for it. */
@@ -94,25 +129,50 @@ class ReferralController {
 
     /** {@code reason} is a code such as NO_CAPACITY or NOT_ELIGIBLE; free text is kept off the bus as OTHER. */
     @PostMapping("/api/referrals/{id}/decline")
-    Declined decline(@PathVariable String id, @Valid @RequestBody DeclineRequest request, Authentication who) {
+    Declined decline(@PathVariable String id, @Valid @RequestBody DeclineRequest request) {
         String reason = request.reason().trim().matches(CODE) ? request.reason().trim() : "OTHER";
-        String provider = Caller.provider(who);
-        referrals.decline(id, provider, reason);
+        Caller caller = Caller.current();
+        String provider = caller.providerScope();
+        referrals.decline(id, provider, reason, caller.subject());
         return new Declined(id, provider, ReferralStatus.DECLINED, reason);
     }
 
     @PostMapping("/api/referrals/{id}/start")
-    ReferralView start(@PathVariable String id, Authentication who) {
-        return ReferralView.of(referrals.start(id, Caller.provider(who)));
+    ReferralView start(@PathVariable String id) {
+        Caller caller = Caller.current();
+        return view(caller).apply(referrals.start(id, caller.providerScope(), caller.subject()));
     }
 
     @PostMapping("/api/referrals/{id}/outcome")
-    ReferralView outcome(@PathVariable String id, @Valid @RequestBody OutcomeRequest request, Authentication who) {
-        return ReferralView.of(referrals.recordOutcome(id, Caller.provider(who), request.outcome()));
+    ReferralView outcome(@PathVariable String id, @Valid @RequestBody OutcomeRequest request) {
+        Caller caller = Caller.current();
+        return view(caller).apply(referrals.recordOutcome(id, caller.providerScope(), request.outcome(),
+                caller.subject()));
     }
 
     @PostMapping("/api/referrals/{id}/closure")
-    ReferralView close(@PathVariable String id, Authentication who) {
-        return ReferralView.of(referrals.close(id, Caller.provider(who)));
+    ReferralView close(@PathVariable String id) {
+        Caller caller = Caller.current();
+        return view(caller).apply(referrals.close(id, caller.providerScope(), caller.subject()));
+    }
+
+    private Function<Referral, ReferralView> view(Caller caller) {
+        LocalDate today = LocalDate.now(clock);
+        return r -> ReferralView.of(r, today, caller.readsNotes());
+    }
+
+    private static Referrals.Order order(String sort) {
+        if (sort == null || sort.isBlank() || "createdAt".equals(sort) || "newest".equals(sort)) {
+            return Referrals.Order.NEWEST;
+        }
+        if ("respondBy".equals(sort)) {
+            return Referrals.Order.RESPOND_BY;
+        }
+        throw ApiProblem.invalid("sort", "must be respondBy or createdAt");
+    }
+
+    private static ApiProblem outsideReach(String field, String message) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", field + " " + message,
+                List.of(new ApiProblem.FieldError(field, message)));
     }
 }

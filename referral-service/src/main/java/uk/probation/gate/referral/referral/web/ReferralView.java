@@ -10,20 +10,30 @@ import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.Sex;
 import uk.probation.gate.referral.referral.Referral;
 
+/**
+ * A referral as the API shows it: {@code overdue} while still SENT after its respond-by day; {@code history} every
+ * step with who took it. Decline reasons are free text a provider gave: null for a caller that reads no notes.
+ */
 record ReferralView(String id, PersonReferenceView personReference, Need need, String providerCode,
-        ReferralStatus status, LocalDate respondBy, Referral.Source source, String caseId, String prisonCode,
-        String areaCode, Sex sex, RiskOfSeriousHarm riskOfSeriousHarm, String responsibleOfficerCode,
-        Outcome outcome, String closedReason, Instant createdAt, Instant sentAt, Instant acceptedAt,
-        List<Referral.Decline> declines) {
+        ReferralStatus status, LocalDate respondBy, boolean overdue, Referral.Source source, String caseId,
+        String prisonCode, String areaCode, Sex sex, RiskOfSeriousHarm riskOfSeriousHarm,
+        String responsibleOfficerCode, Outcome outcome, String closedReason, Instant createdAt, Instant sentAt,
+        Instant acceptedAt, List<Referral.Decline> declines, List<Referral.HistoryEntry> history) {
 
     record PersonReferenceView(String prisonNumber, String crn) {
     }
 
-    static ReferralView of(Referral r) {
+    static ReferralView of(Referral r, LocalDate today, boolean readsNotes) {
+        List<Referral.Decline> declines = readsNotes ? r.getDeclines() : r.getDeclines().stream()
+                .map(d -> new Referral.Decline(d.providerCode(), null, d.at())).toList();
+        List<Referral.HistoryEntry> history = readsNotes ? r.getHistory() : r.getHistory().stream()
+                .map(h -> h.status() == ReferralStatus.DECLINED
+                        ? new Referral.HistoryEntry(h.status(), h.at(), h.by(), h.providerCode(), null, h.outcome())
+                        : h).toList();
         return new ReferralView(r.getId(), new PersonReferenceView(r.getPrisonNumber(), r.getCrn()), r.getNeed(),
-                r.getProviderCode(), r.getStatus(), r.getRespondBy(), r.getSource(), r.getCaseId(),
-                r.getPrisonCode(), r.getAreaCode(), r.getSex(), r.getRiskOfSeriousHarm(),
+                r.getProviderCode(), r.getStatus(), r.getRespondBy(), r.overdue(today), r.getSource(),
+                r.getCaseId(), r.getPrisonCode(), r.getAreaCode(), r.getSex(), r.getRiskOfSeriousHarm(),
                 r.getResponsibleOfficerCode(), r.getOutcome(), r.getClosedReason(), r.getCreatedAt(), r.getSentAt(),
-                r.getAcceptedAt(), r.getDeclines());
+                r.getAcceptedAt(), declines, history);
     }
 }
