@@ -82,7 +82,12 @@ public class Order extends AggregateDocument {
     }
 
     public boolean hasAttendanceFor(String sessionId) {
-        return attendances.stream().anyMatch(a -> a.sessionId().equals(sessionId));
+        return attendanceFor(sessionId) != null;
+    }
+
+    /** The outcome recorded for the session, or null. */
+    public AttendanceRecord attendanceFor(String sessionId) {
+        return attendances.stream().filter(a -> a.sessionId().equals(sessionId)).findFirst().orElse(null);
     }
 
     /**
@@ -90,9 +95,10 @@ public class Order extends AggregateDocument {
      * worked is remembered for the time-to-first-session measure.
      */
     boolean record(WorkedSession session, AttendanceOutcome outcome, Credit credit, Instant now,
-            boolean completedInTime) {
+            boolean completedInTime, String recordedBy, String recordedByName) {
         attendances.add(new AttendanceRecord(session.sessionId(), session.date(), session.projectCode(),
-                session.projectType(), outcome, credit.minutes(), credit.eteMinutes(), now));
+                session.projectType(), outcome, credit.minutes(), credit.eteMinutes(), now, recordedBy,
+                recordedByName));
         creditedMinutes += credit.minutes();
         eteMinutesCredited += credit.eteMinutes();
         if (outcome.enforceable()) {

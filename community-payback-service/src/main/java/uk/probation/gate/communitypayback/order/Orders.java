@@ -1,20 +1,31 @@
 package uk.probation.gate.communitypayback.order;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.communitypayback.Conflicts;
+import uk.probation.gate.communitypayback.Reach;
 import uk.probation.gate.communitypayback.UnpaidWorkMetrics;
 import uk.probation.gate.communitypayback.domain.Assessment;
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
 import uk.probation.gate.communitypayback.domain.Credit;
 import uk.probation.gate.communitypayback.domain.PlacementRules;
 import uk.probation.gate.communitypayback.domain.Problem;
+import uk.probation.gate.communitypayback.domain.ProjectType;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkTerms;
 import uk.probation.gate.communitypayback.project.Project;
 import uk.probation.gate.communitypayback.project.Projects;
@@ -33,6 +44,7 @@ import uk.probation.gate.platform.web.ApiProblem;
 public class Orders {
 
     private final AggregateStore store;
+    private final MongoTemplate mongo;
     private final Events events;
     private final Projects projects;
     private final UnpaidWorkTerms terms;
@@ -41,9 +53,10 @@ public class Orders {
     private final MeterRegistry meters;
     private final UnpaidWorkMetrics metrics;
 
-    Orders(AggregateStore store, Events events, Projects projects, CommunityPaybackProperties properties, Clock clock,
-            MeterRegistry meters, UnpaidWorkMetrics metrics) {
+    Orders(AggregateStore store, MongoTemplate mongo, Events events, Projects projects,
+            CommunityPaybackProperties properties, Clock clock, MeterRegistry meters, UnpaidWorkMetrics metrics) {
         this.store = store;
+        this.mongo = mongo;
         this.events = events;
         this.projects = projects;
         this.terms = new UnpaidWorkTerms(properties.eteSharePercent(), properties.monthsToComplete());
@@ -53,7 +66,9 @@ public class Orders {
         this.metrics = metrics;
     }
 
+    /** Records the order; a coordinator records orders only in its own areas (403 naming areaCode). */
     public Order receive(NewOrder order) {
+        Reach.refuseOutside(order.areaCode());
         int requiredMinutes = terms.requiredMinutes(order.requiredHours());
         Order received = new Order(UUID.randomUUID().toString(), order, requiredMinutes,
                 terms.eteMinutesAllowed(requiredMinutes), terms.completeBy(order.sentenceDate()), clock.instant());
@@ -67,9 +82,20 @@ public class Orders {
         return received;
     }
 
-    /** The order, or null. */
+    /** The order, or null when there is none or it is outside the caller's areas. */
     public Order get(String orderId) {
-        return store.findById(orderId, Order.class);
+        Order found = store.findById(orderId, Order.class);
+        return found == null || !Reach.area(found.getAreaCode()) ? null : found;
+    }
+
+    /** The orders with these ids that the caller reaches, by id (one indexed {@code _id $in} read). */
+    public Map<String, Order> byIds(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(query(where("_id").in(orderIds)), Order.class).stream()
+                .filter(o -> Reach.area(o.getAreaCode()))
+                .collect(Collectors.toMap(Order::getId, o -> o));
     }
 
     public Order require(String orderId) {
@@ -97,6 +123,7 @@ public class Orders {
 
     /** Assigns the project; the assessment must come first, and high-risk people go to group work. */
     public Order place(String orderId, String projectCode) {
+        require(orderId);
         Project project = projects.find(projectCode);
         if (project == null) {
             throw ApiProblem.unprocessable("There is no such project",
@@ -114,6 +141,26 @@ public class Orders {
                             project.type().name(), project.ete(), today, o.getResponsibleOfficerCode())));
             return store.save(o);
         });
+    }
+
+    /**
+     * The project types the order may be placed on under the rules {@link #place} enforces: none before an
+     * assessment that considered risk of harm, group work only for a high-risk person (unless configured otherwise).
+     * Null when the order is unknown or outside the caller's areas.
+     */
+    public Set<ProjectType> suitableProjectTypes(String orderId) {
+        Order o = get(orderId);
+        if (o == null) {
+            return null;
+        }
+        Set<ProjectType> types = EnumSet.noneOf(ProjectType.class);
+        for (ProjectType type : ProjectType.values()) {
+            if (PlacementRules.check(o.getAssessment(), o.getRiskOfSeriousHarm(), type,
+                    properties.highRiskIndividualPlacements()).isEmpty()) {
+                types.add(type);
+            }
+        }
+        return types;
     }
 
     /** The court extended the order: sessions may be booked up to the new date; 12-month completion is unchanged. */
@@ -139,6 +186,7 @@ public class Orders {
         refuse("The minutes cannot be credited", Credit.check(outcome, minutesReported, session.lengthMinutes()));
         record Recorded(Order order, Credit credit, boolean first, boolean completed) {
         }
+        Reach.Recorder recorder = Reach.recorder();
         Recorded r = Conflicts.retry(() -> {
             Order o = require(orderId);
             if (o.hasAttendanceFor(session.sessionId())) {
@@ -150,7 +198,8 @@ public class Orders {
                     o.getEteMinutesAllowed() - o.getEteMinutesCredited());
             boolean first = outcome.worked() && o.getFirstSessionOn() == null;
             boolean completed = o.record(session, outcome, credit, clock.instant(),
-                    terms.completedInTime(o.getSentenceDate(), session.date()));
+                    terms.completedInTime(o.getSentenceDate(), session.date()), recorder.subject(),
+                    recorder.name());
             if (outcome.sentHomeByService()) {
                 o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_WORK_SENT_HOME, o.getCrn(),
                         new WorkSentHome(o.getId(), o.getCrn(), session.sessionId(), session.projectCode(),

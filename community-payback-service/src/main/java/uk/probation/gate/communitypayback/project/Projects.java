@@ -4,11 +4,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import uk.probation.gate.communitypayback.Reach;
 import uk.probation.gate.communitypayback.domain.ProjectType;
 import uk.probation.gate.platform.web.ApiProblem;
 
@@ -24,7 +31,9 @@ public class Projects {
         this.clock = clock;
     }
 
+    /** A coordinator sources projects only in its own areas (else 403 naming areaCode). */
     public Project create(String code, String name, String areaCode, ProjectType type, String partner, boolean ete) {
+        Reach.refuseOutside(areaCode);
         if (type == ProjectType.INDIVIDUAL && (partner == null || partner.isBlank())) {
             throw ApiProblem.unprocessable("An individual placement is with a partner organisation",
                     List.of(new ApiProblem.FieldError("partner", "is required for an INDIVIDUAL placement")));
@@ -35,9 +44,19 @@ public class Projects {
         return mongo.insert(new Project(code, name, areaCode, type, partner, ete, clock.instant()));
     }
 
-    /** The project, or null. */
+    /** The project, or null when there is none or it is outside the caller's areas. */
     public Project find(String code) {
-        return mongo.findById(code, Project.class);
+        Project found = mongo.findById(code, Project.class);
+        return found == null || !Reach.area(found.areaCode()) ? null : found;
+    }
+
+    /** Projects by code, whatever the caller's reach (names for the sessions the caller already reaches). */
+    public Map<String, Project> byCodes(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(query(where("_id").in(codes)), Project.class).stream()
+                .collect(Collectors.toMap(Project::code, p -> p));
     }
 
     public Project get(String code) {
@@ -48,15 +67,32 @@ public class Projects {
         return found;
     }
 
-    public List<Project> list(String areaCode, int page, int size) {
-        return mongo.find(filter(areaCode).with(Sort.by("_id")).skip((long) page * size).limit(size), Project.class);
+    /**
+     * Projects in the caller's areas, by code.
+     *
+     * @param types only projects of these types (null: any), e.g. the types an order may be placed on
+     */
+    public List<Project> list(String areaCode, Set<ProjectType> types, int page, int size) {
+        return mongo.find(filter(areaCode, types).with(Sort.by("_id")).skip((long) page * size).limit(size),
+                Project.class);
     }
 
-    public long count(String areaCode) {
-        return mongo.count(filter(areaCode), Project.class);
+    public long count(String areaCode, Set<ProjectType> types) {
+        return mongo.count(filter(areaCode, types), Project.class);
     }
 
-    private static Query filter(String areaCode) {
-        return areaCode == null ? new Query() : query(where("areaCode").is(areaCode));
+    private static Query filter(String areaCode, Set<ProjectType> types) {
+        List<Criteria> all = new ArrayList<>();
+        Set<String> reach = Reach.areaFilter();
+        if (reach != null) {
+            all.add(where("areaCode").in(reach));
+        }
+        if (areaCode != null) {
+            all.add(where("areaCode").is(areaCode));
+        }
+        if (types != null) {
+            all.add(where("type").in(types));
+        }
+        return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
     }
 }

@@ -36,6 +36,8 @@ public class Session extends AggregateDocument {
     private int placesPerSupervisor;
     private int capacity;
     private List<Booking> bookings = new ArrayList<>();
+    // the people whose instructions a stand-down withdrew: kept for the sent-home figures
+    private List<Booking> sentHome = new ArrayList<>();
     private SessionStatus status;
     private StandDownReason standDownReason;
     private Instant createdAt;
@@ -96,6 +98,7 @@ public class Session extends AggregateDocument {
     List<Booking> standDown(StandDownReason reason) {
         List<Booking> freed = bookings.stream().filter(b -> b.outcome() == null).toList();
         bookings.removeAll(freed);
+        sentHome.addAll(freed);
         status = SessionStatus.STOOD_DOWN;
         standDownReason = reason;
         return freed;
@@ -103,6 +106,10 @@ public class Session extends AggregateDocument {
 
     public List<SessionRisk> risks() {
         return isStoodDown() ? List.of() : SessionCapacity.risks(supervisors, placesPerSupervisor, bookings.size());
+    }
+
+    public List<Booking> getSentHome() {
+        return sentHome;
     }
 
     public String getProjectCode() {

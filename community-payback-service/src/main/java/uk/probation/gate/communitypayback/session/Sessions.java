@@ -1,18 +1,21 @@
 package uk.probation.gate.communitypayback.session;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.communitypayback.Conflicts;
+import uk.probation.gate.communitypayback.Reach;
 import uk.probation.gate.communitypayback.UnpaidWorkMetrics;
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
 import uk.probation.gate.communitypayback.domain.BookingRules;
@@ -67,9 +70,10 @@ public class Sessions {
                 placesPerSupervisor, clock.instant()));
     }
 
+    /** The session; 404 when there is none or its project's area is outside the caller's areas. */
     public Session get(String sessionId) {
         Session found = store.findById(sessionId, Session.class);
-        if (found == null) {
+        if (found == null || !Reach.area(found.getAreaCode())) {
             throw ApiProblem.notFound("Session " + sessionId);
         }
         return found;
@@ -123,7 +127,8 @@ public class Sessions {
                         + " booked for " + s.getCapacity() + " places (" + s.getSupervisors() + " supervisors × "
                         + s.getPlacesPerSupervisor() + ")");
             }
-            s.book(new Booking(orderId, order.getCrn(), order.getResponsibleOfficerCode(), clock.instant(), null));
+            s.book(new Booking(orderId, order.getCrn(), order.getResponsibleOfficerCode(), clock.instant(), null,
+                    order.getSex()));
             return store.save(s);
         });
     }
@@ -133,7 +138,8 @@ public class Sessions {
         return Conflicts.retry(() -> {
             Session s = get(sessionId);
             Booking b = s.booking(orderId);
-            if (b == null) {
+            // the order must be in reach too: a booking of another area's order is not found, like an unknown one
+            if (b == null || orders.get(orderId) == null) {
                 throw ApiProblem.notFound("Booking of order " + orderId + " on session " + sessionId);
             }
             if (b.outcome() != null) {
@@ -149,7 +155,8 @@ public class Sessions {
     public Order recordAttendance(String sessionId, String orderId, AttendanceOutcome outcome, int minutes) {
         Session session = get(sessionId);
         Booking booking = session.booking(orderId);
-        if (booking == null) {
+        // an order outside the caller's areas is treated like one that is not booked
+        if (booking == null || orders.get(orderId) == null) {
             refuse("Attendance is recorded for people booked on the session",
                     List.of(new Problem("orderId", "is not booked on session " + sessionId)));
         }
@@ -197,23 +204,48 @@ public class Sessions {
     public record StandDown(Session session, List<Booking> sentHome) {
     }
 
-    /** Sessions in an area between two dates, in the order they run. */
+    /** What a sessions list asks for: dates inclusive; a null area or project does not filter. */
+    public record Search(LocalDate from, LocalDate to, String areaCode, String projectCode) {
+    }
+
+    /** Sessions in the caller's areas, in the order they run: date, then start time. */
+    public List<Session> find(Search search, int page, int size) {
+        return mongo.find(filter(search).with(Sort.by("date", "startTime", "_id")).skip((long) page * size)
+                .limit(size), Session.class);
+    }
+
+    public long count(Search search) {
+        return mongo.count(filter(search), Session.class);
+    }
+
+    /** Sessions in an area between two dates, in the order they run; none for an area outside the caller's. */
     public List<Session> inArea(String areaCode, LocalDate from, LocalDate to, int page, int size) {
-        return mongo.find(area(areaCode, from, to).with(Sort.by("date", "startTime", "_id"))
-                .skip((long) page * size).limit(size), Session.class);
+        return find(new Search(from, to, areaCode, null), page, size);
     }
 
     public long countInArea(String areaCode, LocalDate from, LocalDate to) {
-        return mongo.count(area(areaCode, from, to), Session.class);
+        return count(new Search(from, to, areaCode, null));
     }
 
     /** Every session in the area and dates, for the per-day totals. */
     public List<Session> allInArea(String areaCode, LocalDate from, LocalDate to) {
-        return mongo.find(area(areaCode, from, to), Session.class);
+        return mongo.find(filter(new Search(from, to, areaCode, null)), Session.class);
     }
 
-    private static Query area(String areaCode, LocalDate from, LocalDate to) {
-        return query(where("areaCode").is(areaCode).and("date").gte(from).lte(to));
+    private static Query filter(Search search) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(where("date").gte(search.from()).lte(search.to()));
+        Set<String> reach = Reach.areaFilter();
+        if (reach != null) {
+            all.add(where("areaCode").in(reach));
+        }
+        if (search.areaCode() != null) {
+            all.add(where("areaCode").is(search.areaCode()));
+        }
+        if (search.projectCode() != null) {
+            all.add(where("projectCode").is(search.projectCode()));
+        }
+        return new Query(new Criteria().andOperator(all));
     }
 
     private static void refuseIfStoodDown(Session s) {

@@ -48,7 +48,7 @@ abstract class OrderScenarios {
 
     Http http;
     TopicReader topics;
-    String coordinator = Tokens.forRole("PLACEMENT_COORDINATOR");
+    String coordinator = Tokens.coordinatorIn("coordinator-n53not", "N53NOT");
 
     @BeforeEach
     void connect() {
@@ -123,6 +123,7 @@ abstract class OrderScenarios {
     void badOrdersAreRefusedNamingTheFieldAndNothingIsStoredOrPublished() {
         String crn = Identifiers.crn();
         String area = "BAD" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String coordinator = Tokens.coordinatorIn("coordinator-bad", area, "N53NOT");
         assertProblem(http.post("/api/orders", coordinator, order(crn, 39, area)), 400, "requiredHours");
         assertProblem(http.post("/api/orders", coordinator, order(crn, 301, area)), 400, "requiredHours");
         assertProblem(http.post("/api/orders", coordinator, with(order(crn, 120, area), "requiredHours", 40.5)), 400,
@@ -191,6 +192,7 @@ abstract class OrderScenarios {
     @Test
     void ordersReceivedAreCountedByAreaAndSex() {
         String area = "AREA" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String coordinator = Tokens.coordinatorIn("coordinator-" + area.toLowerCase(), area);
         http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, area));
         http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, area));
 

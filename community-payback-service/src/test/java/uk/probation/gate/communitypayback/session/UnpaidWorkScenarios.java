@@ -68,7 +68,7 @@ abstract class UnpaidWorkScenarios {
 
     Http http;
     TopicReader topics;
-    String coordinator = Tokens.forRole("PLACEMENT_COORDINATOR");
+    String coordinator;
     LocalDate today = LocalDate.now();
     String area;
 
@@ -77,6 +77,8 @@ abstract class UnpaidWorkScenarios {
         http = new Http("http://127.0.0.1:" + port);
         topics = new TopicReader(bootstrapServers);
         area = "CP" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        // each test works in an area of its own, as a coordinator working there
+        coordinator = Tokens.coordinatorIn("coordinator-" + area.toLowerCase(), area);
     }
 
     @Test

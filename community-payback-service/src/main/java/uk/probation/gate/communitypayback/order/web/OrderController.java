@@ -46,14 +46,19 @@ class OrderController {
         return ResponseEntity.created(URI.create("/api/orders/" + view.id())).body(view);
     }
 
-    /** Orders with their hours balance, the one to finish soonest first; {@code overdue} = open past completeBy. */
+    /**
+     * Orders in the caller's areas with their hours balance, the one to finish soonest first; {@code overdue} = open
+     * past completeBy; {@code crn} finds one person's orders (exact, any case).
+     */
     @GetMapping("/api/orders")
     PageResponse<OrderView> list(@RequestParam(required = false) String areaCode,
+            @RequestParam(required = false) String crn,
             @RequestParam(required = false) OrderStatus status, @RequestParam(required = false) Boolean overdue,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
-        return new PageResponse<>(caseload.find(areaCode, status, overdue, page, size).stream().map(OrderView::of)
-                .toList(), page, size, caseload.count(areaCode, status, overdue));
+        Caseload.Search search = new Caseload.Search(areaCode, crn, status, overdue);
+        return new PageResponse<>(caseload.find(search, page, size).stream().map(OrderView::of).toList(), page, size,
+                caseload.count(search));
     }
 
     @GetMapping("/api/orders/{orderId}")

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,10 +20,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.probation.gate.communitypayback.domain.ProjectType;
+import uk.probation.gate.communitypayback.order.Orders;
 import uk.probation.gate.communitypayback.project.Project;
 import uk.probation.gate.communitypayback.project.Projects;
 import uk.probation.gate.communitypayback.session.Sessions;
 import uk.probation.gate.communitypayback.session.web.SessionView;
+import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.platform.web.Paging;
 
@@ -50,10 +54,12 @@ class ProjectController {
 
     private final Projects projects;
     private final Sessions sessions;
+    private final Orders orders;
 
-    ProjectController(Projects projects, Sessions sessions) {
+    ProjectController(Projects projects, Sessions sessions, Orders orders) {
         this.projects = projects;
         this.sessions = sessions;
+        this.orders = orders;
     }
 
     @PostMapping("/api/projects")
@@ -68,11 +74,25 @@ class ProjectController {
         return projects.get(code);
     }
 
+    /**
+     * Projects in the caller's areas; {@code suitableFor} (an order id) keeps those the order may be placed on under
+     * the placement rules (none before the assessment, group work only for a high-risk person).
+     */
     @GetMapping("/api/projects")
     PageResponse<Project> list(@RequestParam(required = false) String areaCode,
+            @RequestParam(required = false) String suitableFor,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
-        return new PageResponse<>(projects.list(areaCode, page, size), page, size, projects.count(areaCode));
+        Set<ProjectType> types = null;
+        if (suitableFor != null) {
+            types = orders.suitableProjectTypes(suitableFor);
+            if (types == null) {
+                throw ApiProblem.unprocessable("There is no such order",
+                        List.of(new ApiProblem.FieldError("suitableFor", "no order " + suitableFor)));
+            }
+        }
+        return new PageResponse<>(projects.list(areaCode, types, page, size), page, size,
+                projects.count(areaCode, types));
     }
 
     /** A work session; capacity is supervisors × places per supervisor, computed here, never typed in. */

@@ -6,7 +6,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,14 +21,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
 import uk.probation.gate.communitypayback.domain.OrderStatus;
 import uk.probation.gate.communitypayback.domain.StandDownReason;
 import uk.probation.gate.communitypayback.order.AttendanceRecord;
 import uk.probation.gate.communitypayback.order.Order;
+import uk.probation.gate.communitypayback.order.Orders;
+import uk.probation.gate.communitypayback.project.Project;
+import uk.probation.gate.communitypayback.project.Projects;
 import uk.probation.gate.communitypayback.session.Booking;
+import uk.probation.gate.communitypayback.session.Session;
 import uk.probation.gate.communitypayback.session.Sessions;
+import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.web.Paging;
 
 @RestController
 class SessionController {
@@ -45,22 +60,66 @@ class SessionController {
     /** What was credited: {@code minutesNotCredited} is what the ETE cap or the order's end left uncredited. */
     record AttendanceView(String sessionId, String orderId, AttendanceOutcome outcome, int minutesCredited,
             int minutesNotCredited, int eteMinutesCredited, OrderStatus orderStatus, int creditedMinutes,
-            int remainingMinutes, int enforceableFailures) {
+            int remainingMinutes, int enforceableFailures, String recordedBy, String recordedByName,
+            Instant recordedAt) {
     }
 
     record StandDownView(String sessionId, StandDownReason reason, int sentHome, List<String> orderIds,
             SessionView session) {
     }
 
-    private final Sessions sessions;
+    static final int MAX_DAYS = 92;
 
-    SessionController(Sessions sessions) {
+    private final Sessions sessions;
+    private final Orders orders;
+    private final Projects projects;
+    private final Clock clock;
+
+    SessionController(Sessions sessions, Orders orders, Projects projects, Clock clock) {
         this.sessions = sessions;
+        this.orders = orders;
+        this.projects = projects;
+        this.clock = clock;
     }
 
+    /** Sessions in the caller's areas from {@code from} to {@code to} (both default to today), date then start time. */
+    @GetMapping("/api/sessions")
+    PageResponse<SessionSummary> list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String areaCode, @RequestParam(required = false) String projectCode,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = from == null ? (to == null || !to.isBefore(today) ? today : to) : from;
+        LocalDate end = to == null ? (from == null || !from.isAfter(today) ? today : from) : to;
+        if (start.isAfter(end)) {
+            throw ApiProblem.unprocessable("The dates are the wrong way round",
+                    List.of(new ApiProblem.FieldError("to", "must not be before from (" + start + ")")));
+        }
+        if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
+            throw ApiProblem.unprocessable("Too many days asked for",
+                    List.of(new ApiProblem.FieldError("to", "a list covers at most " + MAX_DAYS + " days")));
+        }
+        Sessions.Search search = new Sessions.Search(start, end, blankToNull(areaCode), blankToNull(projectCode));
+        List<Session> found = sessions.find(search, page, size);
+        Map<String, Project> names = projects.byCodes(found.stream().map(Session::getProjectCode)
+                .collect(Collectors.toSet()));
+        return new PageResponse<>(found.stream().map(x -> SessionSummary.of(x, names.get(x.getProjectCode())))
+                .toList(), page, size, sessions.count(search));
+    }
+
+    /** The session with its roster: who is booked, what each order still owes and the attendance recorded. */
     @GetMapping("/api/sessions/{sessionId}")
     SessionView get(@PathVariable String sessionId) {
-        return SessionView.of(sessions.get(sessionId));
+        Session s = sessions.get(sessionId);
+        Map<String, Order> booked = orders.byIds(s.getBookings().stream().map(Booking::orderId).toList());
+        return SessionView.withRoster(s, projects.byCodes(List.of(s.getProjectCode())).get(s.getProjectCode()),
+                booked);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** Supervisors changed: capacity is recomputed; bookings stay, and the session shows at risk if over-booked. */
@@ -94,7 +153,8 @@ class SessionController {
                 .findFirst().orElseThrow();
         return ResponseEntity.status(201).body(new AttendanceView(sessionId, o.getId(), r.outcome(),
                 recorded.minutesCredited(), reported - recorded.minutesCredited(), recorded.eteMinutesCredited(),
-                o.getStatus(), o.getCreditedMinutes(), o.getRemainingMinutes(), o.getEnforceableFailures()));
+                o.getStatus(), o.getCreditedMinutes(), o.getRemainingMinutes(), o.getEnforceableFailures(),
+                recorded.recordedBy(), recorded.recordedByName(), recorded.recordedAt()));
     }
 
     /** Withdraws the session's instructions for everyone booked: one work sent home each, places freed. */

@@ -1,0 +1,58 @@
+package uk.probation.gate.communitypayback;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import uk.probation.gate.platform.security.Caller;
+import uk.probation.gate.platform.security.Roles;
+import uk.probation.gate.platform.web.ApiProblem;
+
+/**
+ * Where the caller works: a coordinator or supervisor reaches the areas of its token ({@code areas}), ADMIN and
+ * OPS_VIEWER every area. A record outside reach is "not found" like an unknown id; lists are filtered.
+ */
+public final class Reach {
+
+    private Reach() {
+    }
+
+    public static boolean area(String areaCode) {
+        return Caller.current().reachesArea(areaCode);
+    }
+
+    /** The areas a list is limited to, or null for national reach. */
+    public static Set<String> areaFilter() {
+        return Caller.current().areaFilter();
+    }
+
+    /** Creating something in an area the caller does not work in: 403 naming {@code areaCode}. */
+    public static void refuseOutside(String areaCode) {
+        if (!area(areaCode)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", "You do not work in area " + areaCode,
+                    List.of(new ApiProblem.FieldError("areaCode", "is not one of your areas")));
+        }
+    }
+
+    /** Whether free-text notes about a person may be shown (not to a pure OPS_VIEWER). */
+    public static boolean readsNotes() {
+        return Caller.current().readsNotes();
+    }
+
+    /** Who is recording something: the token's subject and display name ({@code name}, else the subject). */
+    public static Recorder recorder() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who instanceof JwtAuthenticationToken token) {
+            String name = token.getToken().getClaimAsString(Roles.NAME_CLAIM);
+            String subject = token.getToken().getSubject();
+            return new Recorder(subject, name == null || name.isBlank() ? subject : name);
+        }
+        Caller caller = Caller.current();
+        return new Recorder(caller.subject(), caller.subject());
+    }
+
+    public record Recorder(String subject, String name) {
+    }
+}
