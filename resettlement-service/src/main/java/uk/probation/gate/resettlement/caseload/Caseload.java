@@ -4,12 +4,16 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.resettlement.domain.CaseStatus;
 import uk.probation.gate.resettlement.domain.Due;
@@ -30,27 +34,78 @@ public class Caseload {
         this.clock = clock;
     }
 
-    public PageResponse<Entry> due(String prisonCode, CaseStatus status, Boolean overdue, int page, int size) {
+    /** The columns the caseload sorts by; ties fall back to soonest due, then prison number. */
+    public enum SortBy {
+        DUE_BY("dueBy", "nextDueBy"), PRISON_NUMBER("prisonNumber", "prisonNumber"), STATUS("status", "status"),
+        EXPECTED_RELEASE_DATE("expectedReleaseDate", "expectedReleaseDate");
+
+        private final String parameter;
+        private final String field;
+
+        SortBy(String parameter, String field) {
+            this.parameter = parameter;
+            this.field = field;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+
+        /** The sort named by a query parameter value, or null if there is none by that name. */
+        public static SortBy named(String parameter) {
+            for (SortBy sort : values()) {
+                if (sort.parameter.equals(parameter)) {
+                    return sort;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** What the caseload is asked for; null filters do not filter. */
+    public record Filter(String prisonCode, CaseStatus status, Boolean overdue, String prisonNumber) {
+    }
+
+    /**
+     * What is due at the caller's prisons: a prison outside them gives an empty list, not an error; ADMIN and
+     * OPS_VIEWER see every prison.
+     */
+    public PageResponse<Entry> due(Caller caller, Filter filter, SortBy sortBy, Sort.Direction direction, int page,
+            int size) {
         LocalDate today = LocalDate.now(clock);
+        Set<String> reach = caller.prisonFilter();
+        if (filter.prisonCode() != null && reach != null && !reach.contains(filter.prisonCode())) {
+            return new PageResponse<>(List.of(), page, size, 0);
+        }
         // an unrecorded outcome stays on the caseload only until its deadline; the rest until done
         Criteria criteria = new Criteria().orOperator(
                 where("nextDue").in(Due.SCREENING, Due.PRE_RELEASE_REVIEW),
                 where("nextDue").is(Due.OUTCOME_TO_RECORD).and("nextDueBy").gte(today));
-        List<Criteria> filters = new java.util.ArrayList<>(List.of(criteria));
-        if (prisonCode != null) {
-            filters.add(where("prisonCode").is(prisonCode));
+        List<Criteria> filters = new ArrayList<>(List.of(criteria));
+        if (filter.prisonCode() != null) {
+            filters.add(where("prisonCode").is(filter.prisonCode()));
+        } else if (reach != null) {
+            filters.add(where("prisonCode").in(reach));
         }
-        if (status != null) {
-            filters.add(where("status").is(status));
+        if (filter.prisonNumber() != null) {
+            // prison numbers are stored upper case, so an exact match needs no regular expression
+            filters.add(where("prisonNumber").is(filter.prisonNumber().trim().toUpperCase(Locale.ROOT)));
         }
-        if (Boolean.TRUE.equals(overdue)) {
+        if (filter.status() != null) {
+            filters.add(where("status").is(filter.status()));
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
             filters.add(where("nextDueBy").lt(today));
-        } else if (Boolean.FALSE.equals(overdue)) {
+        } else if (Boolean.FALSE.equals(filter.overdue())) {
             filters.add(where("nextDueBy").gte(today));
         }
         Query query = Query.query(new Criteria().andOperator(filters));
         long total = mongo.count(query, ResettlementCase.class);
-        query.with(Sort.by("nextDueBy", "prisonNumber")).skip((long) page * size).limit(size);
+        Sort sort = Sort.by(direction, sortBy.field);
+        if (sortBy != SortBy.DUE_BY) {
+            sort = sort.and(Sort.by("nextDueBy"));
+        }
+        query.with(sort.and(Sort.by("prisonNumber", "_id"))).skip((long) page * size).limit(size);
         List<Entry> items = mongo.find(query, ResettlementCase.class).stream()
                 .map(c -> new Entry(c.getId(), c.getPrisonNumber(), c.getPrisonCode(), c.getStatus(), c.getNextDue(),
                         c.getNextDueBy(), c.getNextDueBy().isBefore(today), c.getExpectedReleaseDate(),

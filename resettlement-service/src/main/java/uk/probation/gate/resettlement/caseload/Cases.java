@@ -4,10 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import uk.probation.gate.platform.outbox.AggregateStore;
+import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.resettlement.domain.CaseStatus;
 
@@ -23,9 +25,13 @@ public class Cases {
         this.mongo = mongo;
     }
 
+    /**
+     * The case as the current caller may see it: a case at a prison outside a caseworker's {@code prisons} is not
+     * found, exactly like an unknown id. Outside a request (HMPPS movements) every case is reached.
+     */
     public ResettlementCase get(String caseId) {
         ResettlementCase found = store.findById(caseId, ResettlementCase.class);
-        if (found == null) {
+        if (found == null || !Caller.current().reachesPrison(found.getPrisonCode())) {
             throw ApiProblem.notFound("Case " + caseId);
         }
         return found;
@@ -33,10 +39,14 @@ public class Cases {
 
     /** The case with an optimistic-locking check against the version the caller last read (If-Match). */
     public ResettlementCase get(String caseId, Long expectedVersion) {
+        return get(caseId, expectedVersion, "the case");
+    }
+
+    /** As {@link #get(String, Long)}; {@code what} names what the caller meant to change, for the 409. */
+    public ResettlementCase get(String caseId, Long expectedVersion, String what) {
         ResettlementCase found = get(caseId);
         if (expectedVersion != null && !expectedVersion.equals(found.getVersion())) {
-            throw ApiProblem.conflict("The case changed since you read it (version " + found.getVersion()
-                    + "); reload and try again");
+            throw new CaseChangedMeanwhile(found, what);
         }
         return found;
     }
@@ -51,5 +61,21 @@ public class Cases {
 
     public ResettlementCase save(ResettlementCase resettlementCase) {
         return store.save(resettlementCase);
+    }
+
+    /**
+     * A caller's change: if a colleague saved the case between our read and this save, refuses it with 409 naming
+     * who changed it and when (event consumers instead let the write conflict retry).
+     */
+    public ResettlementCase saveChange(ResettlementCase resettlementCase, String what) {
+        try {
+            return store.save(resettlementCase);
+        } catch (OptimisticLockingFailureException e) {
+            ResettlementCase current = store.findById(resettlementCase.getId(), ResettlementCase.class);
+            if (current == null) {
+                throw e;
+            }
+            throw new CaseChangedMeanwhile(current, what);
+        }
     }
 }

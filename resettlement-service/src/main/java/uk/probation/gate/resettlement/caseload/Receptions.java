@@ -61,7 +61,7 @@ public class Receptions {
             return new Opened(existing, false);
         }
         ResettlementCase opened = new ResettlementCase(UUID.randomUUID().toString(), reception, deadlines,
-                clock.instant());
+                clock.instant(), Actors.current());
         CaseEvents.received(opened, events);
         try {
             cases.save(opened);
@@ -90,10 +90,10 @@ public class Receptions {
             return;
         }
         if (isResettlementPrison(toPrisonCode)) {
-            open.moveTo(toPrisonCode);
+            open.moveTo(toPrisonCode, on, clock.instant(), Actors.current());
         } else {
             String from = open.getPrisonCode();
-            open.transferOut(toPrisonCode, on, deadlines);
+            open.transferOut(toPrisonCode, on, deadlines, clock.instant(), Actors.current());
             CaseEvents.transferred(open, from, events);
         }
         cases.save(open);

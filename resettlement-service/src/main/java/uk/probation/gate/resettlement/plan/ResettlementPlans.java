@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.resettlement.caseload.Actors;
 import uk.probation.gate.resettlement.caseload.CaseEvents;
 import uk.probation.gate.resettlement.caseload.Cases;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
@@ -39,8 +40,8 @@ public class ResettlementPlans {
         if (!problems.isEmpty()) {
             throw ApiProblem.unprocessable("The plan cannot be saved", fieldErrors(problems));
         }
-        c.saveDraft(needs, riskOfHarmSummary, clock.instant(), deadlines);
-        return cases.save(c);
+        c.saveDraft(needs, riskOfHarmSummary, clock.instant(), deadlines, Actors.current());
+        return cases.saveChange(c, "the plan");
     }
 
     public ResettlementCase complete(String caseId, Long expectedVersion) {
@@ -55,9 +56,9 @@ public class ResettlementPlans {
             throw ApiProblem.unprocessable("The plan is not complete", fieldErrors(missing));
         }
         LocalDate today = LocalDate.now(clock);
-        ResettlementCase.Plan completed = c.completePlan(today, clock.instant(), deadlines);
+        ResettlementCase.Plan completed = c.completePlan(today, clock.instant(), deadlines, Actors.current());
         CaseEvents.planCompleted(c, events);
-        ResettlementCase saved = cases.save(c);
+        ResettlementCase saved = cases.saveChange(c, "the plan");
         if (completed.version() == 1) {
             count(c, completed);
         }
@@ -65,7 +66,7 @@ public class ResettlementPlans {
     }
 
     private ResettlementCase openCase(String caseId, Long expectedVersion) {
-        ResettlementCase c = cases.get(caseId, expectedVersion);
+        ResettlementCase c = cases.get(caseId, expectedVersion, "the plan");
         if (!c.isOpen()) {
             throw ApiProblem.conflict("The case is " + c.getStatus() + "; its plan can no longer change");
         }

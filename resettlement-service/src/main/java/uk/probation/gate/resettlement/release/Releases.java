@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.resettlement.caseload.Actors;
 import uk.probation.gate.resettlement.caseload.CaseEvents;
 import uk.probation.gate.resettlement.caseload.Cases;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
@@ -40,7 +41,7 @@ public class Releases {
      * records the outcome (and publishes the release again, now with the outcome).
      */
     public ResettlementCase record(String caseId, Long expectedVersion, Outcome outcome) {
-        ResettlementCase c = cases.get(caseId, expectedVersion);
+        ResettlementCase c = cases.get(caseId, expectedVersion, "the case");
         boolean outcomeToRecord = c.getStatus() == CaseStatus.RELEASED && !c.getRelease().outcomeRecorded();
         if (!c.isOpen() && !outcomeToRecord) {
             throw ApiProblem.conflict("The case is already " + c.getStatus());
@@ -56,9 +57,10 @@ public class Releases {
             throw ApiProblem.unprocessable("The release cannot be recorded", errors);
         }
         c.recordRelease(new ResettlementCase.Release(outcome.releasedOn(), outcome.accommodationOnRelease(),
-                outcome.eteOnRelease(), outcome.metAtGate(), true, "RELEASED"), deadlines);
+                outcome.eteOnRelease(), outcome.metAtGate(), true, "RELEASED"), deadlines, clock.instant(),
+                Actors.current());
         CaseEvents.released(c, events);
-        return cases.save(c);
+        return cases.saveChange(c, "the case");
     }
 
     /** HMPPS says the person was released: close the open case with the outcome still to record. */
@@ -68,7 +70,7 @@ public class Releases {
             return;
         }
         c.recordRelease(new ResettlementCase.Release(releasedOn, AccommodationOnRelease.UNKNOWN, EteOnRelease.UNKNOWN,
-                false, false, "RELEASED"), deadlines);
+                false, false, "RELEASED"), deadlines, clock.instant(), Actors.current());
         CaseEvents.released(c, events);
         cases.save(c);
     }

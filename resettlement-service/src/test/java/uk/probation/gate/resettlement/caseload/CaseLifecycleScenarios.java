@@ -26,6 +26,11 @@ import uk.probation.gate.platform.test.TopicReader;
 /** From reception to the outcome on release: plan, completion on time or late, revisions, release, transfers. */
 abstract class CaseLifecycleScenarios extends ScenarioSupport {
 
+    @Override
+    String[] prisonsUsed() {
+        return new String[] {"NMI", "LCI", "RNI", "LGI", "GTI", "SKI", "SUI", "FHI"};
+    }
+
     static final List<String> MEN = List.of("ACCOMMODATION", "EDUCATION_SKILLS_AND_WORK", "FINANCE_AND_ID",
             "DRUGS_AND_ALCOHOL", "HEALTH", "CHILDREN_FAMILIES_AND_COMMUNITY", "ATTITUDES_THINKING_AND_BEHAVIOUR");
 

@@ -122,7 +122,7 @@ class OutboxCrashSafetyIT {
     }
 
     private String open(String prisonNumber) {
-        Http.Response created = http.post("/api/cases", Tokens.forRole("RESETTLEMENT_CASEWORKER"),
+        Http.Response created = http.post("/api/cases", Tokens.caseworkerAt("caseworker-outbox", "NMI"),
                 ReceptionScenarios.reception(prisonNumber, "NMI", "2026-11-20"));
         assertThat(created.status()).isEqualTo(201);
         return created.field("id");

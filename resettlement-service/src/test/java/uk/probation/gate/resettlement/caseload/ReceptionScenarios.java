@@ -27,6 +27,11 @@ import uk.probation.gate.platform.test.TopicReader;
 /** Opening a case on reception, by a caseworker or an HMPPS movement. */
 abstract class ReceptionScenarios extends ScenarioSupport {
 
+    @Override
+    String[] prisonsUsed() {
+        return new String[] {"NMI", "LCI", "RNI", "GTI", "FHI"};
+    }
+
     @Test
     void caseworkerOpensCaseAndTheReceptionIsPublishedOnce() {
         String prisonNumber = Identifiers.prisonNumber();

@@ -45,7 +45,11 @@ abstract class ScenarioSupport {
 
     Http http;
     TopicReader topics;
-    String caseworker = Tokens.forRole("RESETTLEMENT_CASEWORKER");
+    /** A caseworker signed in at the prisons these scenarios use (the {@code prisons} claim scopes every call). */
+    String caseworker = Tokens.caseworkerAt("caseworker-" + getClass().getSimpleName(), prisonsUsed());
+
+    /** The prisons this scenario class opens cases at. */
+    abstract String[] prisonsUsed();
 
     @BeforeEach
     void connect() {

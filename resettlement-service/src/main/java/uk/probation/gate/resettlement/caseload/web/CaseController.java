@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.resettlement.caseload.Cases;
 import uk.probation.gate.resettlement.caseload.Receptions;
@@ -39,7 +40,16 @@ class CaseController {
         if (!errors.isEmpty()) {
             throw ApiProblem.unprocessable("The reception cannot be recorded", errors);
         }
+        if (!Caller.current().reachesPrison(request.prisonCode())) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden",
+                    "You can only record receptions at your own prisons",
+                    List.of(new ApiProblem.FieldError("prisonCode", "is not one of your prisons")));
+        }
         Receptions.Opened opened = receptions.receive(request.toReception());
+        if (!Caller.current().reachesPrison(opened.resettlementCase().getPrisonCode())) {
+            // the same reception was recorded and has since moved to a prison outside the caller's
+            throw ApiProblem.conflict("This reception is already recorded at another prison");
+        }
         CaseView view = CaseView.of(opened.resettlementCase());
         return ResponseEntity.status(opened.isNew() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/cases/" + view.id())).eTag(CaseView.etag(opened.resettlementCase()))

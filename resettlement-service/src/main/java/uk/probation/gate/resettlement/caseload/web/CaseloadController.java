@@ -1,8 +1,14 @@
 package uk.probation.gate.resettlement.caseload.web;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.probation.gate.platform.security.Caller;
+import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.platform.web.Paging;
 import uk.probation.gate.resettlement.caseload.Caseload;
@@ -17,12 +23,32 @@ class CaseloadController {
         this.caseload = caseload;
     }
 
-    /** What is due, soonest first, optionally for one prison, one status, or only what is overdue. */
+    /**
+     * What is due at the caller's prisons, soonest first unless sorted otherwise; optionally one prison, one status,
+     * only what is overdue, or one person by prison number (exact, any case).
+     */
     @GetMapping("/api/caseload")
     PageResponse<Caseload.Entry> due(@RequestParam(required = false) String prisonCode,
             @RequestParam(required = false) CaseStatus status, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String prisonNumber,
+            @RequestParam(defaultValue = "dueBy") String sort, @RequestParam(defaultValue = "asc") String direction,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
-        return caseload.due(prisonCode, status, overdue, page, size);
+        Caseload.SortBy sortBy = Caseload.SortBy.named(sort);
+        if (sortBy == null) {
+            throw ApiProblem.unprocessable("The caseload cannot be sorted by " + sort, List.of(
+                    new ApiProblem.FieldError("sort", "must be one of " + Arrays.stream(Caseload.SortBy.values())
+                            .map(Caseload.SortBy::parameter).toList())));
+        }
+        Sort.Direction order = switch (direction.toLowerCase(Locale.ROOT)) {
+            case "asc" -> Sort.Direction.ASC;
+            case "desc" -> Sort.Direction.DESC;
+            default -> throw ApiProblem.unprocessable("The caseload cannot be sorted " + direction,
+                    List.of(new ApiProblem.FieldError("direction", "must be asc or desc")));
+        };
+        String number = prisonNumber == null || prisonNumber.isBlank() ? null : prisonNumber;
+        String prison = prisonCode == null || prisonCode.isBlank() ? null : prisonCode;
+        return caseload.due(Caller.current(), new Caseload.Filter(prison, status, overdue, number), sortBy, order,
+                page, size);
     }
 }

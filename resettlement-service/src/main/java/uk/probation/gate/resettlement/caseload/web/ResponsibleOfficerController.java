@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import uk.probation.gate.resettlement.caseload.Cases;
+import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
+import uk.probation.gate.resettlement.caseload.ResponsibleOfficers;
 
 /** Cases opened from a prison movement have no community responsible officer until a caseworker names one. */
 @RestController
@@ -20,19 +21,17 @@ class ResponsibleOfficerController {
             message = "must be an officer code of 3-12 letters or digits") String responsibleOfficerCode) {
     }
 
-    private final Cases cases;
+    private final ResponsibleOfficers officers;
 
-    ResponsibleOfficerController(Cases cases) {
-        this.cases = cases;
+    ResponsibleOfficerController(ResponsibleOfficers officers) {
+        this.officers = officers;
     }
 
     /** Every later event on the case carries this code, so the officer is told. */
     @PutMapping("/api/cases/{caseId}/responsible-officer")
     ResponseEntity<CaseView> assign(@PathVariable String caseId, @Valid @RequestBody Assignment assignment,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        ResettlementCase c = cases.get(caseId, IfMatch.version(ifMatch));
-        c.assignResponsibleOfficer(assignment.responsibleOfficerCode());
-        cases.save(c);
-        return ResponseEntity.ok().eTag(CaseView.etag(c)).body(CaseView.of(c));
+        ResettlementCase c = officers.assign(caseId, IfMatch.version(ifMatch), assignment.responsibleOfficerCode());
+        return ResponseEntity.ok().eTag(CaseView.etag(c)).body(CaseView.of(c, Caller.current()));
     }
 }
