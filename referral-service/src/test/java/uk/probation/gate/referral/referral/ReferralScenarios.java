@@ -70,7 +70,7 @@ abstract class ReferralScenarios {
     TopicReader topics;
     final String admin = Tokens.forRole("ADMIN");
     final String viewer = Tokens.forRole("OPS_VIEWER");
-    final String caseworker = Tokens.forRole("RESETTLEMENT_CASEWORKER");
+    final String caseworker = Tokens.caseworkerAt("test-caseworker", "NMI");
 
     @BeforeEach
     void connect() {
@@ -240,7 +240,10 @@ abstract class ReferralScenarios {
         Http.Response notTheirs = http.post("/api/referrals/" + housing + "/acceptance", ingeus, Map.of());
         assertThat(notTheirs.status()).isEqualTo(404);
         assertThat(notTheirs.contentType()).startsWith("application/problem+json");
-        assertThat(http.get("/api/referrals", caseworker).status()).isEqualTo(403);
+        // a caseworker at another prison sees none of them, and an officer may not list referrals at all
+        assertThat(http.get("/api/referrals?prisonNumber=" + prisonNumber, Tokens.caseworkerAt("cw-lci", "LCI"))
+                .body().get("total").asInt()).isZero();
+        assertThat(http.get("/api/referrals", Tokens.forRole("RESPONSIBLE_OFFICER")).status()).isEqualTo(403);
         assertThat(http.post("/api/referrals/" + housing + "/acceptance", admin, Map.of()).status()).isEqualTo(403);
 
         long acceptedBefore = timeToAccept("ACCOMMODATION", "IN_HOUSE_HOUSING");
@@ -295,7 +298,8 @@ abstract class ReferralScenarios {
         Map<String, Object> community = new LinkedHashMap<>(manual(null, "DRUGS_AND_ALCOHOL", null, "MALE", "MEDIUM"));
         community.put("personReference", Map.of("crn", "X765432"));
         community.put("areaCode", "N53");
-        Http.Response created = http.post("/api/referrals", Tokens.forRole("PLACEMENT_COORDINATOR"), community);
+        Http.Response created = http.post("/api/referrals", Tokens.coordinatorIn("test-coordinator", "N53"),
+                community);
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.field("providerCode")).isEqualTo("CHANGE_GROW_LIVE");
         assertThat(created.body().get("personReference").get("crn").asString()).isEqualTo("X765432");
@@ -638,8 +642,8 @@ abstract class ReferralScenarios {
     }
 
     private String manualReferral(String prisonNumber, String need, String prisonCode, String sex, String risk) {
-        Http.Response created = http.post("/api/referrals", caseworker, manual(prisonNumber, need, prisonCode, sex,
-                risk));
+        Http.Response created = http.post("/api/referrals", Tokens.caseworkerAt("test-caseworker", prisonCode),
+                manual(prisonNumber, need, prisonCode, sex, risk));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.field("source")).isEqualTo("MANUAL");
         return created.field("id");
