@@ -1,5 +1,7 @@
 package uk.probation.gate.notifications.recipients;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.RecipientKind;
 import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.web.PageResponse;
 
 /** Keeps contact details; logs codes only. */
 @Service
@@ -40,6 +45,14 @@ public class RecipientDirectory implements InitializingBean {
 
     public Optional<Recipient> find(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(mongo.findById(code, Recipient.class));
+    }
+
+    /** The directory by code, optionally of one kind, a page of it. */
+    public PageResponse<Recipient> list(RecipientKind kind, int page, int size) {
+        Query query = kind == null ? new Query() : Query.query(where("kind").is(kind));
+        long total = mongo.count(query, Recipient.class);
+        query.with(Sort.by("_id")).skip((long) page * size).limit(size);
+        return new PageResponse<>(mongo.find(query, Recipient.class), page, size, total);
     }
 
     /** Creates or replaces the entry; 422 naming each wrong field, and then nothing changes. */

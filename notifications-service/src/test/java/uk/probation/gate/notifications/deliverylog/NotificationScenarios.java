@@ -493,6 +493,37 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void anAdminPagesThroughTheDirectoryByCodeOptionallyOfOneKind() {
+        String first = recipient("VS-" + InboundEvents.crn(), "VOLUNTEER_SERVICE", "cy", null);
+        String second = recipient("VS-" + InboundEvents.crn(), "VOLUNTEER_SERVICE", "en", "22:00-07:00");
+        recipient(InboundEvents.crn(), "PERSON", "en", null);
+
+        Http.Response volunteers = http.get("/api/recipients?kind=VOLUNTEER_SERVICE&size=200", admin);
+        assertThat(volunteers.status()).isEqualTo(200);
+        List<String> codes = volunteers.body().get("items").findValuesAsString("code");
+        assertThat(codes).contains("SOVA", first, second).isSorted();
+        assertThat(volunteers.body().get("items").findValuesAsString("kind")).containsOnly("VOLUNTEER_SERVICE");
+        assertThat(volunteers.body().get("total").asInt()).isEqualTo(codes.size());
+        JsonNode secondEntry = volunteers.body().get("items").get(codes.indexOf(second));
+        assertThat(secondEntry.get("email").asString()).isEqualTo(email(second));
+        assertThat(secondEntry.get("language").asString()).isEqualTo("en");
+        assertThat(secondEntry.get("quietHours").asString()).isEqualTo("22:00-07:00");
+
+        Http.Response everyone = http.get("/api/recipients?size=200", admin);
+        assertThat(everyone.body().get("items").findValuesAsString("kind"))
+                .contains("VOLUNTEER_SERVICE", "PERSON", "PROVIDER", "RESPONSIBLE_OFFICER");
+        Http.Response pageOne = http.get("/api/recipients?kind=VOLUNTEER_SERVICE&page=1&size=1", admin);
+        assertThat(pageOne.body().get("items").findValuesAsString("code")).containsExactly(codes.get(1));
+        assertThat(pageOne.body().get("page").asInt()).isEqualTo(1);
+        assertThat(pageOne.body().get("size").asInt()).isEqualTo(1);
+        assertThat(pageOne.body().get("total").asInt()).isEqualTo(codes.size());
+
+        assertProblem(http.get("/api/recipients?kind=NEIGHBOUR", admin), 400, "kind");
+        assertProblem(http.get("/api/recipients?size=0", admin), 400, "size");
+        assertThat(http.get("/api/recipients", viewer).status()).isEqualTo(403);
+    }
+
+    @Test
     void aTemplateUsingSomethingTheEventCannotFillIsRefusedAndNothingChanges() {
         String id = "community-payback.session.attended.sent-home.cy";
         String before = http.get("/api/templates/" + id, admin).field("body");

@@ -4,10 +4,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.time.Instant;
+import uk.probation.gate.notifications.domain.RecipientKind;
 import uk.probation.gate.notifications.recipients.Recipient;
 import uk.probation.gate.notifications.recipients.RecipientDirectory;
 import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.web.Paging;
 
 @RestController
 class RecipientController {
@@ -16,6 +21,16 @@ class RecipientController {
 
     RecipientController(RecipientDirectory directory) {
         this.directory = directory;
+    }
+
+    /** The directory for the admin page, by code; {@code kind} narrows it to one kind of recipient. */
+    @GetMapping("/api/recipients")
+    PageResponse<RecipientView> list(@RequestParam(required = false) RecipientKind kind,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
+        PageResponse<Recipient> found = directory.list(kind, page, size);
+        return new PageResponse<>(found.items().stream().map(RecipientView::of).toList(), found.page(), found.size(),
+                found.total());
     }
 
     @GetMapping("/api/recipients/{code}")
@@ -28,9 +43,11 @@ class RecipientController {
         return RecipientView.of(directory.put(code, entry));
     }
 
-    record RecipientView(String code, String kind, String email, String language, String quietHours) {
+    record RecipientView(String code, String kind, String email, String language, String quietHours,
+            Instant updatedAt) {
         static RecipientView of(Recipient r) {
-            return new RecipientView(r.code(), r.kind().name(), r.email(), r.language(), r.quietHours());
+            return new RecipientView(r.code(), r.kind().name(), r.email(), r.language(), r.quietHours(),
+                    r.updatedAt());
         }
     }
 }

@@ -12,6 +12,6 @@ class RecipientsAccessRules implements AccessRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers("/api/recipients/**").hasRole(ADMIN);
+        requests.requestMatchers("/api/recipients", "/api/recipients/**").hasRole(ADMIN);
     }
 }
