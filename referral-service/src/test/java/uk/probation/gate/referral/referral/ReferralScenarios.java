@@ -384,6 +384,14 @@ abstract class ReferralScenarios {
         assertThat(escalated.field("respondBy")).isGreaterThan(respondBy);
         assertThat(escalated.body().get("declines").get(0).get("reason").asString())
                 .isEqualTo("NO_RESPONSE_BY_DEADLINE");
+        // the history says the service, not a person, moved it on
+        JsonNode history = escalated.body().get("history");
+        assertThat(history.findValuesAsString("status")).containsExactly("CREATED", "SENT", "DECLINED", "SENT");
+        assertThat(history.get(2).get("by").asString()).isEqualTo("system");
+        assertThat(history.get(2).get("providerCode").asString()).isEqualTo("SOVA");
+        assertThat(history.get(2).get("reason").asString()).isEqualTo("NO_RESPONSE_BY_DEADLINE");
+        assertThat(history.get(3).get("by").asString()).isEqualTo("system");
+        assertThat(history.get(3).get("providerCode").asString()).isEqualTo("ST_GILES_TRUST");
         await().atMost(Duration.ofSeconds(10)).until(
                 () -> counter("referral.responses.overdue", "provider", "SOVA") - overdueBefore == 1.0);
         TopicReader.Event declined = topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.declined"),
@@ -540,7 +548,8 @@ abstract class ReferralScenarios {
         Http.Response docs = http.get("/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().get("paths").propertyNames()).contains("/api/routing-rules", "/api/referrals",
-                "/api/referrals/{id}/decline", "/api/releases/{caseId}", "/api/providers");
+                "/api/referrals/{id}/decline", "/api/releases/{caseId}", "/api/providers",
+                "/api/release-readiness");
     }
 
     @Test
