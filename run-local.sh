@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Runs the whole system locally without Docker: Kafka, the Mongo wire server, the auth server and the four
-# services, each in its own JVM, plus a mail server (infra/local-stack). Options pass through: --reset,
-# --only=kafka,mongo,auth, --simulate (drive it with a synthetic cohort), --help.
+# Runs the whole system locally without Docker: Kafka, the Mongo wire server, the auth server, the four
+# services and the web application (http://127.0.0.1:8080, dev users printed at start), each in its own JVM,
+# plus a mail server (infra/local-stack). Options pass through: --reset, --only=kafka,mongo,auth, --simulate
+# (drive it with a synthetic cohort), --help.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 modules=(event-contracts service-platform resettlement-service community-payback-service referral-service
-         notifications-service infra/local-kafka infra/local-mongo infra/auth-server infra/simulator infra/local-stack)
+         notifications-service infra/local-kafka infra/local-mongo infra/auth-server infra/simulator web-app
+         infra/local-stack)
 runnable=(resettlement-service community-payback-service referral-service notifications-service infra/local-kafka
-          infra/local-mongo infra/auth-server infra/local-mail infra/local-stack)
+          infra/local-mongo infra/auth-server infra/local-mail web-app infra/local-stack)
 
 # rebuild when a runnable jar is missing or any source or pom is newer than the oldest jar
 needs_build() {

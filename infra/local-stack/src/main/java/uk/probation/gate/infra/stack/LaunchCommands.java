@@ -76,9 +76,17 @@ final class LaunchCommands {
             case MONGO -> List.of("--port=" + port, "--data-dir=" + dataDir.resolve("mongo"));
             case MAIL -> List.of();
             // the issuer follows the port, so tokens' iss matches the services' issuer-uri on random ports too
+            // the web app's sign-in redirect and post-logout URIs are registered for the port it really uses
             case AUTH -> List.of("--server.port=" + port,
                     "--auth.key-file=" + dataDir.resolve("auth").resolve("jwk.json"),
-                    "--spring.security.oauth2.authorizationserver.issuer=" + issuer);
+                    "--spring.security.oauth2.authorizationserver.issuer=" + issuer,
+                    "--auth.web-app.base-urls=" + webAppBaseUrls());
+            case WEB -> List.of("--server.port=" + port,
+                    "--web.auth-server=" + issuer,
+                    "--web.services.resettlement=" + local(StackComponent.RESETTLEMENT),
+                    "--web.services.community-payback=" + local(StackComponent.COMMUNITY_PAYBACK),
+                    "--web.services.referral=" + local(StackComponent.REFERRAL),
+                    "--web.services.notifications=" + local(StackComponent.NOTIFICATIONS));
             default -> List.of("--server.port=" + port,
                     "--spring.mongodb.uri=mongodb://127.0.0.1:" + ports.of(StackComponent.MONGO) + "/"
                             + component.database().orElseThrow(),
@@ -87,6 +95,16 @@ final class LaunchCommands {
                     "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + ports.of(StackComponent.MAIL));
         };
+    }
+
+    /** Both spellings of loopback, so a browser opened on either signs in. */
+    private String webAppBaseUrls() {
+        int web = ports.of(StackComponent.WEB);
+        return "http://127.0.0.1:" + web + ",http://localhost:" + web;
+    }
+
+    private String local(StackComponent component) {
+        return "http://127.0.0.1:" + ports.of(component);
     }
 
     private Readiness readiness(StackComponent component) {

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Runs the whole system on one machine without Docker: a real Kafka broker, the MongoDB wire server,
- * the OAuth2 authorization server, then the four services, each as its own {@code java -jar} child
+ * the OAuth2 authorization server, then the four services, then the web application, each as its own {@code java -jar} child
  * process logging to {@code DATA/logs/<artifact>.log}. Each runs a copy of its jar (DATA/jars), so rebuilding
  * while the stack runs breaks nothing; {@link RunningStack#restart} picks the new jar up.
  *
@@ -98,6 +98,7 @@ public final class LocalStack {
         try {
             stack.startTogether(StackComponent.infrastructure().stream().filter(selected::contains).toList());
             stack.startTogether(StackComponent.services().stream().filter(selected::contains).toList());
+            stack.startTogether(StackComponent.frontEnds().stream().filter(selected::contains).toList());
             return stack;
         } catch (RuntimeException e) {
             stack.close();

@@ -137,6 +137,11 @@ public final class RunningStack implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + ports.mailApi());
     }
 
+    /** The web application people sign in to, e.g. {@code http://127.0.0.1:8080}. */
+    public URI webAppUrl() {
+        return baseUrl(StackComponent.WEB);
+    }
+
     public URI swaggerUi(StackComponent service) {
         return URI.create(baseUrl(service) + "/swagger-ui.html");
     }
@@ -223,7 +228,7 @@ public final class RunningStack implements AutoCloseable {
         List<ChildProcess> services = new ArrayList<>();
         List<ChildProcess> infrastructure = new ArrayList<>();
         synchronized (this) {
-            children.forEach((component, child) -> (component.isService() ? services : infrastructure).add(child));
+            children.forEach((component, child) -> (component.stopsBeforeInfrastructure() ? services : infrastructure).add(child));
         }
         ChildProcess.stopAll(services, STOP_GRACE);
         ChildProcess.stopAll(infrastructure, STOP_GRACE);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything the local stack can start: four pieces of infrastructure, then the four services. */
+/** Everything the local stack can start: four pieces of infrastructure, the four services, then the web app. */
 public enum StackComponent {
     KAFKA("kafka", "infra/local-kafka", 9092, null),
     MONGO("mongo", "infra/local-mongo", 27017, null),
@@ -15,7 +15,9 @@ public enum StackComponent {
     RESETTLEMENT("resettlement", "resettlement-service", 8081, "resettlement"),
     COMMUNITY_PAYBACK("community-payback", "community-payback-service", 8082, "community-payback"),
     REFERRAL("referral", "referral-service", 8083, "referral"),
-    NOTIFICATIONS("notifications", "notifications-service", 8084, "notifications");
+    NOTIFICATIONS("notifications", "notifications-service", 8084, "notifications"),
+    /** The web application: signs people in at the auth server and calls the services with their token. */
+    WEB("web", "web-app", 8080, null);
 
     /** Kafka's second port, for its KRaft controller listener. */
     static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -41,6 +43,16 @@ public enum StackComponent {
 
     public static List<StackComponent> services() {
         return List.of(RESETTLEMENT, COMMUNITY_PAYBACK, REFERRAL, NOTIFICATIONS);
+    }
+
+    /** Started last, once the auth server and the services it calls are up. */
+    public static List<StackComponent> frontEnds() {
+        return List.of(WEB);
+    }
+
+    /** Stopped first: the services, and the web app that calls them, before the infrastructure they use. */
+    boolean stopsBeforeInfrastructure() {
+        return isService() || this == WEB;
     }
 
     /** The name used on the command line, e.g. in {@code --only=kafka,mongo,auth}. */

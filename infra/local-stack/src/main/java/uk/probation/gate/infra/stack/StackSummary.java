@@ -24,6 +24,9 @@ final class StackSummary {
             out.println("  Mail (SMTP, keeps e-mail)  127.0.0.1:" + stack.port(StackComponent.MAIL)
                     + "   read it: " + stack.mailApi() + "/api/user/<address>/messages/");
         }
+        if (stack.components().contains(StackComponent.WEB)) {
+            out.println("  Web application            " + stack.webAppUrl() + "   (sign in as a dev user below)");
+        }
         for (StackComponent component : stack.components()) {
             if (component.isService()) {
                 out.printf("  %-26s %s%n", component.artifactName(), stack.swaggerUi(component));
@@ -41,6 +44,16 @@ final class StackSummary {
             }
             out.println("  other providers: client " + DevClientHints.PROVIDER_PATTERN);
             out.println("  then send the access_token as: Authorization: Bearer <token>");
+        }
+        if (stack.components().contains(StackComponent.WEB) && stack.components().contains(StackComponent.AUTH)) {
+            out.println();
+            out.println("Sign in to " + stack.webAppUrl() + " as (password: the username followed by "
+                    + DevUserHints.PASSWORD_SUFFIX + ", e.g. cw-nottingham" + DevUserHints.PASSWORD_SUFFIX + "):");
+            out.printf("  %-16s %-24s %-24s %s%n", "username", "name", "role", "where");
+            for (DevUserHints.User user : DevUserHints.USERS) {
+                out.printf("  %-16s %-24s %-24s %s%n", user.username(), user.name(), user.role(), user.where());
+            }
+            out.println("  other providers: " + DevUserHints.PROVIDER_PATTERN);
         }
         out.println();
         out.println("Ctrl-C stops everything.");

@@ -1,0 +1,330 @@
+package uk.probation.gate.infra.stack.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One person's browser on the web application: headless Debian chromium through Debian's chromedriver. Every page
+ * it arrives on (after {@link #open}, {@link #click}, {@link #press} or {@link #signIn}) is screenshotted to
+ * {@code target/screenshots/<test>/<nn>-<page>.png} and checked with axe-core: a violation of impact serious or
+ * critical fails the test at once, naming the rule and the elements.
+ */
+public final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String INSTALL_HINT = "run the README's test setup script (it installs Debian's chromium and "
+            + "chromium-driver and runs: npm install --prefix .test-tools axe-core@4)";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ChromeDriver driver;
+    private final URI baseUrl;
+    private final Path screenshots;
+    private final String axeSource;
+    private final Variant variant;
+    private int pageNumber;
+    private WebElement lastPage;
+
+    Browser(URI baseUrl, Path screenshots, Path axeFile, Variant variant) {
+        requireTools(axeFile);
+        this.baseUrl = baseUrl;
+        this.screenshots = screenshots;
+        this.variant = variant;
+        try {
+            this.axeSource = Files.readString(axeFile);
+            deleteOldScreenshots(screenshots);
+            Files.createDirectories(screenshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options(variant));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    /** A rerun's screenshots replace the last run's, so the folder shows one run. */
+    private static void deleteOldScreenshots(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".png")).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    static void requireTools(Path axeFile) {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(CHROMIUM)) {
+            missing.add(CHROMIUM + " (Debian package chromium)");
+        }
+        if (!Files.isExecutable(CHROMEDRIVER)) {
+            missing.add(CHROMEDRIVER + " (Debian package chromium-driver)");
+        }
+        if (!Files.isRegularFile(axeFile)) {
+            missing.add(axeFile + " (npm package axe-core)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The browser tests need " + String.join(", ", missing) + ": "
+                    + INSTALL_HINT);
+        }
+    }
+
+    private static ChromeOptions options(Variant variant) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("browser-test-profile-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=" + variant.width + "," + variant.height,
+                "--lang=en-GB");
+        if (!variant.javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        return options;
+    }
+
+    public Variant variant() {
+        return variant;
+    }
+
+    /** Signs in through the auth server's login page as a dev user (password: username + "-dev"). */
+    public Browser signIn(String username) {
+        open("/");
+        assertThat(driver.getCurrentUrl()).as("the web app sends a signed-out person to the login page")
+                .contains("/login");
+        driver.findElement(By.name("username")).sendKeys(username);
+        driver.findElement(By.name("password")).sendKeys(username + "-dev");
+        press(By.cssSelector("form button[type=submit], form input[type=submit]"));
+        assertThat(driver.getCurrentUrl()).as("signed in and back on the web app").startsWith(baseUrl.toString());
+        return this;
+    }
+
+    /** Goes to a path of the web app (or a full URL) and checks the page. */
+    public Browser open(String pathOrUrl) {
+        driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+        arrived();
+        return this;
+    }
+
+    /** Follows the link with this text (exact, or contained when no exact match) and checks the page. */
+    public Browser click(String linkText) {
+        WebElement link;
+        try {
+            link = driver.findElement(By.linkText(linkText));
+        } catch (NoSuchElementException e) {
+            link = driver.findElement(By.partialLinkText(linkText));
+        }
+        link.click();
+        arrived();
+        return this;
+    }
+
+    /** Presses the button with this text (a submit button, or a link styled as one) and checks the page. */
+    public Browser press(String buttonText) {
+        return press(By.xpath("//button[normalize-space()=" + xpathLiteral(buttonText) + "]"
+                + " | //input[@type='submit' and @value=" + xpathLiteral(buttonText) + "]"
+                + " | //a[@role='button' and normalize-space()=" + xpathLiteral(buttonText) + "]"));
+    }
+
+    public Browser press(By button) {
+        driver.findElement(button).click();
+        arrived();
+        return this;
+    }
+
+    /** Types into the field labelled {@code label} (exact label text), replacing what was there. */
+    public Browser fill(String label, String value) {
+        WebElement field = field(label);
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    /** Picks the radio button or ticks the checkbox labelled {@code label} (within the fieldset, if given). */
+    public Browser choose(String label) {
+        WebElement input = field(label);
+        if (!input.isSelected()) {
+            driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+        }
+        return this;
+    }
+
+    /** Picks the option with this visible text in the select labelled {@code label}. */
+    public Browser select(String label, String optionText) {
+        new org.openqa.selenium.support.ui.Select(field(label)).selectByVisibleText(optionText);
+        return this;
+    }
+
+    /** The form field a label points at. */
+    public WebElement field(String label) {
+        WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space()=" + xpathLiteral(label)
+                + "]"));
+        return driver.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    public String value(String label) {
+        return field(label).getAttribute("value");
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    /** Everything the page shows in its main part. */
+    public String text() {
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    public String text(By element) {
+        return driver.findElement(element).getText();
+    }
+
+    public List<WebElement> all(By elements) {
+        return driver.findElements(elements);
+    }
+
+    public boolean has(By element) {
+        return !driver.findElements(element).isEmpty();
+    }
+
+    /** The path and query the browser is on, e.g. {@code /cases/abc}. */
+    public String path() {
+        URI here = URI.create(driver.getCurrentUrl());
+        return here.getRawPath() + (here.getRawQuery() == null ? "" : "?" + here.getRawQuery());
+    }
+
+    /** How many pages this browser has arrived on (each screenshotted and checked), e.g. to count a journey's pages. */
+    public int pagesSeen() {
+        return pageNumber;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Screenshot and accessibility check of the page now shown, whatever brought it. */
+    public Browser check() {
+        pageNumber++;
+        String name = String.format(Locale.ROOT, "%02d-%s", pageNumber, slug(driver.getTitle()));
+        screenshot(screenshots.resolve(name + ".png"));
+        List<String> violations = axeViolations();
+        assertThat(violations).as("axe-core found serious or critical problems on page %s (%s), screenshot %s",
+                name, driver.getCurrentUrl(), screenshots.resolve(name + ".png")).isEmpty();
+        return this;
+    }
+
+    private void arrived() {
+        WebElement html = driver.findElement(By.tagName("html"));
+        if (lastPage != null && lastPage.equals(html)) {
+            return;
+        }
+        lastPage = html;
+        check();
+    }
+
+    /** The whole page, not only the window: the layout's full size through the DevTools protocol. */
+    private void screenshot(Path file) {
+        try {
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            double width = ((Number) size.get("width")).doubleValue();
+            double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * axe-core's violations of impact serious or critical, one line each. Run through the DevTools protocol, so it
+     * also works on a page where JavaScript is turned off for the page's own scripts.
+     */
+    private List<String> axeViolations() {
+        Map<String, Object> result = driver.executeCdpCommand("Runtime.evaluate", Map.of(
+                "expression", axeSource + "\n;axe.run(document, {resultTypes: ['violations']})"
+                        + ".then(r => JSON.stringify(r.violations))",
+                "awaitPromise", true, "returnByValue", true));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> value = (Map<String, Object>) result.get("result");
+        if (value == null || !(value.get("value") instanceof String json)) {
+            throw new IllegalStateException("axe-core did not run on " + driver.getCurrentUrl() + ": " + result);
+        }
+        List<String> serious = new ArrayList<>();
+        for (JsonNode violation : JSON.readTree(json)) {
+            String impact = violation.path("impact").asString("");
+            if (impact.equals("serious") || impact.equals("critical")) {
+                List<String> targets = new ArrayList<>();
+                violation.path("nodes").forEach(node -> targets.add(node.path("target").toString()));
+                serious.add(impact + " " + violation.path("id").asString() + ": " + violation.path("help").asString()
+                        + " at " + targets);
+            }
+        }
+        return serious;
+    }
+
+    static String slug(String title) {
+        String page = title == null || title.isBlank() ? "page" : title.split(" [–-] ")[0];
+        String slug = page.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "page" : slug.length() > 60 ? slug.substring(0, 60) : slug;
+    }
+
+    private static String xpathLiteral(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        }
+    }
+}

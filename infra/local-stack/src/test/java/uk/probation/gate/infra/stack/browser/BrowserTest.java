@@ -1,0 +1,94 @@
+package uk.probation.gate.infra.stack.browser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import uk.probation.gate.infra.stack.RunningStack;
+import uk.probation.gate.infra.stack.StackComponent;
+import uk.probation.gate.platform.test.Http;
+
+/**
+ * Base of every browser test: the shared whole stack, and browsers signed in as dev users.
+ * <pre>{@code
+ * class CaseworkerJourneyIT extends BrowserTest {
+ *     @ParameterizedTest @EnumSource(Variant.class)          // desktop, 375 px wide, JavaScript off
+ *     void journey(Variant variant) {
+ *         Browser asha = signedIn("cw-nottingham", variant); // through the login page
+ *         asha.click("A1234BC").press("Save and continue");   // each page: screenshot + axe-core check
+ *     }
+ * }
+ * }</pre>
+ * Data a journey needs but does not test is set up through the services' APIs with a dev client's token
+ * ({@link #api}, {@link #token}); every step under test goes through the browser.
+ */
+public abstract class BrowserTest {
+
+    private final List<Browser> browsers = new ArrayList<>();
+    private String testName;
+
+    protected static RunningStack stack() {
+        return SharedStack.get();
+    }
+
+    @BeforeEach
+    void name(TestInfo test) {
+        Browser.requireTools(axeFile());
+        String method = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+        String display = test.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        testName = getClass().getSimpleName() + "." + method
+                + (display.startsWith(method) || display.isEmpty() ? "" : "-" + display);
+        stack();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+        browsers.clear();
+    }
+
+    /** A new browser on the desktop, signed in as this dev user. */
+    protected Browser signedIn(String username) {
+        return signedIn(username, Variant.DESKTOP);
+    }
+
+    protected Browser signedIn(String username, Variant variant) {
+        return browser(username, variant).signIn(username);
+    }
+
+    /** A new browser not yet signed in; screenshots under {@code target/screenshots/<test>[-<label>]/}. */
+    protected Browser browser(String label, Variant variant) {
+        String folder = testName + (browsers.isEmpty() ? "" : "-" + label);
+        Browser browser = new Browser(stack().webAppUrl(), Path.of("target", "screenshots", folder), axeFile(),
+                variant);
+        browsers.add(browser);
+        return browser;
+    }
+
+    /** A service's API, to set up data the journey needs (not to act for the person under test). */
+    protected static Http api(StackComponent service) {
+        return new Http(stack().baseUrl(service).toString());
+    }
+
+    /** A dev client's token (client credentials), e.g. {@code token("caseworker")}, {@code token("admin")}. */
+    protected static String token(String clientId) {
+        return stack().accessToken(clientId);
+    }
+
+    static Path axeFile() {
+        return projectRoot().resolve(".test-tools/node_modules/axe-core/axe.min.js");
+    }
+
+    private static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the project root (with mvnw) above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,35 @@
+package uk.probation.gate.infra.stack.browser;
+
+import java.time.Duration;
+import uk.probation.gate.infra.stack.LocalStack;
+import uk.probation.gate.infra.stack.RunningStack;
+import uk.probation.gate.infra.stack.StackOptions;
+
+/**
+ * One whole local stack (Kafka, Mongo wire server, auth server, the four services, the web app) for every browser
+ * test class in this JVM: started by the first test that asks, stopped when the JVM ends (RunningStack's hook).
+ * Its logs stay in {@code infra/local-stack/target/browser-stack/logs/}.
+ */
+final class SharedStack {
+
+    private static RunningStack stack;
+
+    private SharedStack() {
+    }
+
+    static synchronized RunningStack get() {
+        if (stack == null) {
+            // data and logs kept in target/browser-stack after the run, to read when a page fails
+            StackOptions options = StackOptions.defaults().withRandomPorts()
+                    .withDataDir(java.nio.file.Path.of("target", "browser-stack")).withReset()
+                    .withStartupTimeout(Duration.ofSeconds(300));
+            // -Dbrowser.project-root=DIR runs another checkout's jars (e.g. to try a fix in one module)
+            String root = System.getProperty("browser.project-root");
+            if (root != null && !root.isBlank()) {
+                options.withProjectRoot(java.nio.file.Path.of(root));
+            }
+            stack = LocalStack.start(options);
+        }
+        return stack;
+    }
+}

@@ -1,0 +1,46 @@
+package uk.probation.gate.web.caseworker;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import uk.probation.gate.web.api.ReferralApi;
+import uk.probation.gate.web.api.ResettlementApi;
+
+/**
+ * One timeline of what happened to the person, newest first: the case's own history from resettlement-service
+ * (reception, plan versions, release) merged with each referral's history from referral-service (sent to a
+ * provider, accepted, declined, outcome).
+ */
+public record Timeline(List<Item> items) {
+
+    public record Item(Instant at, String title, String by, String kind) {
+        /** e.g. "27 Nov 2026, 10:14", UK time. */
+        public String when() {
+            return at == null ? "" : WHEN.format(at);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy, HH:mm", java.util.Locale.UK).withZone(java.time.ZoneId.of("Europe/London"));
+
+    static Timeline of(List<ResettlementApi.TimelineEntry> caseHistory, List<ReferralApi.Referral> referrals,
+            java.util.function.Function<String, String> needLabel,
+            java.util.function.Function<String, String> statusLabel) {
+        List<Item> items = new ArrayList<>();
+        for (ResettlementApi.TimelineEntry entry : caseHistory) {
+            items.add(new Item(entry.at(), entry.summary(), entry.by() == null ? null : entry.by().name(), "case"));
+        }
+        for (ReferralApi.Referral referral : referrals) {
+            String need = needLabel.apply(referral.need());
+            for (ReferralApi.StatusChange change : referral.history()) {
+                String title = "Referral for " + need.toLowerCase(java.util.Locale.ROOT) + ": "
+                        + statusLabel.apply(change.status()).toLowerCase(java.util.Locale.ROOT)
+                        + (referral.providerCode() == null ? "" : " (" + referral.providerCode() + ")");
+                items.add(new Item(change.at(), title, change.by(), "referral"));
+            }
+        }
+        items.sort(Comparator.comparing(Item::at, Comparator.nullsLast(Comparator.naturalOrder())).reversed());
+        return new Timeline(items);
+    }
+}
