@@ -54,4 +54,23 @@ class LaunchCommandsTest {
         assertThat(commands.specFor(StackComponent.MAIL).builtJar())
                 .isEqualTo(Path.of("/checkout/infra/local-mail/target/local-mail.jar"));
     }
+
+    @Test
+    void theWebAppSignsInAtTheAuthServerWhichAllowsItsRealBaseUrl() {
+        StackPorts ports = StackPorts.random();
+        LaunchCommands commands = new LaunchCommands(root, data, ports, StackOptions.defaults());
+        String web = "http://127.0.0.1:" + ports.of(StackComponent.WEB);
+        String auth = "http://127.0.0.1:" + ports.of(StackComponent.AUTH);
+
+        assertThat(commands.specFor(StackComponent.WEB).command()).contains(
+                "--server.port=" + ports.of(StackComponent.WEB), "--web.auth-server=" + auth,
+                "--web.services.resettlement=http://127.0.0.1:" + ports.of(StackComponent.RESETTLEMENT),
+                "--web.services.community-payback=http://127.0.0.1:" + ports.of(StackComponent.COMMUNITY_PAYBACK),
+                "--web.services.referral=http://127.0.0.1:" + ports.of(StackComponent.REFERRAL),
+                "--web.services.notifications=http://127.0.0.1:" + ports.of(StackComponent.NOTIFICATIONS));
+        assertThat(commands.specFor(StackComponent.WEB).builtJar())
+                .isEqualTo(Path.of("/checkout/web-app/target/web-app.jar"));
+        assertThat(commands.specFor(StackComponent.AUTH).command()).contains("--auth.web-app.base-urls=" + web
+                + ",http://localhost:" + ports.of(StackComponent.WEB));
+    }
 }
