@@ -8,6 +8,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -36,9 +37,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+        // only the authorization endpoint's chain remembers where to go back to after sign-in: a stray request here
+        // (a favicon, an old bookmark) must never become the page a person lands on
+        HttpSessionRequestCache readOnly = new HttpSessionRequestCache();
+        readOnly.setRequestMatcher(request -> false);
+        http.requestCache(cache -> cache.requestCache(readOnly))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/error").permitAll()
+                        .requestMatchers("/login", "/assets/**", "/govuk/**", "/error").permitAll()
                         .requestMatchers("/").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll());

@@ -105,6 +105,19 @@ class PersonSignInIT {
     }
 
     @Test
+    void theSignInPageLooksLikeGovUkBeforeAnyoneHasSignedIn() throws Exception {
+        HttpClient anonymous = HttpClient.newHttpClient();
+        String page = anonymous.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("govuk-frontend.min.css").contains("<h1 class=\"govuk-heading-l\">Sign in</h1>");
+        for (String asset : List.of("/govuk/govuk-frontend.min.css", "/assets/rebrand/images/favicon.ico")) {
+            HttpResponse<byte[]> response = anonymous.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + asset)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theWebAppMustUsePkce() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + port + "/oauth2/authorize?response_type=code&client_id=web-app&scope=openid"
