@@ -22,7 +22,13 @@ public class Navigation {
 
     /** In the order a person with several roles sees them; a role's first section is their home page. */
     static final List<Section> SECTIONS = List.of(
-            new Section("Caseload", "/caseload", "/cases", List.of(Role.RESETTLEMENT_CASEWORKER)));
+            new Section("Caseload", "/caseload", "/cases", List.of(Role.RESETTLEMENT_CASEWORKER)),
+            new Section("Orders", "/unpaid-work/orders", "/unpaid-work/orders", List.of(Role.PLACEMENT_COORDINATOR)),
+            new Section("Sessions", "/unpaid-work/sessions", "/unpaid-work/sessions",
+                    List.of(Role.PLACEMENT_COORDINATOR)),
+            new Section("Projects", "/unpaid-work/projects", "/unpaid-work/projects",
+                    List.of(Role.PLACEMENT_COORDINATOR)),
+            new Section("Your sessions", "/supervision/sessions", "/supervision", List.of(Role.SUPERVISOR)));
 
     public List<Link> linksFor(SignedInUser user, String path) {
         List<Link> links = new ArrayList<>();
