@@ -28,7 +28,12 @@ public class Navigation {
                     List.of(Role.PLACEMENT_COORDINATOR)),
             new Section("Projects", "/unpaid-work/projects", "/unpaid-work/projects",
                     List.of(Role.PLACEMENT_COORDINATOR)),
-            new Section("Your sessions", "/supervision/sessions", "/supervision", List.of(Role.SUPERVISOR)));
+            new Section("Your sessions", "/supervision/sessions", "/supervision", List.of(Role.SUPERVISOR)),
+            new Section("Referrals", "/referrals", "/referrals", List.of(Role.PROVIDER)),
+            new Section("Routing table", "/admin/routing", "/admin/routing", List.of(Role.ADMIN)),
+            new Section("Recipients", "/admin/recipients", "/admin/recipients", List.of(Role.ADMIN)),
+            new Section("Templates", "/admin/templates", "/admin/templates", List.of(Role.ADMIN)),
+            new Section("Outcomes", "/outcomes", "/outcomes", List.of(Role.OPS_VIEWER, Role.ADMIN)));
 
     public List<Link> linksFor(SignedInUser user, String path) {
         List<Link> links = new ArrayList<>();
