@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Identifiers;
+import uk.probation.gate.platform.test.PersonSignIn;
 import uk.probation.gate.platform.test.TopicReader;
 
 /**
@@ -246,6 +247,94 @@ class WholeSystemIT {
                 """.formatted(LocalDate.now(), prisonNumber, prisonNumber, prison);
     }
 
+
+    /**
+     * People signed in at the real authorization server (code flow with PKCE, as the web app does) reach only the
+     * prisons and areas their tokens name, in every service; the dev clients set the records up.
+     */
+    @Test
+    void peopleSignedInAsThemselvesReachOnlyWhereTheyWork() {
+        PersonSignIn signIn = new PersonSignIn(stack.issuerUri(), stack.baseUrl(StackComponent.WEB).toString());
+        String nottingham = signIn.signIn("cw-nottingham").accessToken();
+        String foston = signIn.signIn("cw-foston").accessToken();
+        String ops = signIn.signIn("ops").accessToken();
+        Http resettlement = http(RESETTLEMENT);
+        String caseworkerClient = stack.accessToken("caseworker");
+        String atNottingham = openCase(resettlement, caseworkerClient, "NMI", "MALE");
+        String atFoston = openCase(resettlement, caseworkerClient, "FHI", "FEMALE");
+        assertThat(resettlement.put("/api/cases/" + atFoston + "/plan", caseworkerClient, Map.of("needs", List.of(),
+                "riskOfHarmSummary", "Known to staff at the women's prison")).status()).isEqualTo(200);
+
+        assertThat(resettlement.get("/api/cases/" + atNottingham, nottingham).status()).isEqualTo(200);
+        assertThat(resettlement.get("/api/cases/" + atFoston, nottingham).status()).isEqualTo(404);
+        assertThat(resettlement.put("/api/cases/" + atFoston + "/plan", nottingham, Map.of("needs", List.of(),
+                "riskOfHarmSummary", "overwritten from the wrong prison")).status()).isEqualTo(404);
+        assertThat(resettlement.get("/api/cases/" + atFoston, foston).body().at("/plan/riskOfHarmSummary").asString())
+                .isEqualTo("Known to staff at the women's prison");
+        assertThat(resettlement.get("/api/cases/" + atNottingham, foston).status()).isEqualTo(404);
+        assertThat(prisonsIn(resettlement.get("/api/caseload?size=100", nottingham).body())).containsOnly("NMI");
+        assertThat(prisonsIn(resettlement.get("/api/caseload?size=100", foston).body())).containsOnly("FHI");
+        // the ops viewer reaches every prison but reads no notes
+        JsonNode seenByOps = resettlement.get("/api/cases/" + atFoston, ops).body();
+        assertThat(seenByOps.at("/plan/riskOfHarmSummary").isMissingNode() || seenByOps.at("/plan/riskOfHarmSummary")
+                .isNull()).isTrue();
+
+        String derby = signIn.signIn("pc-derby").accessToken();
+        String leicester = signIn.signIn("pc-leicester").accessToken();
+        String derbySupervisor = signIn.signIn("sup-derby").accessToken();
+        Http payback = http(COMMUNITY_PAYBACK);
+        String coordinatorClient = stack.accessToken("coordinator");
+        String inDerby = order(payback, coordinatorClient, "N53DER");
+        String inLeicester = order(payback, coordinatorClient, "N53LEI");
+        assertThat(payback.get("/api/orders/" + inDerby, derby).status()).isEqualTo(200);
+        assertThat(payback.get("/api/orders/" + inLeicester, derby).status()).isEqualTo(404);
+        assertThat(payback.get("/api/orders/" + inDerby, leicester).status()).isEqualTo(404);
+        assertThat(payback.get("/api/orders?size=100", derby).body().get("items").valueStream()
+                .map(o -> o.get("areaCode").asString()).distinct().toList()).containsOnly("N53DER");
+        String derbyProject = "PRJ-DER-" + inDerby.substring(0, 8);
+        String leicesterProject = "PRJ-LEI-" + inLeicester.substring(0, 8);
+        assertThat(payback.post("/api/projects", derby, Map.of("code", derbyProject, "name", "Allotments",
+                "areaCode", "N53DER", "type", "GROUP", "ete", false)).status()).isEqualTo(201);
+        assertThat(payback.post("/api/projects", derby, Map.of("code", leicesterProject, "name", "Park",
+                "areaCode", "N53LEI", "type", "GROUP", "ete", false)).status()).isEqualTo(403);
+        assertThat(payback.post("/api/projects", leicester, Map.of("code", leicesterProject, "name", "Park",
+                "areaCode", "N53LEI", "type", "GROUP", "ete", false)).status()).isEqualTo(201);
+        session(payback, derby, derbyProject, LocalDate.now());
+        session(payback, leicester, leicesterProject, LocalDate.now());
+        // a supervisor sees the sessions of its own area and may not touch orders
+        assertThat(payback.get("/api/sessions?size=100", derbySupervisor).body().get("items").valueStream()
+                .map(s -> s.get("areaCode").asString()).distinct().toList()).containsOnly("N53DER");
+        assertThat(payback.get("/api/orders/" + inDerby, derbySupervisor).status()).isEqualTo(403);
+
+        // referral-service: a caseworker's release-readiness worklist holds only its own prisons' people
+        await().atMost(Duration.ofSeconds(30)).until(() -> http(REFERRAL)
+                .get("/api/release-readiness?size=100", foston).body().get("total").asInt() > 0);
+        assertThat(prisonsIn(http(REFERRAL).get("/api/release-readiness?size=100", foston).body()))
+                .containsOnly("FHI");
+        assertThat(prisonsIn(http(REFERRAL).get("/api/release-readiness?size=100", nottingham).body()))
+                .doesNotContain("FHI");
+    }
+
+    private static String openCase(Http resettlement, String token, String prison, String sex) {
+        Http.Response opened = resettlement.post("/api/cases", token, Map.of("prisonNumber",
+                Identifiers.prisonNumber(), "prisonCode", prison, "receivedOn", LocalDate.now().toString(),
+                "expectedReleaseDate", LocalDate.now().plusDays(10).toString(), "sex", sex,
+                "riskOfSeriousHarm", "LOW"));
+        assertThat(opened.status()).isEqualTo(201);
+        return opened.field("id");
+    }
+
+    private static String order(Http payback, String token, String area) {
+        Http.Response created = payback.post("/api/orders", token, Map.of("crn", Identifiers.crn(), "sentenceDate",
+                LocalDate.now().toString(), "requiredHours", 40, "areaCode", area, "sex", "MALE",
+                "riskOfSeriousHarm", "LOW"));
+        assertThat(created.status()).isEqualTo(201);
+        return created.field("id");
+    }
+
+    private static List<String> prisonsIn(JsonNode page) {
+        return page.get("items").valueStream().map(item -> item.get("prisonCode").asString()).distinct().toList();
+    }
 
     @Test
     void everyServiceIsHealthyAndDeniesWhatATokenDoesNotAllow() {
