@@ -145,12 +145,12 @@ class OutcomesPage {
     }
 
     private static List<String> unpaidWorkHeaders(String group) {
-        return List.of(group, "Orders", "Places booked", "Sent home by the service", "Sent-home share",
-                "Completed", "Completed within 12 months", "Positive completion", "Against the target");
+        return List.of(group, "Orders", "Places booked", "Sent home", "Sent-home share", "Completed",
+                "Within 12 months", "Positive completion", "Target");
     }
 
     private static List<String> unpaidWorkRow(String group, OutcomeFigures.UnpaidWork u) {
-        String against = u.positiveCompletionShare() == null ? "No completions yet"
+        String against = u.positiveCompletionShare() == null ? "No completions"
                 : (u.positiveCompletionShare() >= u.targetShare() ? "Meets " : "Below ") + percent(u.targetShare());
         return new ArrayList<>(List.of(group, String.valueOf(u.orders()), String.valueOf(u.sessionsBooked()),
                 String.valueOf(u.sentHomeServiceIssue()), percent(u.sentHomeShare()), String.valueOf(u.completed()),

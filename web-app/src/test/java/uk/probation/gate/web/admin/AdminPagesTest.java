@@ -90,7 +90,7 @@ class AdminPagesTest {
         String page = mvc.perform(post("/admin/routing/rules/2").with(admin()).with(csrf()).param("version", "3")
                 .param("providerCode", "SOVA").param("priority", "2").param("responseDays", "7")
                 .param("formToken", "t")).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("admin-2").contains("changed the").contains("10:14am on 27 November 2026")
+        assertThat(page).contains("admin-2").contains("The routing table was changed by").contains("10:14am on 27 November 2026")
                 .contains("Latest saved version").contains("name=\"version\" value=\"4\"")
                 .contains("value=\"7\"").contains("<option value=\"SOVA\" selected=\"selected\">");
     }
