@@ -96,7 +96,10 @@ class ProviderPages {
     String inbox(@RequestParam(defaultValue = "new") String tab, @RequestParam(defaultValue = "1") int page,
             HttpServletRequest request, Model model) {
         Tab current = Tab.of(tab);
-        Page<ProviderReferrals.Referral> found = referrals.inbox(current.statuses, Math.max(0, page - 1), PAGE_SIZE);
+        // what is waiting is ordered by when it is due; what is closed, newest first
+        Page<ProviderReferrals.Referral> found = current == Tab.CLOSED
+                ? referrals.newest(current.statuses, Math.max(0, page - 1), PAGE_SIZE)
+                : referrals.inbox(current.statuses, Math.max(0, page - 1), PAGE_SIZE);
         List<TabLink> tabs = java.util.Arrays.stream(Tab.values()).map(t -> new TabLink(t.label,
                 "/referrals?tab=" + t.slug, t == current ? found.total() : referrals.inbox(t.statuses, 0, 1).total(),
                 t == current)).toList();

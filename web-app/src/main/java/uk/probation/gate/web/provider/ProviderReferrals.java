@@ -48,8 +48,17 @@ class ProviderReferrals {
 
     /** The provider's own referrals in these statuses: overdue first, then the soonest respond-by. */
     Page<Referral> inbox(List<String> statuses, int page, int size) {
+        return list(statuses, "respondBy", page, size);
+    }
+
+    /** The provider's own referrals in these statuses, newest first. */
+    Page<Referral> newest(List<String> statuses, int page, int size) {
+        return list(statuses, "newest", page, size);
+    }
+
+    private Page<Referral> list(List<String> statuses, String sort, int page, int size) {
         return http.get().uri(uri -> {
-            UriBuilder b = uri.path("/api/referrals").queryParam("sort", "respondBy");
+            UriBuilder b = uri.path("/api/referrals").queryParam("sort", sort);
             statuses.forEach(s -> b.queryParam("status", s));
             return b.queryParam("page", page).queryParam("size", size).build();
         }).retrieve().body(new ParameterizedTypeReference<Page<Referral>>() { });

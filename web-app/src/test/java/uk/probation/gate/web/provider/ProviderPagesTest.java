@@ -73,6 +73,20 @@ class ProviderPagesTest {
     }
 
     @Test
+    void theClosedTabListsNewestFirstWithTheOutcome() throws Exception {
+        ProviderReferrals.Referral done = referral("r3", "ACCOMMODATION", "OUTCOME_RECORDED", false);
+        when(referrals.newest(eq(List.of("OUTCOME_RECORDED", "CLOSED")), eq(0), eq(20))).thenReturn(new Page<>(List.of(
+                new ProviderReferrals.Referral(done.id(), done.personReference(), done.need(), done.providerCode(),
+                        done.status(), done.respondBy(), false, "NMI", null, "MALE", "LOW",
+                        "TEMPORARY_ACCOMMODATION_SECURED", null, null, null, List.of())), 0, 20, 1));
+        when(referrals.inbox(any(), eq(0), eq(1))).thenReturn(new Page<>(List.of(), 0, 1, 0));
+        String page = mvc.perform(get("/referrals?tab=closed").with(housing())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Closed referrals").contains("Temporary accommodation secured")
+                .contains(">Outcome</th>");
+    }
+
+    @Test
     void aReferralOfferedShowsAcceptAndDecline() throws Exception {
         when(referrals.get("r1")).thenReturn(referral("r1", "ACCOMMODATION", "SENT", false));
         String page = mvc.perform(get("/referrals/r1").with(housing())).andReturn().getResponse().getContentAsString();

@@ -83,6 +83,8 @@ class ProviderJourneyIT extends BrowserTest {
         assertThat(team.heading()).isEqualTo("Referrals");
         assertThat(team.text()).contains("Closed referrals");
         assertThat(inboxHas(team, prisonNumber)).as("the closed tab lists the referral with its outcome").isTrue();
+        assertThat(team.text(By.xpath("//table[@id='inbox']//tr[td/a[normalize-space()='" + prisonNumber + "']]")))
+                .contains("Settled accommodation secured");
 
         // decline another with a reason: the reason is required, then check your answers
         team.click("New");
