@@ -24,6 +24,7 @@ import uk.probation.gate.web.forms.FormErrors;
 import uk.probation.gate.web.forms.OnceOnly;
 import uk.probation.gate.web.forms.Option;
 import uk.probation.gate.web.pages.Pagination;
+import uk.probation.gate.web.security.UnfinishedForms;
 
 /**
  * The recipient directory: who is told (responsible officers, providers, people on probation, volunteer services),
@@ -69,8 +70,9 @@ class RecipientPages {
     }
 
     @GetMapping("/admin/recipients/new")
-    String add(Model model) {
-        return form(null, new HashMap<>(Map.of("language", "en")), FormErrors.none(), model);
+    String add(@RequestParam Map<String, String> params, HttpServletRequest request, Model model) {
+        return form(null, UnfinishedForms.restored(request) ? new HashMap<>(params)
+                : new HashMap<>(Map.of("language", "en")), FormErrors.none(), model);
     }
 
     @PostMapping("/admin/recipients/new")
@@ -101,8 +103,12 @@ class RecipientPages {
     }
 
     @GetMapping("/admin/recipients/{code}/edit")
-    String edit(@PathVariable String code, Model model) {
+    String edit(@PathVariable String code, @RequestParam Map<String, String> params, HttpServletRequest request,
+            Model model) {
         AdminApi.Recipient recipient = api.recipient(code);
+        if (UnfinishedForms.restored(request)) {
+            return form(code, new HashMap<>(params), FormErrors.none(), model);
+        }
         Map<String, String> form = new HashMap<>();
         form.put("kind", recipient.kind());
         form.put("email", recipient.email());

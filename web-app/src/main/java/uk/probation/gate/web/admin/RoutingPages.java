@@ -1,5 +1,6 @@
 package uk.probation.gate.web.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import uk.probation.gate.web.api.RecordNotFound;
 import uk.probation.gate.web.forms.FormErrors;
 import uk.probation.gate.web.forms.OnceOnly;
 import uk.probation.gate.web.forms.Option;
+import uk.probation.gate.web.security.UnfinishedForms;
 
 /**
  * The routing table: which provider gets each need's referrals, in which order, and how long it has to respond. A
@@ -67,15 +69,21 @@ class RoutingPages {
         return "admin/routing";
     }
 
+    /** After a time-out and a new sign-in, the page shows what was typed (restored) instead of the saved rule. */
     @GetMapping("/admin/routing/rules/{number}")
-    String edit(@PathVariable int number, Model model) {
+    String edit(@PathVariable int number, @RequestParam Map<String, String> params, HttpServletRequest request,
+            Model model) {
         AdminApi.RoutingTable table = api.routingTable();
         AdminApi.Rule rule = rule(table, number);
         Map<String, String> form = new HashMap<>();
-        form.put("providerCode", rule.providerCode());
-        form.put("priority", String.valueOf(rule.priority()));
-        form.put("responseDays", String.valueOf(rule.responseDays()));
-        form.put("version", String.valueOf(table.version()));
+        if (UnfinishedForms.restored(request)) {
+            form.putAll(params);
+        } else {
+            form.put("providerCode", rule.providerCode());
+            form.put("priority", String.valueOf(rule.priority()));
+            form.put("responseDays", String.valueOf(rule.responseDays()));
+            form.put("version", String.valueOf(table.version()));
+        }
         return form(number, rule, form, FormErrors.none(), null, model);
     }
 

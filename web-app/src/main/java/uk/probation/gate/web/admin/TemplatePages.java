@@ -1,5 +1,6 @@
 package uk.probation.gate.web.admin;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import uk.probation.gate.web.api.ApiProblem;
 import uk.probation.gate.web.api.RecordNotFound;
 import uk.probation.gate.web.forms.FormErrors;
 import uk.probation.gate.web.forms.OnceOnly;
+import uk.probation.gate.web.security.UnfinishedForms;
 
 /**
  * The message templates, one per event type, audience and language: the list, and one template's subject and body
@@ -42,12 +44,14 @@ class TemplatePages {
     }
 
     @GetMapping("/admin/templates/{id}")
-    String edit(@PathVariable String id, Model model) {
+    String edit(@PathVariable String id, @RequestParam Map<String, String> params, HttpServletRequest request,
+            Model model) {
         AdminApi.Template template = api.template(id);
+        boolean restored = UnfinishedForms.restored(request);
         Map<String, String> form = new HashMap<>();
-        form.put("subject", template.subject());
-        form.put("body", template.body());
-        return form(template, form, FormErrors.none(), false, model);
+        form.put("subject", restored ? params.get("subject") : template.subject());
+        form.put("body", restored ? params.get("body") : template.body());
+        return form(template, form, FormErrors.none(), restored, model);
     }
 
     /** "Preview" shows the typed text with its placeholders marked, without saving; "Save" saves it. */

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import uk.probation.gate.web.api.ApiProblem;
 import uk.probation.gate.web.api.Page;
 import uk.probation.gate.web.api.RecordNotFound;
+import uk.probation.gate.web.security.UnfinishedForms;
 
 /** The admin's routing table, recipient directory and templates over stubbed services. */
 @SpringBootTest
@@ -172,6 +173,16 @@ class AdminPagesTest {
                 .param("subject", "Arrived: {{nope}}").param("body", "Hello").param("formToken", "t"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("id=\"subject-error\"").contains("Subject {{nope}} (line 1) is not something");
+    }
+
+    @Test
+    void whatWasTypedBeforeATimeOutIsShownAgainAfterSigningIn() throws Exception {
+        routing(3);
+        String page = mvc.perform(get("/admin/routing/rules/2").with(admin())
+                .requestAttr(UnfinishedForms.RESTORED, true).param("providerCode", "SOVA").param("priority", "4")
+                .param("responseDays", "9").param("version", "3")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("You were signed out").contains("value=\"9\"").contains("value=\"4\"")
+                .contains("<option value=\"SOVA\" selected=\"selected\">");
     }
 
     @Test
