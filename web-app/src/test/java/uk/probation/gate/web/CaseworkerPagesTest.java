@@ -125,4 +125,36 @@ class CaseworkerPagesTest {
         }
         verify(resettlement, times(1)).savePlan(eq("case-1"), anyLong(), any());
     }
+
+    @Test
+    void theCheckPageListsEveryTaskWithChangeLinksAndTheCasePageShowsReferralsAndOneTimeline() throws Exception {
+        List<ResettlementApi.Need> needs = new java.util.ArrayList<>();
+        for (String pathway : List.of("ACCOMMODATION", "EDUCATION_SKILLS_AND_WORK", "FINANCE_AND_ID",
+                "DRUGS_AND_ALCOHOL", "HEALTH", "CHILDREN_FAMILIES_AND_COMMUNITY", "ATTITUDES_THINKING_AND_BEHAVIOUR")) {
+            needs.add(new ResettlementApi.Need(pathway, "SUPPORT_REQUIRED", pathway.equals("HEALTH") ? "GP" : null));
+        }
+        ResettlementApi.Plan plan = new ResettlementApi.Plan(0, needs, "Low risk", null, null,
+                new ResettlementApi.Actor("cw-nottingham", "Asha Patel"), Instant.parse("2026-11-27T10:14:00Z"));
+        when(resettlement.get("case-1")).thenReturn(aCase(5, plan));
+        String check = mvc.perform(get("/cases/case-1/plan/check").with(asha())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(check).contains("Check the plan before you complete it").contains("Support required. GP")
+                .contains("href=\"/cases/case-1/plan/health\"").contains("Low risk")
+                .contains("name=\"version\" value=\"5\"");
+
+        when(resettlement.timeline("case-1")).thenReturn(List.of(new ResettlementApi.TimelineEntry(
+                Instant.parse("2026-11-25T09:00:00Z"), "RECEIVED", new ResettlementApi.Actor("hmpps", "HMPPS"),
+                "Received at NMI on 2026-11-25", Map.of())));
+        when(referrals.forCase("case-1")).thenReturn(List.of(new ReferralApi.Referral("r1",
+                new ReferralApi.PersonReference("A1234BC", null), "case-1", "ACCOMMODATION", "SOVA", "ACCEPTED",
+                LocalDate.of(2026, 12, 3), false, null, null, List.of(
+                        new ReferralApi.StatusChange("SENT", Instant.parse("2026-11-26T09:00:00Z"), "system", "SOVA",
+                                null, null),
+                        new ReferralApi.StatusChange("ACCEPTED", Instant.parse("2026-11-27T09:00:00Z"),
+                                "prov-sova", "SOVA", null, null)))));
+        String page = mvc.perform(get("/cases/case-1").with(asha())).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("SOVA").contains("Accepted").contains("3 Dec 2026")
+                .contains("Referral for accommodation: accepted (SOVA)").contains("Received at NMI on 2026-11-25");
+        assertThat(page.indexOf("accepted (SOVA)")).as("newest first").isLessThan(page.indexOf("Received at NMI"));
+    }
 }

@@ -25,7 +25,7 @@ public class ReferralApi {
     public record PersonReference(String prisonNumber, String crn) {
     }
 
-    public record StatusChange(String status, Instant at, String by) {
+    public record StatusChange(String status, Instant at, String by, String providerCode, String reason, String outcome) {
     }
 
     public record Referral(String id, PersonReference personReference, String caseId, String need,

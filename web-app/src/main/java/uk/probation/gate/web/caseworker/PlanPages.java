@@ -63,6 +63,8 @@ class PlanPages {
         model.addAttribute("case", found);
         model.addAttribute("tasks", tasks);
         model.addAttribute("notDone", tasks.notDone().stream().map(t -> label(t.key())).toList());
+        model.addAttribute("lastSaved", found.plan() == null || found.plan().updatedAt() == null ? null
+                : when(found.plan().updatedAt()));
         model.addAttribute("backLink", "/cases/" + caseId);
         return "caseworker/plan";
     }
@@ -208,11 +210,16 @@ class PlanPages {
         try {
             Instant instant = at != null ? Instant.parse(at.toString())
                     : plan != null ? plan.updatedAt() : null;
-            when = instant == null ? null : WHEN.format(instant).replace("AM", "am").replace("PM", "pm");
+            when = instant == null ? null : when(instant);
         } catch (RuntimeException unparsable) {
             when = at == null ? null : at.toString();
         }
         return new Conflict(name == null ? "Someone else" : name.toString(), when, null, null);
+    }
+
+    /** e.g. "10:14am on 27 November 2026", UK time. */
+    static String when(Instant instant) {
+        return WHEN.format(instant).replace("AM", "am").replace("PM", "pm");
     }
 
     private ResettlementApi.PlanChange merged(ResettlementApi.Case c, String key, Map<String, String> form) {

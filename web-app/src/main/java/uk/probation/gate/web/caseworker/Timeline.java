@@ -34,9 +34,12 @@ public record Timeline(List<Item> items) {
         for (ReferralApi.Referral referral : referrals) {
             String need = needLabel.apply(referral.need());
             for (ReferralApi.StatusChange change : referral.history()) {
+                String provider = change.providerCode() != null ? change.providerCode() : referral.providerCode();
                 String title = "Referral for " + need.toLowerCase(java.util.Locale.ROOT) + ": "
                         + statusLabel.apply(change.status()).toLowerCase(java.util.Locale.ROOT)
-                        + (referral.providerCode() == null ? "" : " (" + referral.providerCode() + ")");
+                        + (provider == null ? "" : " (" + provider + ")")
+                        + (change.outcome() == null ? "" : ", " + change.outcome().toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', ' '));
                 items.add(new Item(change.at(), title, change.by(), "referral"));
             }
         }

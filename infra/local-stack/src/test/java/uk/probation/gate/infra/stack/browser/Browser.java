@@ -45,7 +45,6 @@ public final class Browser implements AutoCloseable {
     private final String axeSource;
     private final Variant variant;
     private int pageNumber;
-    private WebElement lastPage;
 
     Browser(URI baseUrl, Path screenshots, Path axeFile, Variant variant) {
         requireTools(axeFile);
@@ -63,6 +62,11 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options(variant));
+        if (variant == Variant.NARROW) {
+            // a desktop window cannot be narrower than about 500 px: emulate the phone's 375 px viewport instead
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", variant.width,
+                    "height", variant.height, "deviceScaleFactor", 1, "mobile", true));
+        }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
@@ -133,7 +137,7 @@ public final class Browser implements AutoCloseable {
     /** Goes to a path of the web app (or a full URL) and checks the page. */
     public Browser open(String pathOrUrl) {
         driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
-        arrived();
+        check();
         return this;
     }
 
@@ -145,9 +149,8 @@ public final class Browser implements AutoCloseable {
         } catch (NoSuchElementException e) {
             link = driver.findElement(By.partialLinkText(linkText));
         }
-        link.click();
-        arrived();
-        return this;
+        WebElement pressed = link;
+        return navigate(pressed::click);
     }
 
     /** Presses the button with this text (a submit button, or a link styled as one) and checks the page. */
@@ -158,8 +161,28 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser press(By button) {
-        driver.findElement(button).click();
-        arrived();
+        WebElement element = driver.findElement(button);
+        return navigate(element::click);
+    }
+
+    /** Does something that loads a new page, waits until the old page is gone, then checks the new one. */
+    public Browser navigate(Runnable action) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        action.run();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (!isStale(before)) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no new page after 60 s on " + driver.getCurrentUrl());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        driver.findElement(By.tagName("body"));
+        check();
         return this;
     }
 
@@ -168,6 +191,34 @@ public final class Browser implements AutoCloseable {
         WebElement field = field(label);
         field.clear();
         field.sendKeys(value);
+        return this;
+    }
+
+    /** Types into the field with this id (e.g. a date input's {@code releasedOn-day}), replacing what was there. */
+    public Browser type(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    /** Reloads the page until {@code ready} holds (e.g. an event has reached another service), then checks it. */
+    public Browser reloadUntil(java.util.function.Predicate<Browser> ready, Duration atMost) {
+        java.time.Instant deadline = java.time.Instant.now().plus(atMost);
+        while (!ready.test(this)) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("page " + driver.getCurrentUrl() + " not ready after " + atMost.toSeconds()
+                        + " s; it shows:\n" + text());
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            driver.navigate().refresh();
+        }
+        check();
         return this;
     }
 
@@ -248,15 +299,6 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    private void arrived() {
-        WebElement html = driver.findElement(By.tagName("html"));
-        if (lastPage != null && lastPage.equals(html)) {
-            return;
-        }
-        lastPage = html;
-        check();
-    }
-
     /** The whole page, not only the window: the layout's full size through the DevTools protocol. */
     private void screenshot(Path file) {
         try {
@@ -275,14 +317,22 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * axe-core's violations of impact serious or critical, one line each. Run through the DevTools protocol, so it
-     * also works on a page where JavaScript is turned off for the page's own scripts.
+     * axe-core's violations of impact serious or critical, one line each. axe runs in an isolated world of the page
+     * (like a browser extension), through the DevTools protocol: that also works where the page's own JavaScript is
+     * turned off, where timers do not fire, so setTimeout there is a microtask.
      */
     private List<String> axeViolations() {
+        Map<String, Object> tree = driver.executeCdpCommand("Page.getFrameTree", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> frame = (Map<String, Object>) ((Map<String, Object>) tree.get("frameTree")).get("frame");
+        Map<String, Object> world = driver.executeCdpCommand("Page.createIsolatedWorld",
+                Map.of("frameId", frame.get("id"), "worldName", "axe-check", "grantUniveralAccess", true));
+        Object context = world.get("executionContextId");
         Map<String, Object> result = driver.executeCdpCommand("Runtime.evaluate", Map.of(
-                "expression", axeSource + "\n;axe.run(document, {resultTypes: ['violations']})"
-                        + ".then(r => JSON.stringify(r.violations))",
-                "awaitPromise", true, "returnByValue", true));
+                "expression", "window.setTimeout = (fn, ms, ...args) => { Promise.resolve().then(() => fn(...args));"
+                        + " return 0; }; window.clearTimeout = () => {};\n" + axeSource
+                        + "\n;axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations))",
+                "contextId", context, "awaitPromise", true, "returnByValue", true));
         @SuppressWarnings("unchecked")
         Map<String, Object> value = (Map<String, Object>) result.get("result");
         if (value == null || !(value.get("value") instanceof String json)) {

@@ -8,7 +8,7 @@ import uk.probation.gate.infra.stack.StackOptions;
 /**
  * One whole local stack (Kafka, Mongo wire server, auth server, the four services, the web app) for every browser
  * test class in this JVM: started by the first test that asks, stopped when the JVM ends (RunningStack's hook).
- * Its logs stay in {@code infra/local-stack/target/browser-stack/logs/}.
+ * Its logs stay in {@code infra/local-stack/target/browser-stack/run-<pid>/logs/}.
  */
 final class SharedStack {
 
@@ -19,9 +19,12 @@ final class SharedStack {
 
     static synchronized RunningStack get() {
         if (stack == null) {
-            // data and logs kept in target/browser-stack after the run, to read when a page fails
+            // data and logs kept after the run, to read when a page fails: one folder per test JVM, since several
+            // builds may run the suite at once in one checkout (-Dbrowser.data-dir=DIR chooses another)
+            String dataDir = System.getProperty("browser.data-dir",
+                    "target/browser-stack/run-" + ProcessHandle.current().pid());
             StackOptions options = StackOptions.defaults().withRandomPorts()
-                    .withDataDir(java.nio.file.Path.of("target", "browser-stack")).withReset()
+                    .withDataDir(java.nio.file.Path.of(dataDir)).withReset()
                     .withStartupTimeout(Duration.ofSeconds(300));
             // -Dbrowser.project-root=DIR runs another checkout's jars (e.g. to try a fix in one module)
             String root = System.getProperty("browser.project-root");
