@@ -91,7 +91,7 @@ class OrderPages {
             @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "1") int page,
             HttpServletRequest request, Model model) {
         String search = blankToNull(crn) == null ? null : crn.trim().toUpperCase(Locale.ROOT);
-        String chosen = STATUSES.contains(status) ? status : null;
+        String chosen = status != null && STATUSES.contains(status) ? status : null;
         Boolean onlyOverdue = Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null;
         Page<UnpaidWorkApi.Order> orders = api.orders(search, chosen, onlyOverdue, Math.max(0, page - 1), PAGE_SIZE);
         model.addAttribute("orders", orders);

@@ -71,7 +71,7 @@ class SessionPages {
 
     @GetMapping("/unpaid-work/sessions/{id}")
     String session(@PathVariable String id, Model model) {
-        model.addAttribute("session", api.session(id));
+        model.addAttribute("workSession", api.session(id));
         return "unpaidwork/session";
     }
 
@@ -86,7 +86,7 @@ class SessionPages {
     String standDown(@PathVariable String id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String formToken, HttpSession httpSession, Model model,
             RedirectAttributes redirect) {
-        if (!STAND_DOWN_REASONS.contains(reason)) {
+        if (reason == null || !STAND_DOWN_REASONS.contains(reason)) {
             model.addAttribute("errors", FormErrors.none().add("reason", "Select why the session is stood down"));
             return standDownPage(api.session(id), null, model);
         }
@@ -109,7 +109,7 @@ class SessionPages {
     }
 
     private String standDownPage(UnpaidWorkApi.Session session, String reason, Model model) {
-        model.addAttribute("session", session);
+        model.addAttribute("workSession", session);
         model.addAttribute("reason", reason);
         model.addAttribute("reasons", STAND_DOWN_REASONS);
         return "unpaidwork/stand-down";
@@ -153,7 +153,7 @@ class SessionPages {
         if (OrderPages.blankToNull(form.get("areaCode")) == null) {
             errors.add("areaCode", "Select the area");
         }
-        if (!PROJECT_TYPES.contains(type)) {
+        if (type == null || !PROJECT_TYPES.contains(type)) {
             errors.add("type", "Select the type of project");
         } else if ("INDIVIDUAL".equals(type) && partner == null) {
             errors.add("partner", "Enter the partner who hosts the individual placement");

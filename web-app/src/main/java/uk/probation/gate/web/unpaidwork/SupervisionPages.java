@@ -54,11 +54,11 @@ class SupervisionPages {
             implements Serializable {
 
         public boolean worked() {
-            return WORKED.contains(outcome);
+            return outcome != null && WORKED.contains(outcome);
         }
 
         public boolean enforceable() {
-            return ENFORCEABLE.contains(outcome);
+            return outcome != null && ENFORCEABLE.contains(outcome);
         }
 
         public boolean serviceIssue() {
@@ -106,7 +106,7 @@ class SupervisionPages {
     }
 
     private String rosterPage(UnpaidWorkApi.Session session, Model model) {
-        model.addAttribute("session", session);
+        model.addAttribute("workSession", session);
         model.addAttribute("outcomes", OUTCOMES);
         model.addAttribute("enforceable", ENFORCEABLE);
         model.addAttribute("toRecord", session.roster().stream().filter(r -> r.attendance() == null).count());
@@ -136,11 +136,11 @@ class SupervisionPages {
         if (selected.isEmpty()) {
             errors.add("people", "Select the people to record attendance for");
         }
-        if (!OUTCOMES.contains(outcome)) {
+        if (outcome == null || !OUTCOMES.contains(outcome)) {
             errors.add("outcome", "Select what happened");
         }
         int minutes = 0;
-        if (WORKED.contains(outcome)) {
+        if (outcome != null && WORKED.contains(outcome)) {
             Integer h = OrderPages.wholeNumber(blankAsZero(hours));
             Integer m = OrderPages.wholeNumber(blankAsZero(mins));
             if (h == null || m == null || h < 0 || m < 0 || m > 59) {
@@ -174,7 +174,7 @@ class SupervisionPages {
         if (answers == null) {
             return "redirect:/supervision/sessions/" + id;
         }
-        model.addAttribute("session", session);
+        model.addAttribute("workSession", session);
         model.addAttribute("answers", answers);
         return "unpaidwork/supervision-check";
     }

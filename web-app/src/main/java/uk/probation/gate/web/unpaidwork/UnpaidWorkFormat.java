@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** How unpaid work pages write hours, dates and times, GOV.UK style: "2 hours 30 minutes", "9am", "1:30pm". */
-@Component("uw")
+@Component
 public class UnpaidWorkFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
