@@ -110,7 +110,8 @@ class CasePages {
         List<String> prisons = SignedInUser.current().map(SignedInUser::prisons).orElse(List.of());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("prisons", prisons.stream().map(code -> Option.of(code, code)).toList());
+        model.addAttribute("prisons", prisons.stream().map(code -> Option.of(code,
+                messages.getMessage("prison." + code, null, code, java.util.Locale.UK))).toList());
         model.addAttribute("sexes", List.of(Option.of("FEMALE", "Female"), Option.of("MALE", "Male")));
         model.addAttribute("risks", List.of(Option.of("LOW", "Low"), Option.of("MEDIUM", "Medium"),
                 Option.of("HIGH", "High"), Option.of("VERY_HIGH", "Very high")));

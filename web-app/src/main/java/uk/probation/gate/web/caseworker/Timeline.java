@@ -28,8 +28,25 @@ public record Timeline(List<Item> items) {
             java.util.function.Function<String, String> needLabel,
             java.util.function.Function<String, String> statusLabel) {
         List<Item> items = new ArrayList<>();
-        for (ResettlementApi.TimelineEntry entry : caseHistory) {
-            items.add(new Item(entry.at(), entry.summary(), entry.by() == null ? null : entry.by().name(), "case"));
+        // a run of draft saves by one person reads as one line: "Plan saved 8 times"
+        List<ResettlementApi.TimelineEntry> history = new ArrayList<>(caseHistory);
+        history.sort(Comparator.comparing(ResettlementApi.TimelineEntry::at,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        int saves = 0;
+        for (int i = 0; i < history.size(); i++) {
+            ResettlementApi.TimelineEntry entry = history.get(i);
+            String by = entry.by() == null ? null : entry.by().name();
+            boolean save = "PLAN_SAVED".equals(entry.type());
+            ResettlementApi.TimelineEntry next = i + 1 < history.size() ? history.get(i + 1) : null;
+            if (save && next != null && "PLAN_SAVED".equals(next.type()) && next.by() != null && by != null
+                    && by.equals(next.by().name())) {
+                saves++;
+                continue;
+            }
+            String title = save && saves > 0 ? "Plan saved " + (saves + 1) + " times (up to " + entry.summary()
+                    .replace("Plan saved (", "").replace(")", "") + ")" : entry.summary();
+            saves = 0;
+            items.add(new Item(entry.at(), title, by, "case"));
         }
         for (ReferralApi.Referral referral : referrals) {
             String need = needLabel.apply(referral.need());

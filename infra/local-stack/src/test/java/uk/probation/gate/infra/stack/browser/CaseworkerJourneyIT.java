@@ -138,7 +138,7 @@ class CaseworkerJourneyIT extends BrowserTest {
                 .contains("Education, skills and work");
         assertThat(asha.all(By.cssSelector("#referrals tbody tr"))).hasSize(2);
         String timeline = asha.text(By.id("timeline"));
-        assertThat(timeline).contains("Received at NMI").contains("Plan saved (version")
+        assertThat(timeline).contains("Received at NMI").containsPattern("Plan saved 8 times \\(up to version \\d+\\)")
                 .contains("completed on time").contains("Referral for accommodation: sent")
                 .contains("Referral for accommodation: accepted (" + provider + ")").contains("by Asha Patel");
 
