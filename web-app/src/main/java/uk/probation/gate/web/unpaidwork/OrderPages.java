@@ -103,12 +103,13 @@ class OrderPages {
 
     // ---- a new order from court
 
+    /** Any parameters are a form kept over a time-out (UnfinishedForms) and are shown again. */
     @GetMapping("/unpaid-work/orders/new")
-    String newOrder(Model model) {
-        Map<String, String> form = new HashMap<>();
+    String newOrder(@RequestParam Map<String, String> kept, Model model) {
+        Map<String, String> form = new HashMap<>(kept);
         List<String> areas = areas();
         if (areas.size() == 1) {
-            form.put("areaCode", areas.get(0));
+            form.putIfAbsent("areaCode", areas.get(0));
         }
         model.addAttribute("form", form);
         return orderForm(model);

@@ -123,14 +123,15 @@ class SessionPages {
         return "unpaidwork/projects";
     }
 
+    /** Any parameters are a form kept over a time-out (UnfinishedForms) and are shown again. */
     @GetMapping("/unpaid-work/projects/new")
-    String newProject(Model model) {
-        Map<String, String> form = new HashMap<>();
+    String newProject(@RequestParam Map<String, String> kept, Model model) {
+        Map<String, String> form = new HashMap<>(kept);
         List<String> areas = OrderPages.areas();
         if (areas.size() == 1) {
-            form.put("areaCode", areas.get(0));
+            form.putIfAbsent("areaCode", areas.get(0));
         }
-        form.put("ete", "no");
+        form.putIfAbsent("ete", "no");
         model.addAttribute("form", form);
         return projectForm(model);
     }
@@ -202,12 +203,12 @@ class SessionPages {
     // ---- a project's sessions
 
     @GetMapping("/unpaid-work/projects/{code}/sessions/new")
-    String newSession(@PathVariable String code, Model model) {
-        Map<String, String> form = new HashMap<>();
-        form.put("startTime", "09:00");
-        form.put("endTime", "16:00");
-        form.put("supervisors", "1");
-        form.put("placesPerSupervisor", "6");
+    String newSession(@PathVariable String code, @RequestParam Map<String, String> kept, Model model) {
+        Map<String, String> form = new HashMap<>(kept);
+        form.putIfAbsent("startTime", "09:00");
+        form.putIfAbsent("endTime", "16:00");
+        form.putIfAbsent("supervisors", "1");
+        form.putIfAbsent("placesPerSupervisor", "6");
         model.addAttribute("form", form);
         return sessionForm(api.project(code), model);
     }

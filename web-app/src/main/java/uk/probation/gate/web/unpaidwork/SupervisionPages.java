@@ -87,9 +87,17 @@ class SupervisionPages {
     }
 
     @GetMapping("/supervision/sessions/{id}")
-    String roster(@PathVariable String id, HttpSession httpSession, Model model) {
+    String roster(@PathVariable String id, HttpServletRequest request, HttpSession httpSession, Model model) {
         UnpaidWorkApi.Session session = api.session(id);
         Answers pending = (Answers) httpSession.getAttribute(PENDING + id);
+        if (request.getParameter("outcome") != null || request.getParameterValues("orderId") != null) {
+            // the roster as ticked before a time-out, kept by UnfinishedForms and shown again
+            String[] ticked = request.getParameterValues("orderId");
+            model.addAttribute("selected", ticked == null ? List.of() : List.of(ticked));
+            model.addAttribute("outcome", request.getParameter("outcome"));
+            model.addAttribute("hours", request.getParameter("hours"));
+            model.addAttribute("mins", request.getParameter("minutes"));
+        }
         if (!model.containsAttribute("selected")) {
             model.addAttribute("selected", pending == null ? List.of() : pending.orderIds());
             model.addAttribute("outcome", pending == null ? null : pending.outcome());

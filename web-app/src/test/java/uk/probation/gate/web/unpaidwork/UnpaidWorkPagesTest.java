@@ -119,6 +119,17 @@ class UnpaidWorkPagesTest {
     }
 
     @Test
+    void theRosterTickedBeforeATimeOutIsShownAgain() throws Exception {
+        when(api.session("s1")).thenReturn(today(List.of(booked("o1", "A111111"), booked("o2", "B222222"))));
+        // what UnfinishedForms hands the page after signing back in: the same page with the kept fields
+        String page = mvc.perform(get("/supervision/sessions/s1").with(sam()).param("orderId", "o2")
+                .param("outcome", "UNACCEPTABLE_ABSENCE").param("hours", "0").param("minutes", "0")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).containsPattern("value=\"o2\"[^>]*checked").doesNotContainPattern("value=\"o1\"[^>]*checked")
+                .containsPattern("value=\"UNACCEPTABLE_ABSENCE\"[^>]*checked");
+    }
+
+    @Test
     void aSupervisorHasNoCoordinatorPages() throws Exception {
         assertThat(mvc.perform(get("/unpaid-work/orders").with(sam())).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
