@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The one table of named dev users: enough people to see scoping work (two caseworkers at different prisons, one
- * of them the women's prison; a coordinator and a supervisor in each of two areas; one user per provider; an ops
+ * The one table of named dev users: enough people to see scoping work (two caseworkers at one prison and one at
+ * another, the women's prison; a coordinator and a supervisor in each of two areas; one user per provider; an ops
  * viewer, an admin and a responsible officer).
  */
 public final class DevUsers {
@@ -15,6 +15,8 @@ public final class DevUsers {
     private static final List<DevUser> ALL = Stream.concat(
             Stream.of(
                     caseworker("cw-nottingham", "Asha Patel", "NMI"),
+                    // a second caseworker at the same prison: two people changing one plan
+                    caseworker("cw-nottingham2", "Chris Doyle", "NMI"),
                     caseworker("cw-foston", "Bella Okafor", "FHI"),
                     inArea("pc-derby", "Carl Evans", "PLACEMENT_COORDINATOR", "N53DER"),
                     inArea("pc-leicester", "Dina Shah", "PLACEMENT_COORDINATOR", "N53LEI"),

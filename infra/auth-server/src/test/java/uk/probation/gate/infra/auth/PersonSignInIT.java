@@ -46,6 +46,7 @@ class PersonSignInIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "cw-nottingham | Asha Patel  | RESETTLEMENT_CASEWORKER | prisons  | NMI",
+            "cw-nottingham2| Chris Doyle | RESETTLEMENT_CASEWORKER | prisons  | NMI",
             "cw-foston     | Bella Okafor| RESETTLEMENT_CASEWORKER | prisons  | FHI",
             "pc-derby      | Carl Evans  | PLACEMENT_COORDINATOR   | areas    | N53DER",
             "pc-leicester  | Dina Shah   | PLACEMENT_COORDINATOR   | areas    | N53LEI",

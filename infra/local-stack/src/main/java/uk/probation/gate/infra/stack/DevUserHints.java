@@ -19,6 +19,7 @@ final class DevUserHints {
 
     static final List<User> USERS = List.of(
             new User("cw-nottingham", "Asha Patel", "RESETTLEMENT_CASEWORKER", "prison NMI"),
+            new User("cw-nottingham2", "Chris Doyle", "RESETTLEMENT_CASEWORKER", "prison NMI"),
             new User("cw-foston", "Bella Okafor", "RESETTLEMENT_CASEWORKER", "prison FHI (women)"),
             new User("pc-derby", "Carl Evans", "PLACEMENT_COORDINATOR", "area N53DER"),
             new User("pc-leicester", "Dina Shah", "PLACEMENT_COORDINATOR", "area N53LEI"),

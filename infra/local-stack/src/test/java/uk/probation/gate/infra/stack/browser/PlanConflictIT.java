@@ -11,8 +11,7 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * Journey 2: two people change the same plan. The one who saves second is told who changed it and when, sees the
  * latest version beside their own answer, keeps what they typed, and saves it over on purpose. A double click on
- * save never saves twice. HMP Nottingham has one dev caseworker, so both browsers sign in as Asha Patel: the
- * service tells them apart by the version each page showed.
+ * save never saves twice. Asha Patel and Chris Doyle both work at HMP Nottingham, each in a browser of their own.
  */
 class PlanConflictIT extends BrowserTest {
 
@@ -20,7 +19,7 @@ class PlanConflictIT extends BrowserTest {
     void theSecondSaveIsToldWhoChangedThePlanAndKeepsWhatWasTyped() {
         ResettlementSetup.OpenCase person = ResettlementSetup.reception("NMI", "MALE", 60);
         Browser first = signedIn("cw-nottingham");
-        Browser second = browser("second-tab", Variant.DESKTOP).signIn("cw-nottingham");
+        Browser second = browser("second-caseworker", Variant.DESKTOP).signIn("cw-nottingham2");
 
         first.open("/cases/" + person.caseId() + "/plan/accommodation");
         second.open("/cases/" + person.caseId() + "/plan/accommodation");
@@ -33,7 +32,7 @@ class PlanConflictIT extends BrowserTest {
 
         assertThat(first.heading()).isEqualTo("Accommodation");
         assertThat(first.text(By.id("conflict"))).containsPattern(
-                "Asha Patel changed this plan at \\d{1,2}:\\d{2}(am|pm) on \\d{1,2} \\w+ \\d{4}, after you opened this page")
+                "Chris Doyle changed this plan at \\d{1,2}:\\d{2}(am|pm) on \\d{1,2} \\w+ \\d{4}, after you opened this page")
                 .contains("Your answer has not been saved");
         assertThat(first.text(By.id("latest-version"))).contains("Support not required")
                 .contains("Going back to family in Mansfield");
