@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the auth server and the services are, and what the business may change.
  *
  * @param authServer the issuer; its endpoints are derived from it so the app starts without it being up
+ * @param authServerBackchannel where this app itself reaches the auth server for the code exchange and keys, when
+ *     that differs from the browser-facing issuer (docker compose: auth-server:9000 inside, localhost:9000 outside)
  * @param services each service's base URL
  * @param feedbackUrl the phase banner's feedback link
  * @param timeoutWarning how long before the session ends the "stay signed in" dialog opens
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("web")
 public record WebProperties(
         @DefaultValue("http://127.0.0.1:9000") URI authServer,
+        URI authServerBackchannel,
         @DefaultValue Services services,
         @DefaultValue("mailto:through-the-gate-feedback@probation.example") String feedbackUrl,
         @DefaultValue("http://127.0.0.1:3000") String grafanaUrl,

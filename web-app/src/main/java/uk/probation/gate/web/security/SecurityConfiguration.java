@@ -42,6 +42,8 @@ class SecurityConfiguration {
             @Value("${web.client-id:web-app}") String clientId,
             @Value("${web.client-secret:web-app-secret}") String clientSecret) {
         String issuer = properties.authServer().toString().replaceAll("/+$", "");
+        String backchannel = properties.authServerBackchannel() == null ? issuer
+                : properties.authServerBackchannel().toString().replaceAll("/+$", "");
         ClientRegistration gate = ClientRegistration.withRegistrationId(REGISTRATION)
                 .clientId(clientId)
                 .clientSecret(clientSecret)
@@ -50,8 +52,8 @@ class SecurityConfiguration {
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile")
                 .authorizationUri(issuer + "/oauth2/authorize")
-                .tokenUri(issuer + "/oauth2/token")
-                .jwkSetUri(issuer + "/oauth2/jwks")
+                .tokenUri(backchannel + "/oauth2/token")
+                .jwkSetUri(backchannel + "/oauth2/jwks")
                 .issuerUri(issuer)
                 .userNameAttributeName("sub")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))

@@ -124,6 +124,9 @@ class AdminPagesTest {
                 .getContentAsString()).contains("ro@probation.example").contains("/admin/recipients/N01RO1/edit");
         assertThat(mvc.perform(get("/admin/recipients/new").with(admin())).andReturn().getResponse()
                 .getContentAsString()).contains("Add a recipient").contains("name=\"code\"");
+        // a recipient's code is what the directory knows them by: it is not offered for change
+        assertThat(mvc.perform(get("/admin/recipients/N01RO1/edit").with(admin())).andReturn().getResponse()
+                .getContentAsString()).contains("Change recipient N01RO1").doesNotContain("name=\"code\"");
 
         when(api.putRecipient(eq("NEW1"), any())).thenThrow(new ApiProblem(422, "Unprocessable", "no",
                 List.of(new ApiProblem.FieldError("email", "an e-mail address")), Map.of()));
