@@ -6,15 +6,11 @@
 # Installs, only when missing:
 #   - Debian packages (apt-get, so root or sudo): prometheus (OutcomeDashboardsIT runs the real server),
 #     chromium and chromium-driver (the browser tests drive Chromium through its installed driver);
-#   - the npm package axe-core into .test-tools/ (the browser tests' accessibility check; needs Node and npm).
+#   - the npm package axe-core into .test-tools/ (the browser tests' accessibility check), with npm (Debian's npm
+#     package when npm is missing).
 # Extra arguments go to Maven, e.g. ./run-tests.sh -pl resettlement-service
 set -euo pipefail
 cd "$(dirname "$0")"
-
-AXE_VERSION=unknown
-if [ -f .test-tools/node_modules/axe-core/package.json ]; then
-  AXE_VERSION=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' .test-tools/node_modules/axe-core/package.json | head -1)
-fi
 
 sudo_if_needed() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -24,6 +20,8 @@ missing=()
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# npm is needed once, to fetch axe-core
+[ -f .test-tools/node_modules/axe-core/axe.min.js ] || command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== Installing ${missing[*]} from Debian (apt-get)"
   sudo_if_needed apt-get update -qq
@@ -32,10 +30,10 @@ fi
 
 if [ ! -f .test-tools/node_modules/axe-core/axe.min.js ]; then
   echo "== Installing axe-core from npm into .test-tools/"
-  command -v npm >/dev/null 2>&1 || { echo "npm is needed once to fetch axe-core (apt-get install nodejs npm)"; exit 1; }
   npm install --silent --no-audit --no-fund --prefix .test-tools axe-core@4
 fi
 
-echo "== Tools: $(prometheus --version 2>&1 | head -1); $(/usr/bin/chromium --version); axe-core ${AXE_VERSION}"
+axe_version=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' .test-tools/node_modules/axe-core/package.json | head -1)
+echo "== Tools: $(prometheus --version 2>&1 | head -1); $(/usr/bin/chromium --version); axe-core ${axe_version}"
 chmod +x mvnw
 exec ./mvnw -B verify "$@"
