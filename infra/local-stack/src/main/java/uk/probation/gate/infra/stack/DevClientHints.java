@@ -16,6 +16,7 @@ final class DevClientHints {
     static final List<Hint> ROLES = List.of(
             new Hint("RESETTLEMENT_CASEWORKER", "caseworker"),
             new Hint("PLACEMENT_COORDINATOR", "coordinator"),
+            new Hint("SUPERVISOR", "supervisor"),
             new Hint("RESPONSIBLE_OFFICER", "responsible-officer"),
             new Hint("OPS_VIEWER", "ops-viewer"),
             new Hint("ADMIN", "admin"),
