@@ -87,6 +87,16 @@ class CaseworkerPagesTest {
     }
 
     @Test
+    void stayingSignedInWithoutJavaScriptReturnsOnlyToAPageOnThisSite() throws Exception {
+        assertThat(mvc.perform(get("/session/keep-alive").param("back", "/cases/case-1").with(asha())).andReturn()
+                .getResponse().getRedirectedUrl()).isEqualTo("/cases/case-1");
+        for (String elsewhere : List.of("//evil.example/", "/\\evil.example/", "https://evil.example/")) {
+            assertThat(mvc.perform(get("/session/keep-alive").param("back", elsewhere).with(asha())).andReturn()
+                    .getResponse().getRedirectedUrl()).as(elsewhere).isEqualTo("/");
+        }
+    }
+
+    @Test
     void aCaseOutOfReachIsPageNotFound() throws Exception {
         when(resettlement.get("elsewhere")).thenThrow(new RecordNotFound("no case elsewhere"));
         MvcResult result = mvc.perform(get("/cases/elsewhere").with(asha())).andReturn();

@@ -50,6 +50,8 @@ class HomeController {
     @GetMapping("/session/keep-alive")
     String keepAliveLink(HttpServletRequest request) {
         String back = request.getParameter("back");
-        return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/");
+        // only a path on this site: browsers read "//host" and "/\\host" as another site
+        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+        return "redirect:" + (local ? back : "/");
     }
 }
