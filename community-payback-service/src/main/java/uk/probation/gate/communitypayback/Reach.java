@@ -3,11 +3,7 @@ package uk.probation.gate.communitypayback;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import uk.probation.gate.platform.security.Caller;
-import uk.probation.gate.platform.security.Roles;
 import uk.probation.gate.platform.web.ApiProblem;
 
 /**
@@ -43,14 +39,8 @@ public final class Reach {
 
     /** Who is recording something: the token's subject and display name ({@code name}, else the subject). */
     public static Recorder recorder() {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        if (who instanceof JwtAuthenticationToken token) {
-            String name = token.getToken().getClaimAsString(Roles.NAME_CLAIM);
-            String subject = token.getToken().getSubject();
-            return new Recorder(subject, name == null || name.isBlank() ? subject : name);
-        }
         Caller caller = Caller.current();
-        return new Recorder(caller.subject(), caller.subject());
+        return new Recorder(caller.subject(), caller.name());
     }
 
     public record Recorder(String subject, String name) {

@@ -11,14 +11,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Who is calling and where they work, read from the token (ADR 0006). ADMIN and OPS_VIEWER reach everything; a
+ * Who is calling (token {@code sub}, and the display {@code name} or else the subject) and where they work, read
+ * from the token (ADR 0006). ADMIN and OPS_VIEWER reach everything; a
  * caseworker only its {@code prisons}, a coordinator or supervisor only its {@code areas}, a provider only its
  * {@code provider}. A claim that is missing reaches nothing. Records outside the caller's reach are "not found".
  */
-public record Caller(String subject, Set<String> roles, Set<String> prisons, Set<String> areas, String provider) {
+public record Caller(String subject, String name, Set<String> roles, Set<String> prisons, Set<String> areas, String provider) {
 
     /** No HTTP caller: an HMPPS movement or an event. Reaches everything, as events are not scoped. */
-    public static final Caller SYSTEM = new Caller("system", Set.of(Roles.ADMIN), Set.of(), Set.of(), null);
+    public static final Caller SYSTEM = new Caller("system", "system", Set.of(Roles.ADMIN), Set.of(), Set.of(), null);
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -37,11 +38,12 @@ public record Caller(String subject, Set<String> roles, Set<String> prisons, Set
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
                 .collect(Collectors.toUnmodifiableSet());
         if (!(who instanceof JwtAuthenticationToken token)) {
-            return new Caller(who.getName(), roles, Set.of(), Set.of(), null);
+            return new Caller(who.getName(), who.getName(), roles, Set.of(), Set.of(), null);
         }
         Jwt jwt = token.getToken();
         String provider = jwt.getClaimAsString(Roles.PROVIDER_CLAIM);
-        return new Caller(jwt.getSubject(), roles, codes(jwt, Roles.PRISONS_CLAIM), codes(jwt, Roles.AREAS_CLAIM),
+        String name = jwt.getClaimAsString(Roles.NAME_CLAIM);
+        return new Caller(jwt.getSubject(), name == null || name.isBlank() ? jwt.getSubject() : name, roles, codes(jwt, Roles.PRISONS_CLAIM), codes(jwt, Roles.AREAS_CLAIM),
                 provider == null ? "" : provider);
     }
 
