@@ -11,10 +11,16 @@ import uk.probation.gate.contracts.referral.ReferralAccepted;
 import uk.probation.gate.contracts.referral.ReferralClosed;
 import uk.probation.gate.contracts.referral.ReferralCreated;
 import uk.probation.gate.contracts.referral.ReferralDeclined;
+import uk.probation.gate.contracts.referral.ReferralEscalated;
 import uk.probation.gate.contracts.referral.ReferralOutcomeRecorded;
 import uk.probation.gate.contracts.referral.ReferralSent;
 import uk.probation.gate.contracts.referral.ReferralStarted;
+import uk.probation.gate.contracts.resettlement.CaseAllocated;
+import uk.probation.gate.contracts.resettlement.CaseDeallocated;
+import uk.probation.gate.contracts.resettlement.CaseSuperseded;
+import uk.probation.gate.contracts.resettlement.CaseUpdated;
 import uk.probation.gate.contracts.resettlement.PlanCompleted;
+import uk.probation.gate.contracts.resettlement.PreReleaseReviewCompleted;
 import uk.probation.gate.contracts.resettlement.PrisonerReceived;
 import uk.probation.gate.contracts.resettlement.PrisonerReleased;
 import uk.probation.gate.contracts.resettlement.PrisonerTransferred;
@@ -32,6 +38,16 @@ public enum EventType {
             "A prisoner was released, with accommodation and ETE status on release."),
     RESETTLEMENT_PRISONER_TRANSFERRED("resettlement.prisoner.transferred", Topics.RESETTLEMENT, 1, PrisonerTransferred.class,
             "A prisoner was transferred to a prison outside the resettlement list; the case closed as TRANSFERRED."),
+    RESETTLEMENT_CASE_UPDATED("resettlement.case.updated", Topics.RESETTLEMENT, 1, CaseUpdated.class,
+            "A caseworker completed or corrected the case's details, or the case moved between resettlement prisons."),
+    RESETTLEMENT_REVIEW_COMPLETED("resettlement.review.completed", Topics.RESETTLEMENT, 1,
+            PreReleaseReviewCompleted.class, "The pre-release review was completed."),
+    RESETTLEMENT_CASE_SUPERSEDED("resettlement.case.superseded", Topics.RESETTLEMENT, 1, CaseSuperseded.class,
+            "A later reception of the same person closed this open case; one open case per person."),
+    RESETTLEMENT_CASE_ALLOCATED("resettlement.case.allocated", Topics.RESETTLEMENT, 1, CaseAllocated.class,
+            "The case was allocated to a named caseworker."),
+    RESETTLEMENT_CASE_DEALLOCATED("resettlement.case.deallocated", Topics.RESETTLEMENT, 1, CaseDeallocated.class,
+            "The case no longer has a caseworker (released, transferred out, superseded or by hand)."),
     COMMUNITY_PAYBACK_ORDER_RECEIVED("community-payback.order.received", Topics.COMMUNITY_PAYBACK, 1, OrderReceived.class,
             "An unpaid work order (40-300 hours) was received from court."),
     COMMUNITY_PAYBACK_PLACEMENT_ASSIGNED("community-payback.placement.assigned", Topics.COMMUNITY_PAYBACK, 1, PlacementAssigned.class,
@@ -54,6 +70,8 @@ public enum EventType {
             "The provider declined the referral; it is re-routed or becomes unroutable."),
     REFERRAL_OUTCOME_RECORDED("referral.outcome.recorded", Topics.REFERRAL, 1, ReferralOutcomeRecorded.class,
             "The provider recorded the outcome of the referral."),
+    REFERRAL_ESCALATED("referral.referral.escalated", Topics.REFERRAL, 1, ReferralEscalated.class,
+            "A stage of the referral (response, start, outcome) passed its deadline and was escalated."),
     REFERRAL_CLOSED("referral.referral.closed", Topics.REFERRAL, 1, ReferralClosed.class,
             "The referral was closed.");
 

@@ -17,7 +17,13 @@ import uk.probation.gate.contracts.referral.ReferralDeclined;
 import uk.probation.gate.contracts.referral.ReferralOutcomeRecorded;
 import uk.probation.gate.contracts.referral.ReferralSent;
 import uk.probation.gate.contracts.referral.ReferralStarted;
+import uk.probation.gate.contracts.referral.ReferralEscalated;
+import uk.probation.gate.contracts.resettlement.CaseAllocated;
+import uk.probation.gate.contracts.resettlement.CaseDeallocated;
+import uk.probation.gate.contracts.resettlement.CaseSuperseded;
+import uk.probation.gate.contracts.resettlement.CaseUpdated;
 import uk.probation.gate.contracts.resettlement.PlanCompleted;
+import uk.probation.gate.contracts.resettlement.PreReleaseReviewCompleted;
 import uk.probation.gate.contracts.resettlement.PrisonerReceived;
 import uk.probation.gate.contracts.resettlement.PrisonerReleased;
 import uk.probation.gate.contracts.resettlement.PrisonerTransferred;
@@ -38,7 +44,7 @@ final class PayloadSamples {
     static Record of(EventType type) {
         return switch (type) {
             case RESETTLEMENT_PRISONER_RECEIVED -> new PrisonerReceived(CASE, PRISON_NUMBER, CRN, "NMI", DAY,
-                    DAY.plusMonths(6), "MALE", "MEDIUM", OFFICER, DAY.plusDays(7));
+                    DAY.plusMonths(6), "MALE", "MEDIUM", OFFICER, DAY.plusDays(7), true);
             case RESETTLEMENT_PLAN_COMPLETED -> new PlanCompleted(CASE, PRISON_NUMBER, CRN, "NMI", "FEMALE", "HIGH",
                     OFFICER, 2, DAY, true, List.of(
                             new PlanCompleted.Need("ACCOMMODATION", "SUPPORT_REQUIRED"),
@@ -62,15 +68,28 @@ final class PayloadSamples {
             case REFERRAL_SENT -> new ReferralSent("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS", DAY, "PLAN",
                     CASE, "NMI", "N53DER", "MALE", OFFICER);
             case REFERRAL_ACCEPTED -> new ReferralAccepted("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS", CASE,
-                    "NMI", "N53DER", "MALE", OFFICER);
+                    "NMI", "N53DER", "MALE", OFFICER, DAY.plusDays(10));
             case REFERRAL_STARTED -> new ReferralStarted("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS", CASE,
-                    "NMI", "N53DER", "MALE", OFFICER);
+                    "NMI", "N53DER", "MALE", OFFICER, DAY.plusDays(40));
             case REFERRAL_DECLINED -> new ReferralDeclined("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS",
                     "NO_CAPACITY", false, CASE, "NMI", "N53DER", "MALE", OFFICER);
             case REFERRAL_OUTCOME_RECORDED -> new ReferralOutcomeRecorded("r-1", PERSON, "EDUCATION_SKILLS_AND_WORK",
                     "INGEUS", "TRAINING_OR_EDUCATION_SECURED", CASE, "NMI", "N53DER", "MALE", OFFICER);
             case REFERRAL_CLOSED -> new ReferralClosed("r-1", PERSON, "HEALTH", "CGL", "OUTCOME_RECORDED",
-                    "ACHIEVED", CASE, "NMI", "N53DER", "MALE", OFFICER);
+                    "ACHIEVED", CASE, "NMI", "N53DER", "MALE", OFFICER, true);
+            case RESETTLEMENT_CASE_UPDATED -> new CaseUpdated(CASE, PRISON_NUMBER, CRN, "NMI", "MALE", DAY,
+                    DAY.plusMonths(6), "HIGH", OFFICER, false, DAY.plusMonths(6).minusWeeks(12),
+                    List.of("expectedReleaseDate", "riskOfSeriousHarm"));
+            case RESETTLEMENT_REVIEW_COMPLETED -> new PreReleaseReviewCompleted(CASE, PRISON_NUMBER, CRN, "NMI",
+                    "FEMALE", OFFICER, DAY.plusMonths(3), DAY.plusMonths(3).minusWeeks(12), DAY.plusDays(30), true, 1);
+            case RESETTLEMENT_CASE_SUPERSEDED -> new CaseSuperseded(CASE, PRISON_NUMBER, CRN, "NMI", OFFICER,
+                    "c-2", DAY);
+            case RESETTLEMENT_CASE_ALLOCATED -> new CaseAllocated(CASE, PRISON_NUMBER, "NMI", "cw-nottingham",
+                    "cw-nottingham2");
+            case RESETTLEMENT_CASE_DEALLOCATED -> new CaseDeallocated(CASE, PRISON_NUMBER, "NMI", "cw-nottingham",
+                    "RELEASED");
+            case REFERRAL_ESCALATED -> new ReferralEscalated("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS",
+                    "START", DAY, CASE, "NMI", "N53DER", "MALE", OFFICER);
         };
     }
 
@@ -78,6 +97,7 @@ final class PayloadSamples {
         return new HmppsDomainEvent(eventType, 1, OffsetDateTime.parse("2025-03-03T10:15:30Z"),
                 "A prisoner movement",
                 new HmppsDomainEvent.PersonReference(List.of(new HmppsDomainEvent.Identifier("NOMS", PRISON_NUMBER))),
-                new HmppsDomainEvent.AdditionalInformation(PRISON_NUMBER, "NMI", reason, "ACTIVE IN"));
+                new HmppsDomainEvent.AdditionalInformation(PRISON_NUMBER, "NMI", reason, "ACTIVE IN", "24",
+                        "RECALL"));
     }
 }

@@ -34,7 +34,8 @@ public record HmppsDomainEvent(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AdditionalInformation(String nomsNumber, String prisonId, String reason, String details) {
+    public record AdditionalInformation(String nomsNumber, String prisonId, String reason, String details,
+            String nomisMovementReasonCode, String probableCause) {
     }
 
     /** The prison number, from additionalInformation or else the NOMS identifier. */

@@ -2,8 +2,9 @@ package uk.probation.gate.contracts.referral;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
 
-/** {@code referral.referral.accepted} v1. */
+/** {@code referral.referral.accepted} v1: the provider must start work by {@code startBy}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReferralAccepted(
@@ -15,5 +16,6 @@ public record ReferralAccepted(
         String prisonCode,
         String areaCode,
         String sex,
-        String responsibleOfficerCode) {
+        String responsibleOfficerCode,
+        LocalDate startBy) {
 }

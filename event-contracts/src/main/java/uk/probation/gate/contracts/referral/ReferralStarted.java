@@ -2,8 +2,9 @@ package uk.probation.gate.contracts.referral;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
 
-/** {@code referral.referral.started} v1: the provider started working the accepted referral (IN_PROGRESS). */
+/** {@code referral.referral.started} v1: the provider started working the accepted referral (IN_PROGRESS); the outcome is due by {@code outcomeBy}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReferralStarted(
@@ -15,5 +16,6 @@ public record ReferralStarted(
         String prisonCode,
         String areaCode,
         String sex,
-        String responsibleOfficerCode) {
+        String responsibleOfficerCode,
+        LocalDate outcomeBy) {
 }

@@ -38,13 +38,13 @@ final class ReferralEvents {
     static void accepted(Referral r, Events events) {
         r.registerEvent(events.of(EventType.REFERRAL_ACCEPTED, r.personKey(), new ReferralAccepted(r.getId(),
                 person(r), r.getNeed().name(), r.getProviderCode(), r.getCaseId(), r.getPrisonCode(),
-                r.getAreaCode(), name(r.getSex()), r.getResponsibleOfficerCode())));
+                r.getAreaCode(), name(r.getSex()), r.getResponsibleOfficerCode(), null)));
     }
 
     static void started(Referral r, Events events) {
         r.registerEvent(events.of(EventType.REFERRAL_STARTED, r.personKey(), new ReferralStarted(r.getId(),
                 person(r), r.getNeed().name(), r.getProviderCode(), r.getCaseId(), r.getPrisonCode(),
-                r.getAreaCode(), name(r.getSex()), r.getResponsibleOfficerCode())));
+                r.getAreaCode(), name(r.getSex()), r.getResponsibleOfficerCode(), null)));
     }
 
     static void outcomeRecorded(Referral r, Events events) {
@@ -57,7 +57,7 @@ final class ReferralEvents {
     static void closed(Referral r, String reason, Events events) {
         r.registerEvent(events.of(EventType.REFERRAL_CLOSED, r.personKey(), new ReferralClosed(r.getId(),
                 person(r), r.getNeed().name(), r.getProviderCode(), reason, name(r.getOutcome()),
-                r.getCaseId(), r.getPrisonCode(), r.getAreaCode(), name(r.getSex()), r.getResponsibleOfficerCode())));
+                r.getCaseId(), r.getPrisonCode(), r.getAreaCode(), name(r.getSex()), r.getResponsibleOfficerCode(), null)));
     }
 
     private static PersonReference person(Referral r) {

@@ -17,7 +17,7 @@ public final class CaseEvents {
         c.registerEvent(events.of(EventType.RESETTLEMENT_PRISONER_RECEIVED, c.getPrisonNumber(),
                 new PrisonerReceived(c.getId(), c.getPrisonNumber(), c.getCrn(), c.getPrisonCode(), c.getReceivedOn(),
                         c.getExpectedReleaseDate(), name(c.getSex()), name(c.getRiskOfSeriousHarm()),
-                        c.getResponsibleOfficerCode(), c.getScreeningDueBy())));
+                        c.getResponsibleOfficerCode(), c.getScreeningDueBy(), null)));
     }
 
     public static void planCompleted(ResettlementCase c, Events events) {
