@@ -1,6 +1,7 @@
 package uk.probation.gate.contracts.hmpps;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public record HmppsDomainEvent(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AdditionalInformation(String nomsNumber, String prisonId, String reason, String details,
             String nomisMovementReasonCode, String probableCause) {
     }
