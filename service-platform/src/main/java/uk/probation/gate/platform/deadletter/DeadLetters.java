@@ -58,7 +58,7 @@ public class DeadLetters implements SmartLifecycle {
         this.clientConfig = clientConfig;
         this.kafka = kafka;
         Gauge.builder("dead.letter.records", records, AtomicLong::get)
-                .description("Records on this service's dead-letter topic").tag("topic", topic).register(meters);
+                .description("Dead letters waiting on this service's dead-letter topic (not yet replayed)").tag("topic", topic).register(meters);
         this.replayed = Counter.builder("dead.letter.replayed").description("Dead letters republished")
                 .tag("topic", topic).register(meters);
     }
@@ -67,7 +67,11 @@ public class DeadLetters implements SmartLifecycle {
         return topic;
     }
 
-    /** Counts the records on the dead-letter topic (end minus start offsets); 0 while it does not exist. */
+    /**
+     * Counts the dead letters still waiting: per partition, the end offset minus where the replay left off (the replay
+     * group's committed offset, else the start of the partition); 0 while the topic does not exist. A replayed record
+     * stays on the topic (Kafka keeps it) but no longer counts.
+     */
     public long refreshCount() {
         try (Admin admin = Admin.create(clientConfig)) {
             List<TopicPartition> partitions = partitions(admin);
@@ -75,7 +79,16 @@ public class DeadLetters implements SmartLifecycle {
             var specLatest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
             var earliest = admin.listOffsets(specEarliest).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             var latest = admin.listOffsets(specLatest).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            long count = partitions.stream().mapToLong(p -> latest.get(p).offset() - earliest.get(p).offset()).sum();
+            Map<TopicPartition, OffsetAndMetadata> replayedTo = admin.listConsumerGroupOffsets(replayGroup)
+                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            long count = partitions.stream().mapToLong(p -> {
+                long from = earliest.get(p).offset();
+                OffsetAndMetadata replayed = replayedTo.get(p);
+                if (replayed != null) {
+                    from = Math.max(from, replayed.offset());
+                }
+                return Math.max(0, latest.get(p).offset() - from);
+            }).sum();
             records.set(count);
             return count;
         } catch (Exception e) {
