@@ -2,13 +2,19 @@ package uk.probation.gate.referral.domain;
 
 /**
  * CREATED → SENT → ACCEPTED or DECLINED (declined: sent to the next provider, or UNROUTABLE) → IN_PROGRESS →
- * OUTCOME_RECORDED → CLOSED. A referral no provider matches is UNROUTABLE.
+ * OUTCOME_RECORDED → CLOSED. A referral no provider matches is UNROUTABLE. CLOSED and UNROUTABLE are terminal:
+ * nothing moves a referral out of them (a need still required after UNROUTABLE gets a new referral).
  */
 public enum ReferralStatus {
     CREATED, SENT, ACCEPTED, DECLINED, IN_PROGRESS, OUTCOME_RECORDED, CLOSED, UNROUTABLE;
 
     /** Still waiting for, or being worked by, a provider: a revised plan withdraws these. */
     public boolean open() {
-        return this == CREATED || this == SENT || this == ACCEPTED || this == IN_PROGRESS || this == UNROUTABLE;
+        return this == CREATED || this == SENT || this == ACCEPTED || this == IN_PROGRESS;
+    }
+
+    /** Closed for good: CLOSED (closed event published) or UNROUTABLE (closed as unroutable). */
+    public boolean terminal() {
+        return this == CLOSED || this == UNROUTABLE;
     }
 }

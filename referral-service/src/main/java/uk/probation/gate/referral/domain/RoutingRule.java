@@ -3,10 +3,17 @@ package uk.probation.gate.referral.domain;
 /**
  * One row of the routing table: referrals for {@code need} in a prison or probation area (or anywhere), for one sex
  * (or either) and up to a level of risk of serious harm (or any) go to {@code providerCode}. Among matching rules
- * the lowest {@code priority} number is tried first; the provider has {@code responseDays} to respond.
+ * the lowest {@code priority} number is tried first; the provider has {@code responseDays} to respond, then
+ * {@code startDays} from acceptance to start the work and {@code outcomeDays} from the start to record an outcome
+ * (null: the configured defaults).
  */
 public record RoutingRule(Need need, String prisonCode, String areaCode, Sex sex, RiskOfSeriousHarm maxRisk,
-        String providerCode, int priority, int responseDays) {
+        String providerCode, int priority, int responseDays, Integer startDays, Integer outcomeDays) {
+
+    public RoutingRule(Need need, String prisonCode, String areaCode, Sex sex, RiskOfSeriousHarm maxRisk,
+            String providerCode, int priority, int responseDays) {
+        this(need, prisonCode, areaCode, sex, maxRisk, providerCode, priority, responseDays, null, null);
+    }
 
     public boolean matches(RoutingCriteria referral) {
         return need == referral.need()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,10 +36,11 @@ public final class RoutingTable {
     }
 
     /**
-     * Everything wrong with a proposed table: unknown providers, nonsense numbers, a rule naming both a prison and
-     * an area, and two rules of equal priority that the same referral could match (which one wins would be luck).
+     * Everything wrong with a proposed table: unknown providers, a provider that does not meet the rule's need,
+     * nonsense numbers, a rule naming both a prison and an area, and two rules of equal priority that the same
+     * referral could match (which one wins would be luck). {@code providerNeeds}: each known provider's needs.
      */
-    public static List<Violation> check(List<RoutingRule> rules, Set<String> providerCodes) {
+    public static List<Violation> check(List<RoutingRule> rules, Map<String, Set<Need>> providerNeeds) {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             RoutingRule rule = rules.get(i);
@@ -46,8 +48,12 @@ public final class RoutingTable {
             if (rule.need() == null) {
                 violations.add(new Violation(at + "need", "is required"));
             }
-            if (rule.providerCode() == null || !providerCodes.contains(rule.providerCode())) {
+            if (rule.providerCode() == null || !providerNeeds.containsKey(rule.providerCode())) {
                 violations.add(new Violation(at + "providerCode", "is not a known provider"));
+            } else if (rule.need() != null && !providerNeeds.get(rule.providerCode()).contains(rule.need())) {
+                violations.add(new Violation(at + "providerCode", rule.providerCode() + " does not meet the need "
+                        + rule.need() + (providerNeeds.get(rule.providerCode()).isEmpty() ? " (it meets none)"
+                        : " (it meets " + providerNeeds.get(rule.providerCode()) + ")")));
             }
             if (rule.prisonCode() != null && rule.areaCode() != null) {
                 violations.add(new Violation(at + "areaCode", "give a prisonCode or an areaCode, not both"));
@@ -57,6 +63,12 @@ public final class RoutingTable {
             }
             if (rule.responseDays() < 0 || rule.responseDays() > 90) {
                 violations.add(new Violation(at + "responseDays", "must be between 0 and 90"));
+            }
+            if (rule.startDays() != null && (rule.startDays() < 0 || rule.startDays() > 365)) {
+                violations.add(new Violation(at + "startDays", "must be between 0 and 365"));
+            }
+            if (rule.outcomeDays() != null && (rule.outcomeDays() < 0 || rule.outcomeDays() > 730)) {
+                violations.add(new Violation(at + "outcomeDays", "must be between 0 and 730"));
             }
             for (int j = 0; j < i; j++) {
                 RoutingRule earlier = rules.get(j);

@@ -20,7 +20,8 @@ import uk.probation.gate.referral.domain.Sex;
  * The referrals are separate documents (no multi-document transactions), so their ids are derived from case, need
  * and plan version: if a crash interrupts, the redelivered plan recreates the same ids, and the store refuses
  * the duplicates, before the case records the version as applied. A need still required whose referral is
- * UNROUTABLE is routed again, in case the routing table has gained a provider for it since.
+ * UNROUTABLE gets a NEW referral, routed with the current table: UNROUTABLE is terminal (its closed event was
+ * published), so the old one is never re-opened.
  */
 @Service
 public class PlanReferrals {
@@ -57,9 +58,7 @@ public class PlanReferrals {
         }
         for (Need need : plan.supportRequired()) {
             String existing = caseReferrals.getReferralByNeed().get(need.name());
-            if (existing != null) {
-                referrals.routeAgain(existing);
-            } else {
+            if (existing == null || referrals.unroutable(existing)) {
                 String id = referralId(plan.caseId(), need, plan.planVersion());
                 referrals.create(id, new NewReferral(plan.prisonNumber(), plan.crn(), need, Referral.Source.PLAN,
                         plan.caseId(), plan.prisonCode(), null, plan.sex(), plan.risk(),

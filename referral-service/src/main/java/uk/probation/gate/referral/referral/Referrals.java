@@ -18,6 +18,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
@@ -149,24 +150,10 @@ public class Referrals {
         return store.save(r);
     }
 
-    /**
-     * Still needed and still UNROUTABLE (a revised plan says so): routed again if the table now has a provider
-     * for it that has not already had it; otherwise nothing changes.
-     */
-    public boolean routeAgain(String id) {
+    /** The referral exists and is UNROUTABLE (terminal: a need still required gets a new referral). */
+    public boolean unroutable(String id) {
         Referral r = store.findById(id, Referral.class);
-        if (r == null || r.getStatus() != ReferralStatus.UNROUTABLE) {
-            return false;
-        }
-        Optional<RoutingRule> rule = routing.table().next(r.criteria(), r.providersTried());
-        if (rule.isEmpty()) {
-            return false;
-        }
-        r.sentTo(rule.get(), deadline.respondBy(LocalDate.now(clock), rule.get().responseDays()), clock.instant());
-        ReferralEvents.sent(r, events);
-        store.save(r);
-        metrics.sent(r);
-        return true;
+        return r != null && r.getStatus() == ReferralStatus.UNROUTABLE;
     }
 
     /** The plan no longer needs it: an open referral is closed as WITHDRAWN; anything else is left as it is. */
@@ -214,9 +201,15 @@ public class Referrals {
         return mongo.find(query, Referral.class).stream().map(Referral::getId).toList();
     }
 
-    /** A PROVIDER's own referral ({@code provider} null: anyone's); another provider's is "not found". */
+    /**
+     * A PROVIDER's own referral ({@code provider} null: anyone's); another provider's is "not found". A provider that
+     * had a referral now closed for good (e.g. the last to decline before it became UNROUTABLE) is told it is closed.
+     */
     private Referral ownedBy(String id, String provider) {
         Referral r = store.findById(id, Referral.class);
+        if (r != null && provider != null && r.getStatus().terminal() && r.providersTried().contains(provider)) {
+            return r;
+        }
         if (r == null || provider != null && !provider.equals(r.getProviderCode())) {
             throw ApiProblem.notFound("Referral " + id);
         }
@@ -385,6 +378,11 @@ public class Referrals {
     }
 
     private static void require(Referral r, ReferralStep step) {
+        if (r.getStatus().terminal()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Conflict", "The referral is " + r.getStatus()
+                    + ": it is closed for good and no step can be taken on it", List.of(new ApiProblem.FieldError(
+                    "status", "is " + r.getStatus() + "; a closed referral stays closed")));
+        }
         if (!step.allowedFrom(r.getStatus())) {
             throw ApiProblem.conflict("The referral is " + r.getStatus() + "; " + step + " needs it to be one of "
                     + step.from());

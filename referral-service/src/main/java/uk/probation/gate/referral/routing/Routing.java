@@ -2,22 +2,29 @@ package uk.probation.gate.referral.routing;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import uk.probation.gate.contracts.reference.ReferenceData;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.referral.ReferralProperties;
+import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.RoutingRule;
 import uk.probation.gate.referral.domain.RoutingTable;
 
-/** The providers and the routing table every referral is routed by; the table is seeded once from configuration. */
+/**
+ * The providers (from the shared {@link ReferenceData}) and the routing table every referral is routed by; the table
+ * is seeded once from configuration.
+ */
 @Service
 public class Routing {
 
@@ -26,22 +33,35 @@ public class Routing {
     private final AggregateStore store;
     private final ReferralProperties properties;
     private final Clock clock;
-    private final Map<String, ReferralProperties.Provider> providers;
+    private final Map<String, Provider> providers;
 
     Routing(AggregateStore store, ReferralProperties properties, Clock clock) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
         this.providers = new LinkedHashMap<>();
-        properties.providers().forEach(p -> providers.put(p.code(), p));
+        ReferenceData.PROVIDERS.forEach(p -> providers.put(p.code(), Provider.of(p)));
     }
 
-    public List<ReferralProperties.Provider> providers() {
+    /** The supply chain, from the shared reference data (the same codes notifications and the web app use). */
+    public List<Provider> providers() {
         return List.copyOf(providers.values());
     }
 
     public Set<String> providerCodes() {
         return providers.keySet();
+    }
+
+    public Optional<Provider> provider(String code) {
+        return Optional.ofNullable(code == null ? null : providers.get(code));
+    }
+
+    /** Each provider's needs: what a routing rule's provider must meet. */
+    private Map<String, Set<Need>> providerNeeds() {
+        Map<String, Set<Need>> needs = new LinkedHashMap<>();
+        providers.values().forEach(p -> needs.put(p.code(), p.needs().isEmpty() ? EnumSet.noneOf(Need.class)
+                : EnumSet.copyOf(p.needs())));
+        return needs;
     }
 
     public RoutingTable table() {
@@ -55,7 +75,7 @@ public class Routing {
             return found;
         }
         List<RoutingRule> seed = properties.seedRules().stream().map(ReferralProperties.SeedRule::toRule).toList();
-        List<RoutingTable.Violation> violations = RoutingTable.check(seed, providerCodes());
+        List<RoutingTable.Violation> violations = RoutingTable.check(seed, providerNeeds());
         if (!violations.isEmpty()) {
             throw new IllegalStateException("The configured seed routing rules are wrong: " + violations);
         }
@@ -71,7 +91,7 @@ public class Routing {
      * expected version (the ETag the admin read), a table changed meanwhile is refused with 409.
      */
     public RoutingRules replace(List<RoutingRule> rules, String changedBy, Long expectedVersion) {
-        List<RoutingTable.Violation> violations = RoutingTable.check(rules, providerCodes());
+        List<RoutingTable.Violation> violations = RoutingTable.check(rules, providerNeeds());
         if (!violations.isEmpty()) {
             throw ApiProblem.unprocessable(violations.stream().map(v -> v.field() + ": " + v.message())
                     .collect(Collectors.joining("; ")), violations.stream()

@@ -60,10 +60,15 @@ class ReferralRulesTest {
     }
 
     @Test
-    void openReferralsAreTheOnesARevisedPlanWithdraws() {
+    void openReferralsAreTheOnesARevisedPlanWithdrawsAndClosedOrUnroutableOnesAreClosedForGood() {
         assertThat(ReferralStatus.SENT.open()).isTrue();
-        assertThat(ReferralStatus.UNROUTABLE.open()).isTrue();
+        assertThat(ReferralStatus.IN_PROGRESS.open()).isTrue();
+        // UNROUTABLE already published its closed event: withdrawing it would announce the closure twice
+        assertThat(ReferralStatus.UNROUTABLE.open()).isFalse();
         assertThat(ReferralStatus.OUTCOME_RECORDED.open()).isFalse();
         assertThat(ReferralStatus.CLOSED.open()).isFalse();
+        assertThat(ReferralStatus.CLOSED.terminal()).isTrue();
+        assertThat(ReferralStatus.UNROUTABLE.terminal()).isTrue();
+        assertThat(ReferralStatus.OUTCOME_RECORDED.terminal()).isFalse();
     }
 }

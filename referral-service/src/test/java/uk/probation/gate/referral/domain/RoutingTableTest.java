@@ -2,14 +2,21 @@ package uk.probation.gate.referral.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RoutingTableTest {
 
-    static final Set<String> PROVIDERS = Set.of("NEW_DAWN_NEW_DAY", "WOMENS_WORK", "CHANGING_LIVES",
-            "IN_HOUSE_HOUSING", "INGEUS");
+    static final Map<String, Set<Need>> PROVIDERS = Map.of(
+            "NEW_DAWN_NEW_DAY", EnumSet.of(Need.ABUSE_VICTIM_SUPPORT, Need.CHILDREN_FAMILIES_AND_COMMUNITY),
+            "WOMENS_WORK", EnumSet.of(Need.ABUSE_VICTIM_SUPPORT, Need.ACCOMMODATION),
+            "CHANGING_LIVES", EnumSet.of(Need.ABUSE_VICTIM_SUPPORT),
+            "IN_HOUSE_HOUSING", EnumSet.of(Need.ACCOMMODATION),
+            "INGEUS", EnumSet.of(Need.EDUCATION_SKILLS_AND_WORK, Need.ACCOMMODATION),
+            "USER_VOICE", EnumSet.noneOf(Need.class));
 
     final RoutingTable womensServices = new RoutingTable(List.of(
             rule(Need.ABUSE_VICTIM_SUPPORT, null, Sex.FEMALE, null, "WOMENS_WORK", 2),
@@ -54,6 +61,19 @@ class RoutingTableTest {
                 rule(Need.HEALTH, null, null, null, "NOBODY", 1)), PROVIDERS);
         assertThat(violations).extracting(RoutingTable.Violation::field)
                 .containsExactly("rules[1].priority", "rules[2].providerCode");
+    }
+
+    @Test
+    void aRuleSendingANeedToAProviderThatDoesNotMeetItIsRefusedNamingTheRulesProvider() {
+        List<RoutingTable.Violation> violations = RoutingTable.check(List.of(
+                rule(Need.ACCOMMODATION, null, null, null, "IN_HOUSE_HOUSING", 1),
+                rule(Need.HEALTH, "NMI", null, null, "CHANGING_LIVES", 1),
+                rule(Need.FINANCE_AND_ID, null, null, null, "USER_VOICE", 1),
+                new RoutingRule(Need.ABUSE_VICTIM_SUPPORT, null, null, Sex.FEMALE, null, "WOMENS_WORK", 1, 5, -1,
+                        5000)), PROVIDERS);
+        assertThat(violations).extracting(RoutingTable.Violation::field).containsExactly("rules[1].providerCode",
+                "rules[2].providerCode", "rules[3].startDays", "rules[3].outcomeDays");
+        assertThat(violations.get(0).message()).contains("CHANGING_LIVES does not meet the need HEALTH");
     }
 
     @Test

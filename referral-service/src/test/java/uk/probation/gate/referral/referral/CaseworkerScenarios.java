@@ -216,10 +216,10 @@ abstract class CaseworkerScenarios {
     @Test
     void providersAnswerFromAnInboxOfTheirOwnReferralsOverdueFirstThenSoonestRespondBy() {
         List<Object> rules = new ArrayList<>(currentRules());
-        rules.add(rule("IBA", "USER_VOICE", 0));
-        rules.add(rule("IBB", "USER_VOICE", 3));
-        rules.add(rule("IBC", "USER_VOICE", 8));
-        rules.add(rule("IBD", "SOVA", 0));
+        rules.add(rule("IBA", "CHANGING_LIVES", 0));
+        rules.add(rule("IBB", "CHANGING_LIVES", 3));
+        rules.add(rule("IBC", "CHANGING_LIVES", 8));
+        rules.add(rule("IBD", "NOTTINGHAM_WOMENS_CENTRE", 0));
         assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
         String dueToday = manualHealth("IBA");
         String othersOverdue = manualHealth("IBD");
@@ -227,13 +227,13 @@ abstract class CaseworkerScenarios {
         String inEight = manualHealth("IBC");
         String inThree = manualHealth("IBB");
         String acceptedInThree = manualHealth("IBB");
-        String userVoice = Tokens.forUser("uv-triage", "PROVIDER", Map.of("provider", "USER_VOICE"));
+        String userVoice = Tokens.forUser("cl-triage", "PROVIDER", Map.of("provider", "CHANGING_LIVES"));
         assertThat(http.post("/api/referrals/" + acceptedInThree + "/acceptance", userVoice, Map.of()).status())
                 .isEqualTo(200);
 
         Http.Response inbox = http.get("/api/referrals?status=SENT&status=ACCEPTED&sort=respondBy", userVoice);
         assertThat(ids(inbox)).containsExactly(dueToday, inThree, acceptedInThree, inEight);
-        assertThat(inbox.body().get("items").findValuesAsString("providerCode")).containsOnly("USER_VOICE");
+        assertThat(inbox.body().get("items").findValuesAsString("providerCode")).containsOnly("CHANGING_LIVES");
         assertThat(inbox.body().get("items")).extracting(i -> i.get("overdue").asBoolean())
                 .containsExactly(true, false, false, false);
         assertThat(ids(http.get("/api/referrals?status=SENT,ACCEPTED&sort=respondBy", userVoice)))
@@ -246,9 +246,11 @@ abstract class CaseworkerScenarios {
         assertThat(ids(secondPage)).containsExactly(acceptedInThree, inEight);
         assertThat(secondPage.body().get("total").asInt()).isEqualTo(4);
         // another provider's overdue referral is neither in the inbox nor readable
-        assertThat(http.get("/api/referrals?providerCode=SOVA", userVoice).body().get("total").asInt()).isZero();
+        assertThat(http.get("/api/referrals?providerCode=NOTTINGHAM_WOMENS_CENTRE", userVoice).body().get("total")
+                .asInt()).isZero();
         assertProblem(http.get("/api/referrals/" + othersOverdue, userVoice), 404, null);
-        Http.Response sova = http.get("/api/referrals?status=SENT&sort=respondBy&size=200", Tokens.forProvider("SOVA"));
+        Http.Response sova = http.get("/api/referrals?status=SENT&sort=respondBy&size=200",
+                Tokens.forProvider("NOTTINGHAM_WOMENS_CENTRE"));
         assertThat(ids(sova)).contains(othersOverdue).doesNotContain(dueToday, inThree, inEight);
         assertProblem(http.get("/api/referrals?status=MAYBE", userVoice), 400, "status");
         assertProblem(http.get("/api/referrals?sort=name", userVoice), 400, "sort");
@@ -312,12 +314,13 @@ abstract class CaseworkerScenarios {
 
     private String manualHealth(String prisonCode) {
         return created(http.post("/api/referrals", Tokens.caseworkerAt("cw-inbox", prisonCode),
-                referral(Identifiers.prisonNumber(), prisonCode, null, "HEALTH")));
+                referral(Identifiers.prisonNumber(), prisonCode, null, "ABUSE_VICTIM_SUPPORT")));
     }
 
+    /** Abuse-victim support for men: no seed rule routes it, so these rules are the only ones that match. */
     private static Map<String, Object> rule(String prisonCode, String provider, int responseDays) {
-        return Map.of("need", "HEALTH", "prisonCode", prisonCode, "providerCode", provider, "priority", 1,
-                "responseDays", responseDays);
+        return Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", prisonCode, "sex", "MALE",
+                "providerCode", provider, "priority", 1, "responseDays", responseDays);
     }
 
     private List<Object> currentRules() {

@@ -153,27 +153,97 @@ abstract class ReferralScenarios {
                 .and(e -> caseId.equals(e.data().get("caseId").asString())), 3)).hasSize(3);
     }
 
+    // issue 11 item 7: closed stays closed
     @Test
-    void aStillNeededUnroutableReferralIsRoutedWhenARevisedPlanArrivesAfterTheTableGainedAProvider() {
+    void anUnroutableReferralStaysClosedAndARevisedPlanStillNeedingItMakesANewReferralRoutedByTheCurrentTable() {
         String prisonNumber = Identifiers.prisonNumber();
         String caseId = UUID.randomUUID().toString();
+        // no rule sends abuse-victim support for a man anywhere, nor health: both are unroutable
         sendPlanAt("RPX", UUID.randomUUID().toString(), caseId, prisonNumber, prisonNumber, "MALE", 1,
-                Map.of("HEALTH", "SUPPORT_REQUIRED"));
-        String id = referralsOfCase(caseId, 1).get("HEALTH").get("id").asString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/referrals/" + id, admin).field("status"),
-                "UNROUTABLE"::equals);
+                Map.of("ABUSE_VICTIM_SUPPORT", "SUPPORT_REQUIRED", "HEALTH", "SUPPORT_REQUIRED"));
+        Map<String, JsonNode> v1 = referralsOfCase(caseId, 2);
+        String oldId = v1.get("ABUSE_VICTIM_SUPPORT").get("id").asString();
+        String healthId = v1.get("HEALTH").get("id").asString();
+        assertThat(v1.values()).extracting(r -> r.get("status").asString()).containsOnly("UNROUTABLE");
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.closed"), 2))
+                .extracting(e -> e.data().get("reason").asString()).containsOnly("UNROUTABLE");
         List<Object> rules = new ArrayList<>(currentRules());
-        rules.add(Map.of("need", "HEALTH", "prisonCode", "RPX", "providerCode", "CHANGE_GROW_LIVE", "priority", 1,
-                "responseDays", 5));
+        rules.add(Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", "RPX", "sex", "MALE",
+                "providerCode", "WOMENS_WORK", "priority", 1, "responseDays", 5));
         assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
 
+        // still needs abuse-victim support, no longer health
         sendPlanAt("RPX", UUID.randomUUID().toString(), caseId, prisonNumber, prisonNumber, "MALE", 2,
-                Map.of("HEALTH", "SUPPORT_REQUIRED"));
-        Http.Response routed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> http.get("/api/referrals/" + id, admin), r -> "SENT".equals(r.field("status")));
-        assertThat(routed.field("providerCode")).isEqualTo("CHANGE_GROW_LIVE");
-        assertThat(referralsOfCase(caseId, 1)).hasSize(1);
-        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.sent"), 1)).hasSize(1);
+                Map.of("ABUSE_VICTIM_SUPPORT", "SUPPORT_REQUIRED", "HEALTH", "SUPPORT_NOT_REQUIRED"));
+        JsonNode items = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/referrals?size=200&caseId=" + caseId, admin).body().get("items"),
+                        found -> found.size() == 3);
+        JsonNode fresh = null;
+        for (JsonNode item : items) {
+            if (!List.of(oldId, healthId).contains(item.get("id").asString())) {
+                fresh = item;
+            }
+        }
+        assertThat(fresh).isNotNull();
+        assertThat(fresh.get("need").asString()).isEqualTo("ABUSE_VICTIM_SUPPORT");
+        assertThat(fresh.get("status").asString()).isEqualTo("SENT");
+        assertThat(fresh.get("providerCode").asString()).isEqualTo("WOMENS_WORK");
+        // the old ones are as they were: never re-opened, never withdrawn (their closure was announced once)
+        Http.Response old = http.get("/api/referrals/" + oldId, admin);
+        assertThat(old.field("status")).isEqualTo("UNROUTABLE");
+        assertThat(old.body().get("history").findValuesAsString("status")).containsExactly("CREATED", "UNROUTABLE");
+        assertThat(http.get("/api/referrals/" + healthId, admin).field("status")).isEqualTo("UNROUTABLE");
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.sent"), 1))
+                .extracting(e -> e.data().get("referralId").asString()).containsExactly(fresh.get("id").asString());
+        // a marker on the same key: once it is routed, everything about this person before it was published
+        String markerCase = UUID.randomUUID().toString();
+        sendPlan(markerCase, Identifiers.prisonNumber(), prisonNumber, "MALE", 1,
+                Map.of("FINANCE_AND_ID", "SUPPORT_REQUIRED"));
+        referralsOfCase(markerCase, 1);
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.closed"), 2)).hasSize(2);
+
+        // the last provider to decline cannot take it back: the referral is closed for good, and says so
+        String womensWork = Tokens.forProvider("WOMENS_WORK");
+        String freshId = fresh.get("id").asString();
+        assertThat(http.post("/api/referrals/" + freshId + "/decline", womensWork, Map.of("reason", "NO_CAPACITY"))
+                .status()).isEqualTo(200);
+        assertThat(http.get("/api/referrals/" + freshId, admin).field("status")).isEqualTo("UNROUTABLE");
+        for (String step : List.of("acceptance", "start", "closure")) {
+            Http.Response refused = http.post("/api/referrals/" + freshId + "/" + step, womensWork, Map.of());
+            assertProblem(refused, 409, "status");
+            assertThat(refused.field("detail")).contains("UNROUTABLE");
+        }
+        assertProblem(http.post("/api/referrals/" + freshId + "/decline", womensWork, Map.of("reason", "OTHER")),
+                409, "status");
+        assertProblem(http.post("/api/referrals/" + freshId + "/outcome", womensWork, Map.of("outcome", "ACHIEVED")),
+                409, "status");
+        assertThat(http.get("/api/referrals/" + freshId, admin).body().get("history").findValuesAsString("status"))
+                .containsExactly("CREATED", "SENT", "DECLINED", "UNROUTABLE");
+    }
+
+    @Test
+    void aClosedReferralRefusesEveryStepNamingItsStatus() {
+        String prisonNumber = Identifiers.prisonNumber();
+        String id = manualReferral(prisonNumber, "FINANCE_AND_ID", "NMI", "MALE", "LOW");
+        String stGiles = Tokens.forProvider("ST_GILES_TRUST");
+        assertThat(http.post("/api/referrals/" + id + "/acceptance", stGiles, Map.of()).status()).isEqualTo(200);
+        assertThat(http.post("/api/referrals/" + id + "/outcome", stGiles, Map.of("outcome", "ACHIEVED")).status())
+                .isEqualTo(200);
+        assertThat(http.post("/api/referrals/" + id + "/closure", stGiles, Map.of()).field("status"))
+                .isEqualTo("CLOSED");
+        for (String step : List.of("acceptance", "start", "closure")) {
+            Http.Response refused = http.post("/api/referrals/" + id + "/" + step, stGiles, Map.of());
+            assertProblem(refused, 409, "status");
+            assertThat(refused.field("detail")).contains("CLOSED");
+        }
+        assertProblem(http.post("/api/referrals/" + id + "/decline", stGiles, Map.of("reason", "OTHER")), 409,
+                "status");
+        assertProblem(http.post("/api/referrals/" + id + "/outcome", stGiles, Map.of("outcome", "ACHIEVED")), 409,
+                "status");
+        Http.Response after = http.get("/api/referrals/" + id, admin);
+        assertThat(after.field("status")).isEqualTo("CLOSED");
+        assertThat(after.field("outcome")).isEqualTo("ACHIEVED");
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.closed"), 1)).hasSize(1);
     }
 
     @Test
@@ -313,8 +383,12 @@ abstract class ReferralScenarios {
                 .findValuesAsString("code")).contains("INGEUS", "CHANGE_GROW_LIVE", "NEW_DAWN_NEW_DAY", "WOMENS_WORK",
                 "NOTTINGHAM_WOMENS_CENTRE", "CHANGING_LIVES", "ST_GILES_TRUST", "SOVA", "USER_VOICE",
                 "IN_HOUSE_HOUSING");
+        JsonNode ingeus = http.get("/api/providers", viewer).body().get("items").get(0);
+        assertThat(ingeus.get("code").asString()).isEqualTo("INGEUS");
+        assertThat(ingeus.get("name").asString()).isEqualTo("Ingeus");
+        assertThat(ingeus.get("needs").get(0).asString()).isEqualTo("EDUCATION_SKILLS_AND_WORK");
         List<Object> rules = currentRules();
-        String before = manualReferral(Identifiers.prisonNumber(), "HEALTH", "RTX", "MALE", "LOW");
+        String before = manualReferral(Identifiers.prisonNumber(), "ABUSE_VICTIM_SUPPORT", "RTX", "MALE", "LOW");
         assertThat(http.get("/api/referrals/" + before, admin).field("status")).isEqualTo("UNROUTABLE");
 
         List<Object> unknownProvider = new ArrayList<>(rules);
@@ -322,8 +396,19 @@ abstract class ReferralScenarios {
                 "responseDays", 5));
         assertProblem(http.put("/api/routing-rules", admin, Map.of("rules", unknownProvider)), 422,
                 "rules[" + rules.size() + "].providerCode");
+        // issue 11 item 8: a provider that does not meet the need is refused, naming the rule's provider
+        List<Object> notMet = new ArrayList<>(rules);
+        notMet.add(Map.of("need", "HEALTH", "prisonCode", "RTX", "providerCode", "CHANGE_GROW_LIVE", "priority", 1,
+                "responseDays", 5));
+        Http.Response refused = http.put("/api/routing-rules", admin, Map.of("rules", notMet));
+        assertProblem(refused, 422, "rules[" + rules.size() + "].providerCode");
+        assertThat(refused.field("detail")).contains("CHANGE_GROW_LIVE does not meet the need HEALTH");
+        List<Object> noNeeds = new ArrayList<>(rules);
+        noNeeds.add(Map.of("need", "FINANCE_AND_ID", "prisonCode", "RTX", "providerCode", "USER_VOICE",
+                "priority", 1, "responseDays", 5));
+        assertProblem(http.put("/api/routing-rules", admin, noNeeds), 422, "rules[" + rules.size() + "].providerCode");
         List<Object> overlapping = new ArrayList<>(rules);
-        overlapping.add(Map.of("need", "ACCOMMODATION", "prisonCode", "NMI", "providerCode", "ST_GILES_TRUST",
+        overlapping.add(Map.of("need", "ACCOMMODATION", "prisonCode", "NMI", "providerCode", "IN_HOUSE_HOUSING",
                 "priority", 1, "responseDays", 5));
         assertProblem(http.put("/api/routing-rules", admin, Map.of("rules", overlapping)), 422,
                 "rules[" + rules.size() + "].priority");
@@ -334,14 +419,14 @@ abstract class ReferralScenarios {
         assertThat(currentRules()).isEqualTo(rules);
 
         List<Object> changed = new ArrayList<>(rules);
-        changed.add(Map.of("need", "HEALTH", "prisonCode", "RTX", "providerCode", "CHANGE_GROW_LIVE", "priority", 1,
-                "responseDays", 5));
+        changed.add(Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", "RTX", "sex", "MALE",
+                "providerCode", "NEW_DAWN_NEW_DAY", "priority", 1, "responseDays", 5));
         Http.Response saved = http.put("/api/routing-rules", admin, changed);
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().get("total").asInt()).isEqualTo(rules.size() + 1);
 
-        String after = manualReferral(Identifiers.prisonNumber(), "HEALTH", "RTX", "MALE", "LOW");
-        assertThat(http.get("/api/referrals/" + after, admin).field("providerCode")).isEqualTo("CHANGE_GROW_LIVE");
+        String after = manualReferral(Identifiers.prisonNumber(), "ABUSE_VICTIM_SUPPORT", "RTX", "MALE", "LOW");
+        assertThat(http.get("/api/referrals/" + after, admin).field("providerCode")).isEqualTo("NEW_DAWN_NEW_DAY");
         assertThat(http.get("/api/referrals/" + before, admin).field("status")).isEqualTo("UNROUTABLE");
 
         // an admin working from a table read before that change is refused, and nothing changes
@@ -365,21 +450,21 @@ abstract class ReferralScenarios {
     @Test
     void aReferralNobodyAnswersInTimeEscalatesToTheNextProviderAndIsCounted() {
         List<Object> rules = new ArrayList<>(currentRules());
-        rules.add(Map.of("need", "HEALTH", "prisonCode", "ESC", "providerCode", "SOVA", "priority", 1,
-                "responseDays", 0));
-        rules.add(Map.of("need", "HEALTH", "prisonCode", "ESC", "providerCode", "ST_GILES_TRUST", "priority", 2,
-                "responseDays", 0));
+        rules.add(Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", "ESC", "sex", "MALE",
+                "providerCode", "WOMENS_WORK", "priority", 1, "responseDays", 0));
+        rules.add(Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", "ESC", "sex", "MALE",
+                "providerCode", "CHANGING_LIVES", "priority", 2, "responseDays", 0));
         assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
         String prisonNumber = Identifiers.prisonNumber();
-        String id = manualReferral(prisonNumber, "HEALTH", "ESC", "MALE", "LOW");
+        String id = manualReferral(prisonNumber, "ABUSE_VICTIM_SUPPORT", "ESC", "MALE", "LOW");
         String respondBy = http.get("/api/referrals/" + id, admin).field("respondBy");
         assertThat(respondBy).isNotBlank();
-        double overdueBefore = counter("referral.responses.overdue", "provider", "SOVA");
+        double overdueBefore = overdue("ABUSE_VICTIM_SUPPORT", "WOMENS_WORK");
 
         clock.advance(Duration.ofDays(2));
         Http.Response escalated = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> http.get("/api/referrals/" + id, admin),
-                        r -> "ST_GILES_TRUST".equals(r.field("providerCode")));
+                        r -> "CHANGING_LIVES".equals(r.field("providerCode")));
         assertThat(escalated.field("status")).isEqualTo("SENT");
         assertThat(escalated.field("respondBy")).isGreaterThan(respondBy);
         assertThat(escalated.body().get("declines").get(0).get("reason").asString())
@@ -388,12 +473,12 @@ abstract class ReferralScenarios {
         JsonNode history = escalated.body().get("history");
         assertThat(history.findValuesAsString("status")).containsExactly("CREATED", "SENT", "DECLINED", "SENT");
         assertThat(history.get(2).get("by").asString()).isEqualTo("system");
-        assertThat(history.get(2).get("providerCode").asString()).isEqualTo("SOVA");
+        assertThat(history.get(2).get("providerCode").asString()).isEqualTo("WOMENS_WORK");
         assertThat(history.get(2).get("reason").asString()).isEqualTo("NO_RESPONSE_BY_DEADLINE");
         assertThat(history.get(3).get("by").asString()).isEqualTo("system");
-        assertThat(history.get(3).get("providerCode").asString()).isEqualTo("ST_GILES_TRUST");
+        assertThat(history.get(3).get("providerCode").asString()).isEqualTo("CHANGING_LIVES");
         await().atMost(Duration.ofSeconds(10)).until(
-                () -> counter("referral.responses.overdue", "provider", "SOVA") - overdueBefore == 1.0);
+                () -> overdue("ABUSE_VICTIM_SUPPORT", "WOMENS_WORK") - overdueBefore == 1.0);
         TopicReader.Event declined = topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.declined"),
                 1).get(0);
         assertThat(declined.data().get("reason").asString()).isEqualTo("NO_RESPONSE_BY_DEADLINE");
@@ -409,16 +494,16 @@ abstract class ReferralScenarios {
     @Test
     void twoInstancesOnOneBrokerAndStoreEscalateEachOverdueReferralOnceAndCountItOnce() {
         List<Object> rules = new ArrayList<>(currentRules());
-        rules.add(Map.of("need", "HEALTH", "prisonCode", "DUO", "providerCode", "USER_VOICE", "priority", 1,
-                "responseDays", 0));
-        rules.add(Map.of("need", "HEALTH", "prisonCode", "DUO", "providerCode", "ST_GILES_TRUST", "priority", 2,
-                "responseDays", 5));
+        rules.add(Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", "DUO", "sex", "MALE",
+                "providerCode", "NOTTINGHAM_WOMENS_CENTRE", "priority", 1, "responseDays", 0));
+        rules.add(Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", "DUO", "sex", "MALE",
+                "providerCode", "NEW_DAWN_NEW_DAY", "priority", 2, "responseDays", 5));
         assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            ids.add(manualReferral(Identifiers.prisonNumber(), "HEALTH", "DUO", "FEMALE", "LOW"));
+            ids.add(manualReferral(Identifiers.prisonNumber(), "ABUSE_VICTIM_SUPPORT", "DUO", "MALE", "LOW"));
         }
-        double overdueBefore = counter("referral.responses.overdue", "provider", "USER_VOICE");
+        double overdueBefore = overdue("ABUSE_VICTIM_SUPPORT", "NOTTINGHAM_WOMENS_CENTRE");
 
         try (ConfigurableApplicationContext second = secondInstance()) {
             MeterRegistry secondMeters = second.getBean(MeterRegistry.class);
@@ -426,17 +511,17 @@ abstract class ReferralScenarios {
             for (String id : ids) {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                         .until(() -> http.get("/api/referrals/" + id, admin).field("providerCode"),
-                                "ST_GILES_TRUST"::equals);
+                                "NEW_DAWN_NEW_DAY"::equals);
             }
             for (String id : ids) {
                 Http.Response escalated = http.get("/api/referrals/" + id, admin);
                 assertThat(escalated.field("status")).isEqualTo("SENT");
                 assertThat(escalated.body().get("declines").size()).isEqualTo(1);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> counter("referral.responses.overdue", "provider",
-                    "USER_VOICE") - overdueBefore + secondMeters.find("referral.responses.overdue")
-                    .tag("provider", "USER_VOICE").counters().stream().mapToDouble(c -> c.count()).sum(),
-                    total -> total == 6.0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> overdue("ABUSE_VICTIM_SUPPORT",
+                    "NOTTINGHAM_WOMENS_CENTRE") - overdueBefore + secondMeters.find("referral.responses.overdue")
+                    .tag("need", "ABUSE_VICTIM_SUPPORT").tag("provider", "NOTTINGHAM_WOMENS_CENTRE").counters()
+                    .stream().mapToDouble(c -> c.count()).sum(), total -> total == 6.0);
         }
     }
 
@@ -722,6 +807,11 @@ abstract class ReferralScenarios {
 
     private double counter(String name, String tag, String value) {
         return meters.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private double overdue(String need, String provider) {
+        return meters.find("referral.responses.overdue").tag("need", need).tag("provider", provider).counters()
+                .stream().mapToDouble(c -> c.count()).sum();
     }
 
     private long timeToAccept(String need, String provider) {

@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.platform.web.Paging;
-import uk.probation.gate.referral.ReferralProperties;
+import uk.probation.gate.referral.routing.Provider;
 import uk.probation.gate.referral.routing.Routing;
 
 @RestController
@@ -19,7 +19,7 @@ class ProvidersController {
 
     /** The supply chain: code (as PROVIDER tokens carry it), name, and the needs it serves. */
     @GetMapping("/api/providers")
-    PageResponse<ReferralProperties.Provider> providers(@RequestParam(defaultValue = "0") int page,
+    PageResponse<Provider> providers(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         Paging.check(page, size);
         return RoutingRulesController.page(routing.providers(), page, size);
