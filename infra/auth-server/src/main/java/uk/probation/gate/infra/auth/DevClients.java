@@ -3,6 +3,7 @@ package uk.probation.gate.infra.auth;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import uk.probation.gate.contracts.reference.ReferenceData;
 
 /** The one table of dev clients: who exists and which roles and provider code each token carries. */
 public final class DevClients {
@@ -10,9 +11,9 @@ public final class DevClients {
     /** Every dev client shares this secret: the stack is local, never deployed. */
     public static final String SECRET = "dev-secret";
 
-    static final List<String> PROVIDER_CODES = List.of(
-            "INGEUS", "CHANGE_GROW_LIVE", "NEW_DAWN_NEW_DAY", "WOMENS_WORK", "NOTTINGHAM_WOMENS_CENTRE",
-            "CHANGING_LIVES", "ST_GILES_TRUST", "SOVA", "USER_VOICE", "IN_HOUSE_HOUSING");
+    /** One client per provider in the shared reference data, so a provider code here is one the services know. */
+    static final List<String> PROVIDER_CODES = ReferenceData.PROVIDERS.stream().map(ReferenceData.Provider::code)
+            .toList();
 
     static final List<DevClient> ALL = Stream.concat(
             Stream.of(
