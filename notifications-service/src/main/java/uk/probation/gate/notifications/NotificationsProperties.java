@@ -3,7 +3,7 @@ package uk.probation.gate.notifications;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,8 +23,9 @@ import uk.probation.gate.notifications.domain.RetryPolicy;
  * @param rules             which event types notify whom
  * @param delivery          the delivery queue: polling, retries with back-off
  * @param email             the e-mail channel
- * @param referenceData     names for codes the events carry (prisons, areas, providers), for templates
  * @param recipients        directory entries seeded at start-up when absent (the local stack)
+ * @param providerRecipients a directory entry seeded for every provider in {@code ReferenceData} that
+ *                          {@code recipients} does not name (the local stack: every provider reachable)
  */
 @ConfigurationProperties("notifications")
 public record NotificationsProperties(
@@ -35,8 +36,8 @@ public record NotificationsProperties(
         @DefaultValue List<Rule> rules,
         @DefaultValue Delivery delivery,
         @DefaultValue Email email,
-        @DefaultValue ReferenceData referenceData,
-        @DefaultValue List<SeedRecipient> recipients) {
+        @DefaultValue List<SeedRecipient> recipients,
+        @DefaultValue ProviderRecipients providerRecipients) {
 
     public record Rule(String eventType, RecipientKind recipient, String recipientCode, String template,
             String whenField, String whenValue) {
@@ -55,8 +56,17 @@ public record NotificationsProperties(
     public record Email(@DefaultValue("notifications@probation.example") String from) {
     }
 
-    public record ReferenceData(@DefaultValue Map<String, String> prisons, @DefaultValue Map<String, String> areas,
-            @DefaultValue Map<String, String> providers) {
+    /**
+     * @param seed     whether to seed them at all (off where the directory is kept by hand)
+     * @param email    the address, {@code {code}} standing for the provider code in lower case with '-' for '_'
+     * @param language the language of the seeded entries
+     */
+    public record ProviderRecipients(@DefaultValue("false") boolean seed,
+            @DefaultValue("referrals@{code}.example.org") String email, @DefaultValue("en") String language) {
+
+        public String emailFor(String providerCode) {
+            return email.replace("{code}", providerCode.toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
     }
 
     public record SeedRecipient(String code, RecipientKind kind, String email, String language, String quietHours) {

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -15,6 +17,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import uk.probation.gate.contracts.reference.ReferenceData;
 import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.RecipientKind;
 import uk.probation.gate.platform.web.ApiProblem;
@@ -98,10 +101,23 @@ public class RecipientDirectory implements InitializingBean {
         return new Recipient(code, kind, entry.email(), entry.language(), quietHours, clock.instant());
     }
 
-    /** Seeds configured entries that are not there yet; an administrator's later edits win. */
+    /**
+     * Seeds configured entries that are not there yet, then one for every provider the producers know
+     * ({@code ReferenceData}) that the configuration does not name; an administrator's later edits win.
+     */
     @Override
     public void afterPropertiesSet() {
-        for (NotificationsProperties.SeedRecipient seed : properties.recipients()) {
+        List<NotificationsProperties.SeedRecipient> seeds = new ArrayList<>(properties.recipients());
+        NotificationsProperties.ProviderRecipients providers = properties.providerRecipients();
+        if (providers.seed()) {
+            Set<String> named = seeds.stream().map(NotificationsProperties.SeedRecipient::code)
+                    .collect(Collectors.toSet());
+            ReferenceData.PROVIDERS.stream().filter(p -> !named.contains(p.code()))
+                    .map(p -> new NotificationsProperties.SeedRecipient(p.code(), RecipientKind.PROVIDER,
+                            providers.emailFor(p.code()), providers.language(), null))
+                    .forEach(seeds::add);
+        }
+        for (NotificationsProperties.SeedRecipient seed : seeds) {
             Recipient recipient = validated(seed.code(), new Entry(seed.kind() == null ? null : seed.kind().name(),
                     seed.email(), seed.language(), seed.quietHours()));
             try {

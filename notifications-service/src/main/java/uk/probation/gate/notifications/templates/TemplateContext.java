@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.EventType;
-import uk.probation.gate.notifications.NotificationsProperties;
+import uk.probation.gate.contracts.reference.ReferenceData;
 
 /**
  * What a template may use: the fields the event type carries (identifiers and codes; the bus has no personal data),
@@ -20,11 +22,9 @@ import uk.probation.gate.notifications.NotificationsProperties;
 @Component
 public class TemplateContext {
 
-    private final NotificationsProperties.ReferenceData reference;
     private final JsonMapper json;
 
-    TemplateContext(NotificationsProperties properties, JsonMapper json) {
-        this.reference = properties.referenceData();
+    TemplateContext(JsonMapper json) {
         this.json = json;
     }
 
@@ -47,16 +47,25 @@ public class TemplateContext {
         context.put("eventId", eventId);
         context.put("eventType", eventType);
         context.put("recipientCode", recipientCode);
-        name(context, "prisonCode", "prisonName", reference.prisons());
-        name(context, "areaCode", "areaName", reference.areas());
-        name(context, "providerCode", "providerName", reference.providers());
+        names(context);
     }
 
-    private static void name(Map<String, Object> context, String codeField, String nameField,
-            Map<String, String> names) {
-        if (context.containsKey(codeField)) {
-            Object code = context.get(codeField);
-            context.put(nameField, code == null ? "" : names.getOrDefault(code.toString(), code.toString()));
+    /**
+     * {@code prisonName} for {@code prisonCode}, {@code toPrisonName} for {@code toPrisonCode} and so on, from the
+     * one list the producers use ({@link ReferenceData}); a code that list does not have stands for itself.
+     */
+    private static void names(Map<String, Object> context) {
+        for (String field : List.copyOf(context.keySet())) {
+            Function<String, Optional<String>> lookup = field.equals("prisonCode") || field.endsWith("PrisonCode")
+                    ? code -> ReferenceData.prison(code).map(ReferenceData.Prison::name)
+                    : field.equals("areaCode") ? code -> ReferenceData.area(code).map(ReferenceData.Area::name)
+                    : field.equals("providerCode")
+                            ? code -> ReferenceData.provider(code).map(ReferenceData.Provider::name) : null;
+            if (lookup != null) {
+                Object code = context.get(field);
+                String name = code == null ? "" : lookup.apply(code.toString()).orElse(code.toString());
+                context.put(field.substring(0, field.length() - "Code".length()) + "Name", name);
+            }
         }
     }
 

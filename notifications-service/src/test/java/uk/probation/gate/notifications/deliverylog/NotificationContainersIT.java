@@ -7,7 +7,7 @@ import uk.probation.gate.platform.test.ContainersInfrastructure;
 
 /** The same notification scenarios on real apache/kafka and mongo:8 images, wherever Docker runs. */
 @Testcontainers(disabledWithoutDocker = true)
-class NotificationContainersIT extends NotificationScenarios {
+class NotificationContainersIT extends OfficerScenarios {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {

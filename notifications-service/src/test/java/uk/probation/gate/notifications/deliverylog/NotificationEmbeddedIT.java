@@ -5,7 +5,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import uk.probation.gate.platform.test.EmbeddedInfrastructure;
 
 /** Notification scenarios on the embedded Kafka broker and Mongo wire server. */
-class NotificationEmbeddedIT extends NotificationScenarios {
+class NotificationEmbeddedIT extends OfficerScenarios {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry r) {

@@ -22,10 +22,14 @@ public final class InboundEvents {
     }
 
     public static String received(String prisonNumber, String officer) {
+        return received(prisonNumber, officer, "NMI");
+    }
+
+    public static String received(String prisonNumber, String officer, String prisonCode) {
         return """
-                {"caseId":"%s","prisonNumber":"%s","prisonCode":"NMI","receivedOn":"2026-11-20","sex":"FEMALE",
+                {"caseId":"%s","prisonNumber":"%s","prisonCode":"%s","receivedOn":"2026-11-20","sex":"FEMALE",
                  "riskOfSeriousHarm":"MEDIUM",%s"screeningDueBy":"2026-11-27","expectedReleaseDate":"2027-03-01"}
-                """.formatted(UUID.randomUUID(), prisonNumber, officer == null ? ""
+                """.formatted(UUID.randomUUID(), prisonNumber, prisonCode, officer == null ? ""
                 : "\"responsibleOfficerCode\":\"" + officer + "\",");
     }
 
@@ -47,15 +51,19 @@ public final class InboundEvents {
     }
 
     public static String sentHome(String crn, String officer, String reason) {
+        return sentHome(crn, officer, reason, "N53NOT");
+    }
+
+    public static String sentHome(String crn, String officer, String reason, String areaCode) {
         return """
-                {"orderId":"%s","crn":"%s","sessionId":"S-1","projectCode":"PARKS-1","areaCode":"NOTTS",
+                {"orderId":"%s","crn":"%s","sessionId":"S-1","projectCode":"PARKS-1","areaCode":"%s",
                  "sessionDate":"2026-11-28","reason":"%s","responsibleOfficerCode":"%s"}
-                """.formatted(UUID.randomUUID(), crn, reason, officer);
+                """.formatted(UUID.randomUUID(), crn, areaCode, reason, officer);
     }
 
     public static String attended(String crn, String officer, String outcome) {
         return """
-                {"orderId":"%s","crn":"%s","sessionId":"S-2","projectCode":"PARKS-1","areaCode":"NOTTS",
+                {"orderId":"%s","crn":"%s","sessionId":"S-2","projectCode":"PARKS-1","areaCode":"N53NOT",
                  "sessionDate":"2026-11-28","outcome":"%s","minutesCredited":120,"creditedMinutes":600,
                  "remainingMinutes":2400,"responsibleOfficerCode":"%s"}
                 """.formatted(UUID.randomUUID(), crn, outcome, officer);
@@ -63,7 +71,7 @@ public final class InboundEvents {
 
     public static String placementAssigned(String crn, String officer) {
         return """
-                {"orderId":"%s","crn":"%s","areaCode":"DERBY","projectCode":"GARDENS-2","projectType":"GROUP",
+                {"orderId":"%s","crn":"%s","areaCode":"N53DER","projectCode":"GARDENS-2","projectType":"GROUP",
                  "ete":false,"assignedOn":"2026-11-26","responsibleOfficerCode":"%s"}
                 """.formatted(UUID.randomUUID(), crn, officer);
     }
