@@ -53,7 +53,8 @@ class CaseworkerPagesTest {
     static ResettlementApi.Case aCase(long version, ResettlementApi.Plan plan) {
         return new ResettlementApi.Case("case-1", version, "A1234BC", null, "NMI", "PLAN_IN_PROGRESS",
                 LocalDate.now().minusDays(2), LocalDate.now().plusDays(10), "MALE", "MEDIUM", null,
-                LocalDate.now().plusDays(3), null, "SCREENING", LocalDate.now().plusDays(3), plan, null, null);
+                LocalDate.now().plusDays(3), null, "SCREENING", LocalDate.now().plusDays(3), plan, null, null, false,
+                null, null, null, null, null);
     }
 
     @Test
@@ -72,7 +73,7 @@ class CaseworkerPagesTest {
                                 "INGEUS", LocalDate.now().plusDays(2)))), 0, 20, 1));
         when(resettlement.caseload(any())).thenReturn(new Page<>(List.of(new ResettlementApi.CaseloadEntry("case-1",
                 "A1234BC", "NMI", "SCREENING_DUE", "SCREENING", LocalDate.now().minusDays(1), true,
-                LocalDate.now().plusMonths(3), null)), 0, 20, 21));
+                LocalDate.now().plusMonths(3), null, null, null, false, null)), 0, 20, 21));
 
         String html = mvc.perform(get("/").with(asha())).andReturn().getResponse().getRedirectedUrl();
         assertThat(html).isEqualTo("/caseload");
@@ -161,10 +162,11 @@ class CaseworkerPagesTest {
                         new ReferralApi.StatusChange("SENT", Instant.parse("2026-11-26T09:00:00Z"), "system", "SOVA",
                                 null, null),
                         new ReferralApi.StatusChange("ACCEPTED", Instant.parse("2026-11-27T09:00:00Z"),
-                                "prov-sova", "SOVA", null, null)))));
+                                "prov-sova", "SOVA", null, null)), LocalDate.of(2026, 12, 13), null, List.of(), List.of(),
+                false)));
         String page = mvc.perform(get("/cases/case-1").with(asha())).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("SOVA").contains("Accepted").contains("3 Dec 2026")
-                .contains("Referral for accommodation: accepted (SOVA)").contains("Received at NMI on 2026-11-25");
-        assertThat(page.indexOf("accepted (SOVA)")).as("newest first").isLessThan(page.indexOf("Received at NMI"));
+        assertThat(page).contains("Sova").contains("Accepted").contains("Start by 13 Dec 2026")
+                .contains("Referral for accommodation: accepted (Sova)").contains("Received at NMI on 2026-11-25");
+        assertThat(page.indexOf("accepted (Sova)")).as("newest first").isLessThan(page.indexOf("Received at NMI"));
     }
 }

@@ -30,10 +30,49 @@ public class ReferralApi {
 
     public record Referral(String id, PersonReference personReference, String caseId, String need,
             String providerCode, String status, LocalDate respondBy, boolean overdue, String outcome,
-            String declineReason, List<StatusChange> history) {
+            String declineReason, List<StatusChange> history, LocalDate startBy, LocalDate outcomeBy,
+            List<Escalation> escalations, List<String> desiredOutcomes, Boolean hasEndOfServiceReport) {
 
         public List<StatusChange> history() {
             return history == null ? List.of() : history;
+        }
+
+        public List<Escalation> escalations() {
+            return escalations == null ? List.of() : escalations;
+        }
+
+        public List<String> desiredOutcomes() {
+            return desiredOutcomes == null ? List.of() : desiredOutcomes;
+        }
+
+        public boolean withReport() {
+            return Boolean.TRUE.equals(hasEndOfServiceReport);
+        }
+    }
+
+    /** A stage (RESPONSE, START, OUTCOME) that passed its deadline {@code dueBy}, escalated {@code at}. */
+    public record Escalation(String stage, LocalDate dueBy, Instant at) {
+    }
+
+    /** What was achieved against one desired outcome: ACHIEVED, PARTIALLY_ACHIEVED or NOT_ACHIEVED. */
+    public record Achievement(String desiredOutcome, String achieved, String note) {
+    }
+
+    /** The provider's end-of-service report, recorded when it closed the referral. */
+    public record EndOfServiceReport(List<Achievement> achievements, String summary, Object recordedBy,
+            Instant recordedAt) {
+
+        public List<Achievement> achievements() {
+            return achievements == null ? List.of() : achievements;
+        }
+
+        /** Who recorded it: an actor's name, or the id the service gives. */
+        public String recordedByName() {
+            if (recordedBy instanceof java.util.Map<?, ?> actor) {
+                Object name = actor.get("name") != null ? actor.get("name") : actor.get("id");
+                return name == null ? null : name.toString();
+            }
+            return recordedBy == null ? null : recordedBy.toString();
         }
     }
 
@@ -65,6 +104,12 @@ public class ReferralApi {
 
     public Referral get(String id) {
         return http.get().uri("/api/referrals/{id}", id).retrieve().body(Referral.class);
+    }
+
+    /** The end-of-service report of a referral; {@link RecordNotFound} when none was recorded. */
+    public EndOfServiceReport endOfServiceReport(String referralId) {
+        return http.get().uri("/api/referrals/{id}/end-of-service-report", referralId).retrieve()
+                .body(EndOfServiceReport.class);
     }
 
     public List<Provider> providers() {

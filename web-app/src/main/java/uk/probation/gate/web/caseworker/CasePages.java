@@ -24,6 +24,7 @@ import uk.probation.gate.web.forms.FormErrors;
 import uk.probation.gate.web.forms.FormFields;
 import uk.probation.gate.web.forms.OnceOnly;
 import uk.probation.gate.web.forms.Option;
+import uk.probation.gate.web.pages.Words;
 import uk.probation.gate.web.security.SignedInUser;
 
 /** A case: opening one from a reception form, and the case page (details, plan, referrals, timeline, release). */
@@ -45,10 +46,12 @@ class CasePages {
     private final ReferralApi referrals;
     private final OnceOnly onceOnly;
     private final org.springframework.context.MessageSource messages;
+    private final Words words;
 
     CasePages(ResettlementApi resettlement, ReferralApi referrals, OnceOnly onceOnly,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, Words words) {
         this.messages = messages;
+        this.words = words;
         this.resettlement = resettlement;
         this.referrals = referrals;
         this.onceOnly = onceOnly;
@@ -132,9 +135,7 @@ class CasePages {
             referralsProblem = "Referrals cannot be shown right now. Try again later.";
         }
         model.addAttribute("referrals", made);
-        model.addAttribute("timeline", Timeline.of(resettlement.timeline(caseId), made,
-                need -> messages.getMessage("need." + need, null, need, java.util.Locale.UK),
-                status -> messages.getMessage("referralStatus." + status, null, status, java.util.Locale.UK)));
+        model.addAttribute("timeline", Timeline.of(resettlement.timeline(caseId), made, words));
         model.addAttribute("referralsProblem", referralsProblem);
         model.addAttribute("backLink", "/caseload");
         return "caseworker/case";

@@ -27,6 +27,7 @@ import uk.probation.gate.web.security.SignedInUser;
 class CaseloadPage {
 
     static final int PAGE_SIZE = 20;
+    private static final List<String> HELD = java.util.Arrays.asList("me", "nobody");
     private static final Set<String> SORTS = Set.of("dueBy", "prisonNumber", "status", "expectedReleaseDate");
 
     private final ResettlementApi resettlement;
@@ -42,16 +43,18 @@ class CaseloadPage {
     @GetMapping("/caseload")
     String caseload(@RequestParam(required = false) String prisonNumber,
             @RequestParam(required = false) String prisonCode, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "dueBy") String sort,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String held,
+            @RequestParam(defaultValue = "dueBy") String sort,
             @RequestParam(defaultValue = "asc") String direction, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "1") int worklistPage, HttpServletRequest request, Model model) {
         String sortBy = SORTS.contains(sort) ? sort : "dueBy";
         String order = "desc".equals(direction) ? "desc" : "asc";
         String number = prisonNumber == null ? null : prisonNumber.trim().toUpperCase(java.util.Locale.ROOT);
         int pageIndex = Math.max(0, page - 1);
+        String holder = HELD.contains(held) ? held : null;
         Page<ResettlementApi.CaseloadEntry> cases = resettlement.caseload(new ResettlementApi.CaseloadQuery(
                 blankToNull(prisonCode), blankToNull(status), overdue, blankToNull(number), sortBy, order, pageIndex,
-                PAGE_SIZE));
+                PAGE_SIZE, "me".equals(holder) ? "me" : null, "nobody".equals(holder) ? Boolean.TRUE : null));
         Page<ReferralApi.ReadinessItem> worklist = referrals.releaseReadiness(properties.releaseWithinDays(),
                 blankToNull(prisonCode), Math.max(0, worklistPage - 1), PAGE_SIZE);
 
@@ -66,14 +69,16 @@ class CaseloadPage {
                 SortableColumn.of("Status", "status", sortBy, order, here),
                 SortableColumn.of("Due by", "dueBy", sortBy, order, here),
                 SortableColumn.of("Expected release", "expectedReleaseDate", sortBy, order, here)));
-        model.addAttribute("filters", new Filters(number, blankToNull(prisonCode), blankToNull(status), overdue));
+        model.addAttribute("filters", new Filters(number, blankToNull(prisonCode), blankToNull(status), overdue,
+                holder));
         model.addAttribute("prisons", SignedInUser.current().map(SignedInUser::prisons).orElse(List.of()));
         return "caseworker/caseload";
     }
 
-    public record Filters(String prisonNumber, String prisonCode, String status, Boolean overdue) {
+    /** {@code held}: {@code me} for "My cases", {@code nobody} for "Unallocated", null for everyone's. */
+    public record Filters(String prisonNumber, String prisonCode, String status, Boolean overdue, String held) {
         public boolean any() {
-            return prisonNumber != null || prisonCode != null || status != null || overdue != null;
+            return prisonNumber != null || prisonCode != null || status != null || overdue != null || held != null;
         }
     }
 

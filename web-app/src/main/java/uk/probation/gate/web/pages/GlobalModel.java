@@ -16,10 +16,12 @@ class GlobalModel {
 
     private final WebProperties properties;
     private final Navigation navigation;
+    private final Words words;
 
-    GlobalModel(WebProperties properties, Navigation navigation) {
+    GlobalModel(WebProperties properties, Navigation navigation, Words words) {
         this.properties = properties;
         this.navigation = navigation;
+        this.words = words;
     }
 
     /** For pages rendered where model attributes are not applied (exception handlers). */
@@ -31,6 +33,13 @@ class GlobalModel {
         model.addAttribute("formToken", formToken());
         model.addAttribute("restored", false);
         model.addAttribute("errors", errors());
+        model.addAttribute("words", words);
+    }
+
+    /** Codes in plain words: {@code ${words.of('need', referral.need())}}. */
+    @ModelAttribute("words")
+    Words words() {
+        return words;
     }
 
     @ModelAttribute("user")
