@@ -1,6 +1,13 @@
 package uk.probation.gate.resettlement.caseload;
 
+import java.time.LocalDate;
+import java.util.List;
 import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.contracts.resettlement.CaseAllocated;
+import uk.probation.gate.contracts.resettlement.CaseDeallocated;
+import uk.probation.gate.contracts.resettlement.CaseSuperseded;
+import uk.probation.gate.contracts.resettlement.CaseUpdated;
+import uk.probation.gate.contracts.resettlement.PreReleaseReviewCompleted;
 import uk.probation.gate.contracts.resettlement.PlanCompleted;
 import uk.probation.gate.contracts.resettlement.PrisonerReceived;
 import uk.probation.gate.contracts.resettlement.PrisonerReleased;
@@ -17,7 +24,7 @@ public final class CaseEvents {
         c.registerEvent(events.of(EventType.RESETTLEMENT_PRISONER_RECEIVED, c.getPrisonNumber(),
                 new PrisonerReceived(c.getId(), c.getPrisonNumber(), c.getCrn(), c.getPrisonCode(), c.getReceivedOn(),
                         c.getExpectedReleaseDate(), name(c.getSex()), name(c.getRiskOfSeriousHarm()),
-                        c.getResponsibleOfficerCode(), c.getScreeningDueBy(), null)));
+                        c.getResponsibleOfficerCode(), c.getScreeningDueBy(), c.isRecall())));
     }
 
     public static void planCompleted(ResettlementCase c, Events events) {
@@ -43,6 +50,50 @@ public final class CaseEvents {
                 new PrisonerTransferred(c.getId(), c.getPrisonNumber(), c.getCrn(), fromPrisonCode,
                         c.getTransfer().toPrisonCode(), c.getTransfer().transferredOn(),
                         c.getResponsibleOfficerCode())));
+    }
+
+    /** The whole current details, so a consumer can overwrite its copy; {@code changedFields} says what changed. */
+    public static void updated(ResettlementCase c, List<String> changedFields, Events events) {
+        c.registerEvent(events.of(EventType.RESETTLEMENT_CASE_UPDATED, c.getPrisonNumber(),
+                new CaseUpdated(c.getId(), c.getPrisonNumber(), c.getCrn(), c.getPrisonCode(), name(c.getSex()),
+                        c.getReceivedOn(), c.getExpectedReleaseDate(), name(c.getRiskOfSeriousHarm()),
+                        c.getResponsibleOfficerCode(), c.isRecall(), c.getPreReleaseReviewDueBy(),
+                        List.copyOf(changedFields))));
+    }
+
+    public static void superseded(ResettlementCase c, LocalDate closedOn, Events events) {
+        c.registerEvent(events.of(EventType.RESETTLEMENT_CASE_SUPERSEDED, c.getPrisonNumber(),
+                new CaseSuperseded(c.getId(), c.getPrisonNumber(), c.getCrn(), c.getPrisonCode(),
+                        c.getResponsibleOfficerCode(), c.getSupersededBy(), closedOn)));
+    }
+
+    public static void allocated(ResettlementCase c, String previouslyAllocatedTo, Events events) {
+        c.registerEvent(events.of(EventType.RESETTLEMENT_CASE_ALLOCATED, c.getPrisonNumber(),
+                new CaseAllocated(c.getId(), c.getPrisonNumber(), c.getPrisonCode(), c.getAllocatedTo(),
+                        previouslyAllocatedTo)));
+    }
+
+    public static void deallocated(ResettlementCase c, String previouslyAllocatedTo, String reason, Events events) {
+        c.registerEvent(events.of(EventType.RESETTLEMENT_CASE_DEALLOCATED, c.getPrisonNumber(),
+                new CaseDeallocated(c.getId(), c.getPrisonNumber(), c.getPrisonCode(), previouslyAllocatedTo,
+                        reason)));
+    }
+
+    /** Deallocates the case (release, transfer out, supersede) with its event, if anyone held it. */
+    public static void deallocate(ResettlementCase c, String reason, java.time.Instant now, Actor by, Events events) {
+        String previous = c.deallocate(reason, now, by);
+        if (previous != null) {
+            deallocated(c, previous, reason, events);
+        }
+    }
+
+    public static void reviewCompleted(ResettlementCase c, Events events) {
+        ResettlementCase.PreReleaseReview review = c.getPreReleaseReview();
+        c.registerEvent(events.of(EventType.RESETTLEMENT_REVIEW_COMPLETED, c.getPrisonNumber(),
+                new PreReleaseReviewCompleted(c.getId(), c.getPrisonNumber(), c.getCrn(), c.getPrisonCode(),
+                        name(c.getSex()), c.getResponsibleOfficerCode(), c.getExpectedReleaseDate(),
+                        c.getPreReleaseReviewDueBy(), review.completedOn(), review.completedOnTime(),
+                        review.questionsVersion())));
     }
 
     private static String name(Enum<?> value) {

@@ -23,7 +23,8 @@ import uk.probation.gate.resettlement.domain.Due;
 public class Caseload {
 
     public record Entry(String caseId, String prisonNumber, String prisonCode, CaseStatus status, Due due,
-            LocalDate dueBy, boolean overdue, LocalDate expectedReleaseDate, String responsibleOfficerCode) {
+            LocalDate dueBy, boolean overdue, LocalDate expectedReleaseDate, String responsibleOfficerCode,
+            String allocatedTo, String allocatedToName, boolean recall, String crn) {
     }
 
     private final MongoTemplate mongo;
@@ -62,8 +63,16 @@ public class Caseload {
         }
     }
 
-    /** What the caseload is asked for; null filters do not filter. */
-    public record Filter(String prisonCode, CaseStatus status, Boolean overdue, String prisonNumber) {
+    /**
+     * What the caseload is asked for; null filters do not filter. {@code allocatedTo} ("my cases") lists every open
+     * case the caseworker holds, due or not; {@code unallocated} only cases nobody holds.
+     */
+    public record Filter(String prisonCode, CaseStatus status, Boolean overdue, String prisonNumber,
+            String allocatedTo, boolean unallocated) {
+
+        public Filter(String prisonCode, CaseStatus status, Boolean overdue, String prisonNumber) {
+            this(prisonCode, status, overdue, prisonNumber, null, false);
+        }
     }
 
     /**
@@ -78,10 +87,20 @@ public class Caseload {
             return new PageResponse<>(List.of(), page, size, 0);
         }
         // an unrecorded outcome stays on the caseload only until its deadline; the rest until done
-        Criteria criteria = new Criteria().orOperator(
+        List<Criteria> listed = new ArrayList<>(List.of(
                 where("nextDue").in(Due.SCREENING, Due.PRE_RELEASE_REVIEW),
-                where("nextDue").is(Due.OUTCOME_TO_RECORD).and("nextDueBy").gte(today));
+                where("nextDue").is(Due.OUTCOME_TO_RECORD).and("nextDueBy").gte(today)));
+        if (filter.allocatedTo() != null) {
+            listed.add(where("status").in(CaseStatus.SCREENING_DUE, CaseStatus.PLAN_IN_PROGRESS,
+                    CaseStatus.PLAN_COMPLETED));
+        }
+        Criteria criteria = new Criteria().orOperator(listed);
         List<Criteria> filters = new ArrayList<>(List.of(criteria));
+        if (filter.allocatedTo() != null) {
+            filters.add(where("allocatedTo").is(filter.allocatedTo()));
+        } else if (filter.unallocated()) {
+            filters.add(where("allocatedTo").is(null));
+        }
         if (filter.prisonCode() != null) {
             filters.add(where("prisonCode").is(filter.prisonCode()));
         } else if (reach != null) {
@@ -108,8 +127,9 @@ public class Caseload {
         query.with(sort.and(Sort.by("prisonNumber", "_id"))).skip((long) page * size).limit(size);
         List<Entry> items = mongo.find(query, ResettlementCase.class).stream()
                 .map(c -> new Entry(c.getId(), c.getPrisonNumber(), c.getPrisonCode(), c.getStatus(), c.getNextDue(),
-                        c.getNextDueBy(), c.getNextDueBy().isBefore(today), c.getExpectedReleaseDate(),
-                        c.getResponsibleOfficerCode()))
+                        c.getNextDueBy(), c.getNextDueBy() != null && c.getNextDueBy().isBefore(today),
+                        c.getExpectedReleaseDate(), c.getResponsibleOfficerCode(), c.getAllocatedTo(),
+                        c.getAllocatedToName(), c.isRecall(), c.getCrn()))
                 .toList();
         return new PageResponse<>(items, page, size, total);
     }

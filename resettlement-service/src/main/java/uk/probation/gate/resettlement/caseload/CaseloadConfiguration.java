@@ -1,8 +1,9 @@
 package uk.probation.gate.resettlement.caseload;
 
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.resettlement.domain.Deadlines;
 import uk.probation.gate.resettlement.domain.WorkingDays;
 
@@ -10,8 +11,10 @@ import uk.probation.gate.resettlement.domain.WorkingDays;
 class CaseloadConfiguration {
 
     @Bean
-    Deadlines deadlines(ResettlementProperties properties) {
-        return new Deadlines(new WorkingDays(Set.copyOf(properties.bankHolidays())),
-                properties.screeningWorkingDays(), properties.preReleaseWeeks(), properties.outcomeToRecordDays());
+    Deadlines deadlines(ResettlementProperties properties, ResourceLoader resources, JsonMapper json) {
+        WorkingDays workingDays = new WorkingDays(BankHolidays.englandAndWales(
+                resources.getResource(properties.bankHolidaysResource()), json));
+        return new Deadlines(workingDays, properties.screeningWorkingDays(), properties.preReleaseWeeks(),
+                properties.outcomeToRecordDays(), properties.preReleaseReviewDueWeeks());
     }
 }

@@ -31,6 +31,7 @@ class CaseloadMetrics {
     private final MultiGauge releasesByAccommodation;
     private final MultiGauge releasesByEte;
     private final MultiGauge overdueScreenings;
+    private final MultiGauge overdueReviews;
 
     CaseloadMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
@@ -42,19 +43,28 @@ class CaseloadMetrics {
                 .register(meters);
         this.overdueScreenings = MultiGauge.builder("resettlement.screenings.overdue")
                 .description("Open cases whose screening and plan are past their deadline").register(meters);
+        this.overdueReviews = MultiGauge.builder("resettlement.pre.release.reviews.overdue")
+                .description("Open cases whose pre-release review is past its due date and not completed")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${resettlement.metrics-refresh:PT15S}", initialDelay = 1000)
     void refresh() {
         releasesByAccommodation.register(countReleases("release.accommodationOnRelease", "accommodation"), true);
         releasesByEte.register(countReleases("release.eteOnRelease", "ete"), true);
+        overdueScreenings.register(overdueByPrison(Due.SCREENING), true);
+        // a completed review leaves nextDue, so only uncompleted reviews are counted
+        overdueReviews.register(overdueByPrison(Due.PRE_RELEASE_REVIEW), true);
+    }
+
+    private List<MultiGauge.Row<?>> overdueByPrison(Due due) {
         Aggregation overdue = newAggregation(
-                match(where("nextDue").is(Due.SCREENING).and("nextDueBy").lt(LocalDate.now(clock))),
+                match(where("nextDue").is(due).and("nextDueBy").lt(LocalDate.now(clock))),
                 group("prisonCode").count().as("count"));
-        overdueScreenings.register(mongo.aggregate(overdue, ResettlementCase.class, Document.class).getMappedResults()
-                .stream().map(row -> MultiGauge.Row.of(Tags.of("prison", String.valueOf(row.get("_id"))),
-                        row.get("count", Number.class)))
-                .toList(), true);
+        return mongo.aggregate(overdue, ResettlementCase.class, Document.class).getMappedResults()
+                .stream().<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(
+                        Tags.of("prison", String.valueOf(row.get("_id"))), row.get("count", Number.class)))
+                .toList();
     }
 
     private List<MultiGauge.Row<?>> countReleases(String field, String label) {

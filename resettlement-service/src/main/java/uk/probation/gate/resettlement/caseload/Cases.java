@@ -54,10 +54,25 @@ public class Cases {
     /** The person's open case (not released or transferred out), the most recent reception first. */
     public ResettlementCase openCaseOf(String prisonNumber) {
         List<ResettlementCase> cases = mongo.find(query(where("prisonNumber").is(prisonNumber)
-                .and("status").nin(CaseStatus.RELEASED, CaseStatus.TRANSFERRED))
+                .and("status").nin(CLOSED))
                 .with(Sort.by(Sort.Direction.DESC, "receivedOn")), ResettlementCase.class);
         return cases.isEmpty() ? null : cases.get(0);
     }
+
+    /** Every open case of the person, the most recent reception first (one, unless a save was interrupted). */
+    public List<ResettlementCase> openCasesOf(String prisonNumber) {
+        return mongo.find(query(where("prisonNumber").is(prisonNumber).and("status").nin(CLOSED))
+                .with(Sort.by(Sort.Direction.DESC, "receivedOn")), ResettlementCase.class);
+    }
+
+    /** The person's most recent case received before {@code before}, open or closed, or null. */
+    public ResettlementCase lastCaseBefore(String prisonNumber, java.time.LocalDate before) {
+        return mongo.findOne(query(where("prisonNumber").is(prisonNumber).and("receivedOn").lt(before))
+                .with(Sort.by(Sort.Direction.DESC, "receivedOn")).limit(1), ResettlementCase.class);
+    }
+
+    private static final List<CaseStatus> CLOSED = List.of(CaseStatus.RELEASED, CaseStatus.TRANSFERRED,
+            CaseStatus.SUPERSEDED);
 
     public ResettlementCase save(ResettlementCase resettlementCase) {
         return store.save(resettlementCase);

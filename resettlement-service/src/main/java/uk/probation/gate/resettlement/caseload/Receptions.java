@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,15 +18,20 @@ import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.resettlement.domain.Deadlines;
 
 /**
- * Receptions and transfers. A reception opens a case once: the same person and reception date always give the
- * same case. A transfer between resettlement prisons moves the case; a transfer out of them closes it.
+ * Receptions and transfers. One open case per person (ADR 0007): the same person and reception date always give the
+ * same case (a repeat fills in what the case lacks); a later reception supersedes the open case and opens a new one;
+ * an earlier one is refused. A transfer between resettlement prisons moves the case; a transfer out closes it.
  */
 @Service
 public class Receptions {
 
     private static final Logger log = LoggerFactory.getLogger(Receptions.class);
 
-    public record Opened(ResettlementCase resettlementCase, boolean isNew) {
+    /**
+     * What a reception did: opened a new case, found the case of this reception (filled in or not), or was refused
+     * because the person's open case was received later ({@code earlierThanOpenCase}, with that case).
+     */
+    public record Opened(ResettlementCase resettlementCase, boolean isNew, boolean earlierThanOpenCase) {
     }
 
     private final Cases cases;
@@ -55,23 +61,79 @@ public class Receptions {
         return properties.womensPrisons().contains(prisonCode);
     }
 
+    /** An HMPPS admission is a recall when its NOMIS movement reason is a configured recall reason. */
+    public boolean isRecall(String nomisMovementReasonCode, String probableCause) {
+        return "RECALL".equalsIgnoreCase(probableCause) || nomisMovementReasonCode != null
+                && properties.recallMovementReasons().contains(nomisMovementReasonCode);
+    }
+
     public Opened receive(Reception reception) {
         ResettlementCase existing = find(reception);
         if (existing != null) {
-            return new Opened(existing, false);
+            return new Opened(completeFromRepeat(existing, reception), false, false);
         }
-        ResettlementCase opened = new ResettlementCase(UUID.randomUUID().toString(), reception, deadlines,
+        ResettlementCase open = cases.openCaseOf(reception.prisonNumber());
+        if (open != null && open.getReceivedOn().isAfter(reception.receivedOn())) {
+            return new Opened(open, false, true);
+        }
+        ResettlementCase previous = open != null ? open
+                : cases.lastCaseBefore(reception.prisonNumber(), reception.receivedOn());
+        Reception completed = previous == null ? reception : reception.carryingForward(previous, open != null);
+        ResettlementCase opened = new ResettlementCase(UUID.randomUUID().toString(), completed, deadlines,
                 clock.instant(), Actors.current());
         CaseEvents.received(opened, events);
         try {
             cases.save(opened);
         } catch (DuplicateKeyException concurrentReception) {
-            return new Opened(find(reception), false);
+            return new Opened(find(reception), false, false);
         }
         Counter.builder("resettlement.cases.received").description("Cases opened on reception")
-                .tag("prison", reception.prisonCode()).tag("sex", String.valueOf(reception.sex())).register(meters)
+                .tag("prison", completed.prisonCode()).tag("sex", String.valueOf(completed.sex())).register(meters)
                 .increment();
-        return new Opened(opened, true);
+        supersedeOlder(opened);
+        return new Opened(opened, true, false);
+    }
+
+    /**
+     * An HMPPS reception: as {@link #receive}, but one earlier than the person's open case is ignored (and
+     * counted) rather than refused: the feed cannot be answered.
+     */
+    public void receiveFromPrison(Reception reception) {
+        if (receive(reception).earlierThanOpenCase()) {
+            Counter.builder("resettlement.receptions.ignored")
+                    .description("HMPPS receptions dated before the person's open case, ignored")
+                    .tag("prison", reception.prisonCode()).register(meters).increment();
+            log.info("Reception at {} on {} is earlier than the open case; ignored", reception.prisonCode(),
+                    reception.receivedOn());
+        }
+    }
+
+    /** The same reception again: fills in what the case lacks, and finishes a supersede a crash interrupted. */
+    private ResettlementCase completeFromRepeat(ResettlementCase existing, Reception reception) {
+        if (!existing.isOpen()) {
+            return existing;
+        }
+        List<String> changed = existing.fillBlanks(reception, deadlines, clock.instant(), Actors.current());
+        if (!changed.isEmpty()) {
+            CaseEvents.updated(existing, changed, events);
+            existing = cases.saveChange(existing, "the case");
+        }
+        supersedeOlder(existing);
+        return existing;
+    }
+
+    /** Every other open case of the person, received before this one, is superseded by it. */
+    private void supersedeOlder(ResettlementCase current) {
+        for (ResettlementCase older : cases.openCasesOf(current.getPrisonNumber())) {
+            if (older.getId().equals(current.getId()) || !older.getReceivedOn().isBefore(current.getReceivedOn())) {
+                continue;
+            }
+            older.supersede(current.getId(), current.getReceivedOn(), deadlines, clock.instant(), Actors.current());
+            CaseEvents.superseded(older, current.getReceivedOn(), events);
+            CaseEvents.deallocate(older, "SUPERSEDED", clock.instant(), Actors.current(), events);
+            cases.save(older);
+            log.debug("Case {} superseded by {}", older.getId(), current.getId());
+        }
     }
 
     /**
@@ -82,7 +144,7 @@ public class Receptions {
         ResettlementCase open = cases.openCaseOf(prisonNumber);
         if (open == null) {
             if (isResettlementPrison(toPrisonCode)) {
-                receive(asReception);
+                receiveFromPrison(asReception);
             }
             return;
         }
@@ -91,10 +153,12 @@ public class Receptions {
         }
         if (isResettlementPrison(toPrisonCode)) {
             open.moveTo(toPrisonCode, on, clock.instant(), Actors.current());
+            CaseEvents.updated(open, List.of("prisonCode"), events);
         } else {
             String from = open.getPrisonCode();
             open.transferOut(toPrisonCode, on, deadlines, clock.instant(), Actors.current());
             CaseEvents.transferred(open, from, events);
+            CaseEvents.deallocate(open, "TRANSFERRED", clock.instant(), Actors.current(), events);
         }
         cases.save(open);
         log.debug("Case {} transferred to {}", open.getId(), toPrisonCode);

@@ -11,12 +11,15 @@ import java.util.Map;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.platform.outbox.AggregateDocument;
+import java.util.Objects;
 import uk.probation.gate.resettlement.domain.AccommodationOnRelease;
+import uk.probation.gate.resettlement.domain.Answer;
 import uk.probation.gate.resettlement.domain.CaseStatus;
 import uk.probation.gate.resettlement.domain.Deadlines;
 import uk.probation.gate.resettlement.domain.Due;
 import uk.probation.gate.resettlement.domain.EteOnRelease;
 import uk.probation.gate.resettlement.domain.Need;
+import uk.probation.gate.resettlement.domain.ReviewStatus;
 import uk.probation.gate.resettlement.domain.RiskOfSeriousHarm;
 import uk.probation.gate.resettlement.domain.Sex;
 
@@ -39,6 +42,13 @@ public class ResettlementCase extends AggregateDocument {
     private CaseStatus status;
     private LocalDate screeningDueBy;
     private LocalDate preReleaseReviewFrom;
+    private LocalDate preReleaseReviewDueBy;
+    private Boolean recall;
+    private String allocatedTo;
+    private String allocatedToName;
+    private String supersededBy;
+    private Screening screening;
+    private PreReleaseReview preReleaseReview;
     private Plan plan;
     private Release release;
     private Transfer transfer;
@@ -59,9 +69,24 @@ public class ResettlementCase extends AggregateDocument {
     public record Transfer(String toPrisonCode, LocalDate transferredOn) {
     }
 
+    /** The immediate-needs screening: answers with the text of the questions version they answered. */
+    public record Screening(int questionsVersion, LocalDate answeredOn, Actor answeredBy, List<Answer> answers) {
+    }
+
+    /** The completed pre-release review, answering a version of the PRE_RELEASE questions. */
+    public record PreReleaseReview(LocalDate completedOn, Actor completedBy, boolean completedOnTime,
+            int questionsVersion, List<Answer> answers) {
+    }
+
+    /** The details a caseworker completes or corrects (prison number, prison and reception date are not editable). */
+    public record Details(String crn, LocalDate expectedReleaseDate, Sex sex, RiskOfSeriousHarm riskOfSeriousHarm,
+            String responsibleOfficerCode, boolean recall) {
+    }
+
     /** What happened to the person, one entry per change; codes only in {@code details}, never free text. */
     public enum Happened {
-        RECEIVED, PLAN_SAVED, PLAN_COMPLETED, RESPONSIBLE_OFFICER_CHANGED, RELEASED, TRANSFERRED
+        RECEIVED, PLAN_SAVED, PLAN_COMPLETED, RESPONSIBLE_OFFICER_CHANGED, RELEASED, TRANSFERRED, DETAILS_UPDATED,
+        SUPERSEDED, ALLOCATED, DEALLOCATED, SCREENING_RECORDED, PRE_RELEASE_REVIEW_COMPLETED
     }
 
     /** One entry of the case's append-only history, written in the same save as the change it records. */
@@ -81,17 +106,171 @@ public class ResettlementCase extends AggregateDocument {
         this.sex = reception.sex();
         this.riskOfSeriousHarm = reception.riskOfSeriousHarm();
         this.responsibleOfficerCode = reception.responsibleOfficerCode();
+        this.recall = reception.recall();
         this.status = CaseStatus.SCREENING_DUE;
         this.screeningDueBy = deadlines.screeningDueBy(reception.receivedOn());
-        this.preReleaseReviewFrom = deadlines.preReleaseReviewFrom(reception.expectedReleaseDate());
         this.openedAt = openedAt;
+        releaseDates(deadlines);
         refreshDue(deadlines);
         record(openedAt, Happened.RECEIVED, by, details("prisonCode", prisonCode, "receivedOn", receivedOn,
-                "screeningDueBy", screeningDueBy));
+                "screeningDueBy", screeningDueBy, "recall", reception.recall() ? true : null));
     }
 
     public boolean isOpen() {
-        return status != CaseStatus.RELEASED && status != CaseStatus.TRANSFERRED;
+        return status != CaseStatus.RELEASED && status != CaseStatus.TRANSFERRED && status != CaseStatus.SUPERSEDED;
+    }
+
+    private void releaseDates(Deadlines deadlines) {
+        preReleaseReviewFrom = deadlines.preReleaseReviewFrom(expectedReleaseDate);
+        preReleaseReviewDueBy = deadlines.preReleaseReviewDueBy(expectedReleaseDate);
+    }
+
+    /**
+     * The caseworker completes or corrects the details: the whole editable set replaces the old one. Returns the
+     * names of the fields that changed (empty: nothing changed, nothing recorded).
+     */
+    public List<String> updateDetails(Details d, Deadlines deadlines, Instant now, Actor by) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(crn, d.crn())) {
+            changed.add("crn");
+        }
+        if (!Objects.equals(expectedReleaseDate, d.expectedReleaseDate())) {
+            changed.add("expectedReleaseDate");
+        }
+        if (sex != d.sex()) {
+            changed.add("sex");
+        }
+        if (riskOfSeriousHarm != d.riskOfSeriousHarm()) {
+            changed.add("riskOfSeriousHarm");
+        }
+        if (!Objects.equals(responsibleOfficerCode, d.responsibleOfficerCode())) {
+            changed.add("responsibleOfficerCode");
+        }
+        if (isRecall() != d.recall()) {
+            changed.add("recall");
+        }
+        if (changed.isEmpty()) {
+            return changed;
+        }
+        crn = d.crn();
+        expectedReleaseDate = d.expectedReleaseDate();
+        sex = d.sex();
+        riskOfSeriousHarm = d.riskOfSeriousHarm();
+        responsibleOfficerCode = d.responsibleOfficerCode();
+        recall = d.recall();
+        detailsChanged(changed, deadlines, now, by);
+        return changed;
+    }
+
+    /**
+     * The same reception sent again fills in what the case lacks (crn, expected release date, risk, officer);
+     * values that differ from ones already held are kept (corrections go through the details). Returns what changed.
+     */
+    public List<String> fillBlanks(Reception r, Deadlines deadlines, Instant now, Actor by) {
+        List<String> changed = new ArrayList<>();
+        if (crn == null && r.crn() != null) {
+            crn = r.crn();
+            changed.add("crn");
+        }
+        if (expectedReleaseDate == null && r.expectedReleaseDate() != null) {
+            expectedReleaseDate = r.expectedReleaseDate();
+            changed.add("expectedReleaseDate");
+        }
+        if (riskOfSeriousHarm == null && r.riskOfSeriousHarm() != null) {
+            riskOfSeriousHarm = r.riskOfSeriousHarm();
+            changed.add("riskOfSeriousHarm");
+        }
+        if (responsibleOfficerCode == null && r.responsibleOfficerCode() != null) {
+            responsibleOfficerCode = r.responsibleOfficerCode();
+            changed.add("responsibleOfficerCode");
+        }
+        if (!changed.isEmpty()) {
+            detailsChanged(changed, deadlines, now, by);
+        }
+        return changed;
+    }
+
+    private void detailsChanged(List<String> changed, Deadlines deadlines, Instant now, Actor by) {
+        releaseDates(deadlines);
+        refreshDue(deadlines);
+        record(now, Happened.DETAILS_UPDATED, by, details("changedFields", List.copyOf(changed), "crn", crn,
+                "expectedReleaseDate", expectedReleaseDate, "sex", sex, "riskOfSeriousHarm", riskOfSeriousHarm,
+                "responsibleOfficerCode", responsibleOfficerCode, "recall", isRecall()));
+    }
+
+    /** A later reception of the same person opened {@code newCaseId}: this case closes (ADR 0007). */
+    public void supersede(String newCaseId, LocalDate on, Deadlines deadlines, Instant now, Actor by) {
+        status = CaseStatus.SUPERSEDED;
+        supersededBy = newCaseId;
+        refreshDue(deadlines);
+        record(now, Happened.SUPERSEDED, by, details("supersededBy", newCaseId, "receivedOn", on));
+    }
+
+    /** Allocates the case to a caseworker; false when it already is theirs. */
+    public boolean allocate(String userId, String userName, Instant now, Actor by) {
+        if (userId.equals(allocatedTo)) {
+            return false;
+        }
+        String previous = allocatedTo;
+        allocatedTo = userId;
+        allocatedToName = userName;
+        record(now, Happened.ALLOCATED, by, details("allocatedTo", userId, "previouslyAllocatedTo", previous));
+        return true;
+    }
+
+    /** Nobody holds the case any more; returns who did, or null when nobody did (nothing recorded). */
+    public String deallocate(String reason, Instant now, Actor by) {
+        String previous = allocatedTo;
+        if (previous == null) {
+            return null;
+        }
+        allocatedTo = null;
+        allocatedToName = null;
+        record(now, Happened.DEALLOCATED, by, details("previouslyAllocatedTo", previous, "reason", reason));
+        return previous;
+    }
+
+    /** The immediate-needs screening answered: the plan is now in progress. */
+    public void recordScreening(int questionsVersion, List<Answer> answers, LocalDate today, Instant at,
+            Deadlines deadlines, Actor by) {
+        Instant now = stored(at);
+        screening = new Screening(questionsVersion, today, by, List.copyOf(answers));
+        if (status == CaseStatus.SCREENING_DUE) {
+            status = CaseStatus.PLAN_IN_PROGRESS;
+        }
+        refreshDue(deadlines);
+        record(now, Happened.SCREENING_RECORDED, by, details("questionsVersion", questionsVersion, "answers",
+                answers.size()));
+    }
+
+    /** The pre-release review done: on time when completed by its due date; it leaves the caseload. */
+    public PreReleaseReview completePreReleaseReview(int questionsVersion, List<Answer> answers, LocalDate today,
+            Instant at, Deadlines deadlines, Actor by) {
+        Instant now = stored(at);
+        boolean onTime = !today.isAfter(preReleaseReviewDueBy);
+        preReleaseReview = new PreReleaseReview(today, by, onTime, questionsVersion, List.copyOf(answers));
+        refreshDue(deadlines);
+        record(now, Happened.PRE_RELEASE_REVIEW_COMPLETED, by, details("questionsVersion", questionsVersion,
+                "completedOn", today, "dueBy", preReleaseReviewDueBy, "completedOnTime", onTime));
+        return preReleaseReview;
+    }
+
+    /** Where the review stands today: due from 12 weeks before release, overdue after its due date. */
+    public ReviewStatus preReleaseReviewStatus(LocalDate today) {
+        if (preReleaseReview != null) {
+            return ReviewStatus.COMPLETED;
+        }
+        if (expectedReleaseDate == null || preReleaseReviewFrom == null) {
+            return ReviewStatus.NOT_APPLICABLE;
+        }
+        if (preReleaseReviewDueBy != null && today.isAfter(preReleaseReviewDueBy)) {
+            return ReviewStatus.OVERDUE;
+        }
+        return today.isBefore(preReleaseReviewFrom) ? ReviewStatus.NOT_DUE : ReviewStatus.DUE;
+    }
+
+    public boolean isPlanCompleted() {
+        return plan != null && plan.version() >= 1;
     }
 
     public void saveDraft(List<Need> needs, String riskOfHarmSummary, Instant at, Deadlines deadlines, Actor by) {
@@ -170,6 +349,8 @@ public class ResettlementCase extends AggregateDocument {
             Object value = keyValues[i + 1];
             if (value instanceof Enum<?> e) {
                 value = e.name();
+            } else if (value instanceof List<?> list) {
+                value = list.stream().map(String::valueOf).toList();
             } else if (value instanceof LocalDate date) {
                 value = date.toString();
             }
@@ -197,9 +378,9 @@ public class ResettlementCase extends AggregateDocument {
         } else if (status == CaseStatus.SCREENING_DUE || status == CaseStatus.PLAN_IN_PROGRESS) {
             nextDue = Due.SCREENING;
             nextDueBy = screeningDueBy;
-        } else if (status == CaseStatus.PLAN_COMPLETED && preReleaseReviewFrom != null) {
+        } else if (status == CaseStatus.PLAN_COMPLETED && preReleaseReviewFrom != null && preReleaseReview == null) {
             nextDue = Due.PRE_RELEASE_REVIEW;
-            nextDueBy = preReleaseReviewFrom;
+            nextDueBy = preReleaseReviewDueBy != null ? preReleaseReviewDueBy : preReleaseReviewFrom;
         } else {
             nextDue = null;
             nextDueBy = null;
@@ -252,6 +433,34 @@ public class ResettlementCase extends AggregateDocument {
 
     public LocalDate getPreReleaseReviewFrom() {
         return preReleaseReviewFrom;
+    }
+
+    public LocalDate getPreReleaseReviewDueBy() {
+        return preReleaseReviewDueBy;
+    }
+
+    public boolean isRecall() {
+        return Boolean.TRUE.equals(recall);
+    }
+
+    public String getAllocatedTo() {
+        return allocatedTo;
+    }
+
+    public String getAllocatedToName() {
+        return allocatedToName;
+    }
+
+    public String getSupersededBy() {
+        return supersededBy;
+    }
+
+    public Screening getScreening() {
+        return screening;
+    }
+
+    public PreReleaseReview getPreReleaseReview() {
+        return preReleaseReview;
     }
 
     public Plan getPlan() {

@@ -60,6 +60,7 @@ public class Releases {
                 outcome.eteOnRelease(), outcome.metAtGate(), true, "RELEASED"), deadlines, clock.instant(),
                 Actors.current());
         CaseEvents.released(c, events);
+        CaseEvents.deallocate(c, "RELEASED", clock.instant(), Actors.current(), events);
         return cases.saveChange(c, "the case");
     }
 
@@ -72,6 +73,7 @@ public class Releases {
         c.recordRelease(new ResettlementCase.Release(releasedOn, AccommodationOnRelease.UNKNOWN, EteOnRelease.UNKNOWN,
                 false, false, "RELEASED"), deadlines, clock.instant(), Actors.current());
         CaseEvents.released(c, events);
+        CaseEvents.deallocate(c, "RELEASED", clock.instant(), Actors.current(), events);
         cases.save(c);
     }
 }

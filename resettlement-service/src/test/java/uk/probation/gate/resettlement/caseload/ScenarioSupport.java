@@ -74,6 +74,14 @@ abstract class ScenarioSupport {
                 "riskOfSeriousHarm", "MEDIUM", "responsibleOfficerCode", "N01RO1");
     }
 
+    /** An HMPPS admission on {@code on}, with a NOMIS movement reason code when not null. */
+    static String admission(String prisonNumber, String prisonId, LocalDate on, String movementReasonCode) {
+        String json = hmpps(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", prisonId, 1)
+                .replace("2026-11-24T09:15:00Z", on + "T09:15:00Z");
+        return movementReasonCode == null ? json : json.replace("\"reason\":\"ADMISSION\"",
+                "\"reason\":\"ADMISSION\",\"nomisMovementReasonCode\":\"" + movementReasonCode + "\"");
+    }
+
     static String hmpps(String prisonNumber, String eventType, String reason, String prisonId, int version) {
         return """
                 {"eventType":"%s","version":%d,"occurredAt":"2026-11-24T09:15:00Z",

@@ -17,6 +17,7 @@ import uk.probation.gate.platform.messaging.PoisonEventException;
 import uk.probation.gate.resettlement.caseload.Reception;
 import uk.probation.gate.resettlement.caseload.Receptions;
 import uk.probation.gate.resettlement.release.Releases;
+import uk.probation.gate.resettlement.domain.OutsideKnownBankHolidays;
 import uk.probation.gate.resettlement.domain.Sex;
 
 /** HMPPS prison movements (received / released) drive the caseload, once however often they arrive. */
@@ -30,7 +31,14 @@ class PrisonMovements {
     Consumer<Message<byte[]>> prisonOffenderEvents(IdempotentListeners listeners, CloudEventReader reader,
             JsonMapper json, Receptions receptions, Releases releases) {
         return listeners.listener(Topics.PRISON_OFFENDER_EVENTS, message -> read(message, reader, json),
-                event -> handle(event, receptions, releases));
+                event -> {
+                    try {
+                        handle(event, receptions, releases);
+                    } catch (OutsideKnownBankHolidays e) {
+                        // retrying cannot help: the bank holidays must be updated, then the dead letter replayed
+                        throw new PoisonEventException(e.getMessage(), e);
+                    }
+                });
     }
 
     static HmppsDomainEvent read(Message<byte[]> message, CloudEventReader reader, JsonMapper json) {
@@ -62,9 +70,11 @@ class PrisonMovements {
         if (HmppsDomainEvent.PRISONER_RECEIVED.equals(event.eventType()) && prisonCode != null) {
             // A movement carries no risk assessment: the caseworker's screening records it.
             Sex sex = receptions.isWomensPrison(prisonCode) ? Sex.FEMALE : Sex.MALE;
-            Reception reception = new Reception(prisonNumber, null, prisonCode, on, null, sex, null, null);
+            boolean recall = "ADMISSION".equals(reason)
+                    && receptions.isRecall(info.nomisMovementReasonCode(), info.probableCause());
+            Reception reception = new Reception(prisonNumber, null, prisonCode, on, null, sex, null, null, recall);
             if ("ADMISSION".equals(reason) && receptions.isResettlementPrison(prisonCode)) {
-                receptions.receive(reception);
+                receptions.receiveFromPrison(reception);
             } else if ("TRANSFERRED".equals(reason)) {
                 receptions.transferIn(prisonNumber, prisonCode, on, reception);
             }

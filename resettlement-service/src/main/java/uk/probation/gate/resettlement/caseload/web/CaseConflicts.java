@@ -12,7 +12,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import uk.probation.gate.platform.web.ProblemResponses;
+import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.resettlement.caseload.CaseChangedMeanwhile;
+import uk.probation.gate.resettlement.domain.OutsideKnownBankHolidays;
 
 /**
  * A save based on a stale read: 409 problem+json saying who changed the case and when, with {@code modifiedBy}
@@ -21,6 +23,14 @@ import uk.probation.gate.resettlement.caseload.CaseChangedMeanwhile;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseConflicts {
+
+    /** A deadline past the bank holidays we know: 422 naming the date it was counted from, nothing recorded. */
+    @ExceptionHandler(OutsideKnownBankHolidays.class)
+    ResponseEntity<ProblemDetail> beyondBankHolidays(OutsideKnownBankHolidays e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable", e.getMessage(),
+                        List.of(new ApiProblem.FieldError(e.field(), "is outside the bank holidays we know"))));
+    }
 
     @ExceptionHandler(CaseChangedMeanwhile.class)
     ResponseEntity<ProblemDetail> changedMeanwhile(CaseChangedMeanwhile e) {

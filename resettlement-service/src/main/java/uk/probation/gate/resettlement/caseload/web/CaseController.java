@@ -46,6 +46,12 @@ class CaseController {
                     List.of(new ApiProblem.FieldError("prisonCode", "is not one of your prisons")));
         }
         Receptions.Opened opened = receptions.receive(request.toReception());
+        if (opened.earlierThanOpenCase()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Conflict", "This person has an open case received on "
+                    + opened.resettlementCase().getReceivedOn() + "; an earlier reception cannot open another",
+                    List.of(new ApiProblem.FieldError("receivedOn", "is before the open case's reception on "
+                            + opened.resettlementCase().getReceivedOn())));
+        }
         if (!Caller.current().reachesPrison(opened.resettlementCase().getPrisonCode())) {
             // the same reception was recorded and has since moved to a prison outside the caller's
             throw ApiProblem.conflict("This reception is already recorded at another prison");

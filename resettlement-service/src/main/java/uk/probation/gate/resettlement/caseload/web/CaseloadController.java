@@ -11,6 +11,7 @@ import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.platform.web.Paging;
+import uk.probation.gate.resettlement.caseload.Allocations;
 import uk.probation.gate.resettlement.caseload.Caseload;
 import uk.probation.gate.resettlement.domain.CaseStatus;
 
@@ -18,9 +19,11 @@ import uk.probation.gate.resettlement.domain.CaseStatus;
 class CaseloadController {
 
     private final Caseload caseload;
+    private final Allocations allocations;
 
-    CaseloadController(Caseload caseload) {
+    CaseloadController(Caseload caseload, Allocations allocations) {
         this.caseload = caseload;
+        this.allocations = allocations;
     }
 
     /**
@@ -31,6 +34,8 @@ class CaseloadController {
     PageResponse<Caseload.Entry> due(@RequestParam(required = false) String prisonCode,
             @RequestParam(required = false) CaseStatus status, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) String prisonNumber,
+            @RequestParam(required = false) String allocatedTo,
+            @RequestParam(defaultValue = "false") boolean unallocated,
             @RequestParam(defaultValue = "dueBy") String sort, @RequestParam(defaultValue = "asc") String direction,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
@@ -48,7 +53,14 @@ class CaseloadController {
         };
         String number = prisonNumber == null || prisonNumber.isBlank() ? null : prisonNumber;
         String prison = prisonCode == null || prisonCode.isBlank() ? null : prisonCode;
-        return caseload.due(Caller.current(), new Caseload.Filter(prison, status, overdue, number), sortBy, order,
-                page, size);
+        Caller caller = Caller.current();
+        allocations.remember(caller);
+        String holder = allocatedTo == null || allocatedTo.isBlank() ? null : Allocations.resolve(allocatedTo, caller);
+        if (holder != null && !holder.matches(Allocations.USER_ID)) {
+            throw ApiProblem.unprocessable("The caseload cannot be filtered by " + allocatedTo, List.of(
+                    new ApiProblem.FieldError("allocatedTo", "must be a user id or me")));
+        }
+        return caseload.due(caller, new Caseload.Filter(prison, status, overdue, number, holder, unallocated), sortBy,
+                order, page, size);
     }
 }

@@ -24,10 +24,11 @@ record ReceptionRequest(
         @NotNull
         RiskOfSeriousHarm riskOfSeriousHarm,
         @Pattern(regexp = "^[A-Z0-9]{3,12}$", message = "must be an officer code of 3-12 letters or digits")
-        String responsibleOfficerCode) {
+        String responsibleOfficerCode,
+        Boolean recall) {
 
     Reception toReception() {
         return new Reception(prisonNumber, crn, prisonCode, receivedOn, expectedReleaseDate, sex, riskOfSeriousHarm,
-                responsibleOfficerCode);
+                responsibleOfficerCode, Boolean.TRUE.equals(recall));
     }
 }

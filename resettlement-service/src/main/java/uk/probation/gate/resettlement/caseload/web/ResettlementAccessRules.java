@@ -22,6 +22,9 @@ class ResettlementAccessRules implements AccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/timeline")
                 .hasAnyRole(RESETTLEMENT_CASEWORKER, OPS_VIEWER, ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/caseload").hasRole(RESETTLEMENT_CASEWORKER)
+                .requestMatchers(HttpMethod.GET, "/api/screening-questions/**")
+                .hasAnyRole(RESETTLEMENT_CASEWORKER, OPS_VIEWER, ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/screening-questions/*").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/outcomes/**").hasAnyRole(OPS_VIEWER, ADMIN)
                 .requestMatchers("/api/cases/**").hasRole(RESETTLEMENT_CASEWORKER);
     }

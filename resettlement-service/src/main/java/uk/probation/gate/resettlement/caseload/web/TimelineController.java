@@ -37,6 +37,11 @@ class TimelineController {
         return new PageResponse<>(items, page, size, history.size());
     }
 
+    private static List<String> changedFields(Map<String, Object> d) {
+        return d.get("changedFields") instanceof List<?> fields ? fields.stream().map(String::valueOf).toList()
+                : List.of();
+    }
+
     /** A line a person reads, built from the codes only: no note or summary a caseworker wrote. */
     static String summary(ResettlementCase.HistoryEntry e) {
         Map<String, Object> d = e.details();
@@ -53,6 +58,17 @@ class TimelineController {
                     : "Released on " + d.get("releasedOn") + " (outcome to record)";
             case TRANSFERRED -> "Transferred from " + d.get("fromPrisonCode") + " to " + d.get("toPrisonCode")
                     + (Boolean.TRUE.equals(d.get("caseClosed")) ? " (case closed)" : "");
+            case DETAILS_UPDATED -> "Details updated: " + String.join(", ", changedFields(d));
+            case SUPERSEDED -> "Case closed: a later reception on " + d.get("receivedOn") + " opened case "
+                    + d.get("supersededBy");
+            case ALLOCATED -> "Allocated to " + d.get("allocatedTo");
+            case DEALLOCATED -> "No longer allocated to " + d.get("previouslyAllocatedTo") + " ("
+                    + d.get("reason") + ")";
+            case SCREENING_RECORDED -> "Immediate needs screening recorded (questions version "
+                    + d.get("questionsVersion") + ")";
+            case PRE_RELEASE_REVIEW_COMPLETED -> "Pre-release review completed "
+                    + (Boolean.TRUE.equals(d.get("completedOnTime")) ? "on time" : "late")
+                    + " (questions version " + d.get("questionsVersion") + ")";
         };
     }
 }
