@@ -13,6 +13,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.contracts.resettlement.CaseSuperseded;
+import uk.probation.gate.contracts.resettlement.CaseUpdated;
 import uk.probation.gate.contracts.resettlement.PlanCompleted;
 import uk.probation.gate.contracts.resettlement.PrisonerReceived;
 import uk.probation.gate.contracts.resettlement.PrisonerReleased;
@@ -23,15 +25,19 @@ import uk.probation.gate.platform.messaging.PoisonEventException;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.referral.person.CaseDetails;
 import uk.probation.gate.referral.person.People;
 import uk.probation.gate.referral.person.PrisonerReception;
 import uk.probation.gate.referral.referral.PlanReferrals;
+import uk.probation.gate.referral.referral.Referrals;
 import uk.probation.gate.referral.release.ReleaseOutcome;
 import uk.probation.gate.referral.release.ReleaseOutcomes;
 
 /**
- * resettlement.events: a reception keeps the person and when they are expected out; a completed plan makes (or withdraws) referrals and says which
- * needs to follow to release; a release is joined with the referral outcomes.
+ * resettlement.events: a reception keeps the person and when they are expected out; a case's completed or corrected
+ * details replace the person's, its open referrals' and its expected release; a superseded case is no longer due for
+ * release and its open referrals move to the case that superseded it; a completed plan makes (or withdraws)
+ * referrals and says which needs to follow to release; a release is joined with the referral outcomes.
  */
 @Configuration(proxyBeanMethods = false)
 class ResettlementTopic {
@@ -42,7 +48,7 @@ class ResettlementTopic {
 
     @Bean
     Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, JsonMapper json, People people,
-            PlanReferrals plans, ReleaseOutcomes outcomes) {
+            PlanReferrals plans, Referrals referrals, ReleaseOutcomes outcomes) {
         return listeners.cloudEvents(Topics.RESETTLEMENT, EventHandlers.create()
                 .on(EventType.RESETTLEMENT_PRISONER_RECEIVED, event -> {
                     PrisonerReception reception = reception(event, json);
@@ -59,6 +65,25 @@ class ResettlementTopic {
                             plan.crn(), plan.prisonCode(), plan.sex()), o -> o.planned(plan.planVersion(),
                             plan.supportRequired().contains(Need.ACCOMMODATION),
                             plan.supportRequired().contains(Need.EDUCATION_SKILLS_AND_WORK)));
+                })
+                .on(EventType.RESETTLEMENT_CASE_UPDATED, event -> {
+                    CaseDetails details = details(event, json);
+                    people.caseUpdated(event.id(), details);
+                    referrals.caseUpdated(event.id(), details);
+                    outcomes.apply(event.id(), new ReleaseOutcomes.CaseOf(details.caseId(), details.prisonNumber(),
+                            details.crn(), details.prisonCode(), details.sex()),
+                            o -> o.expectedRelease(details.expectedReleaseDate()));
+                })
+                .on(EventType.RESETTLEMENT_CASE_SUPERSEDED, event -> {
+                    CaseSuperseded superseded = read(event, json, CaseSuperseded.class);
+                    if (superseded.caseId() == null || superseded.supersededByCaseId() == null) {
+                        throw new PoisonEventException(event.type() + " without a caseId or supersededByCaseId");
+                    }
+                    referrals.caseSuperseded(event.id(), superseded.caseId(), superseded.supersededByCaseId());
+                    plans.caseSuperseded(event.id(), superseded.caseId(), superseded.supersededByCaseId());
+                    outcomes.apply(event.id(), new ReleaseOutcomes.CaseOf(superseded.caseId(),
+                            superseded.prisonNumber(), superseded.crn(), superseded.prisonCode(), null),
+                            o -> o.superseded(superseded.supersededByCaseId()));
                 })
                 .on(EventType.RESETTLEMENT_PRISONER_RELEASED, event -> {
                     PrisonerReleased released = read(event, json, PrisonerReleased.class);
@@ -80,9 +105,21 @@ class ResettlementTopic {
             throw new PoisonEventException(event.type() + " without a valid prisonNumber, caseId or prisonCode");
         }
         return new PrisonerReception(received.caseId(), received.prisonNumber(), received.crn(),
-                received.prisonCode(), received.receivedOn(), enumOrNull(Sex.class, received.sex()),
-                enumOrNull(RiskOfSeriousHarm.class, received.riskOfSeriousHarm()),
-                received.responsibleOfficerCode());
+                received.prisonCode(), received.receivedOn(), received.expectedReleaseDate(),
+                enumOrNull(Sex.class, received.sex()), enumOrNull(RiskOfSeriousHarm.class, received.riskOfSeriousHarm()),
+                received.responsibleOfficerCode(), Boolean.TRUE.equals(received.recall()));
+    }
+
+    static CaseDetails details(InboundEvent event, JsonMapper json) {
+        CaseUpdated updated = read(event, json, CaseUpdated.class);
+        if (updated.caseId() == null || updated.prisonNumber() == null
+                || !updated.prisonNumber().matches(PRISON_NUMBER)) {
+            throw new PoisonEventException(event.type() + " without a caseId or a valid prisonNumber");
+        }
+        return new CaseDetails(updated.caseId(), updated.prisonNumber(), updated.crn(), updated.prisonCode(),
+                enumOrNull(Sex.class, updated.sex()), updated.expectedReleaseDate(),
+                enumOrNull(RiskOfSeriousHarm.class, updated.riskOfSeriousHarm()), updated.responsibleOfficerCode(),
+                updated.recall());
     }
 
     static PlanReferrals.CompletedPlan plan(InboundEvent event, JsonMapper json) {

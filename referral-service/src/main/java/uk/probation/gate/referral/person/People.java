@@ -43,6 +43,26 @@ public class People {
         return true;
     }
 
+    /**
+     * A case's details completed or corrected ({@code resettlement.case.updated}): the person of that case takes
+     * them, once per event. A person whose current case is another (a later reception) is left as it is.
+     */
+    public boolean caseUpdated(String eventId, CaseDetails details) {
+        Person person = store.findById(details.prisonNumber(), Person.class);
+        if (person == null) {
+            person = new Person(details.prisonNumber());
+        }
+        if (!person.markProcessed(eventId)) {
+            return false;
+        }
+        if (!person.updated(details)) {
+            log.info("Case {} updated, but person {} is now on case {}; person unchanged", details.caseId(),
+                    details.prisonNumber(), person.getCaseId());
+        }
+        store.save(person);
+        return true;
+    }
+
     /** The prison numbers of the people last received at one of these prisons. */
     public List<String> prisonNumbersAt(Collection<String> prisonCodes) {
         Query query = Query.query(where("prisonCode").in(prisonCodes));

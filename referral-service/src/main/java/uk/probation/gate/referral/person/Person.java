@@ -18,6 +18,8 @@ public class Person extends AggregateDocument {
     private String responsibleOfficerCode;
     private String caseId;
     private LocalDate lastReceivedOn;
+    private LocalDate expectedReleaseDate;
+    private boolean recall;
     private int receptions;
 
     protected Person() {
@@ -39,7 +41,31 @@ public class Person extends AggregateDocument {
                 ? reception.responsibleOfficerCode() : responsibleOfficerCode;
         this.caseId = reception.caseId();
         this.lastReceivedOn = reception.receivedOn();
+        this.expectedReleaseDate = reception.expectedReleaseDate();
+        this.recall = reception.recall();
         this.receptions++;
+    }
+
+    /**
+     * The case's details completed or corrected: they replace what is held (an absent value clears nothing, as
+     * events from before a field existed lack it). Only the person's current case, or a first sight of them.
+     */
+    boolean updated(CaseDetails details) {
+        if (caseId != null && !caseId.equals(details.caseId())) {
+            return false;
+        }
+        this.caseId = details.caseId();
+        this.crn = details.crn() != null ? details.crn() : crn;
+        this.prisonCode = details.prisonCode() != null ? details.prisonCode() : prisonCode;
+        this.sex = details.sex() != null ? details.sex() : sex;
+        this.riskOfSeriousHarm = details.riskOfSeriousHarm() != null ? details.riskOfSeriousHarm()
+                : riskOfSeriousHarm;
+        this.responsibleOfficerCode = details.responsibleOfficerCode() != null ? details.responsibleOfficerCode()
+                : responsibleOfficerCode;
+        this.expectedReleaseDate = details.expectedReleaseDate() != null ? details.expectedReleaseDate()
+                : expectedReleaseDate;
+        this.recall = details.recall() != null ? details.recall() : recall;
+        return true;
     }
 
     public String getPrisonNumber() {
@@ -72,6 +98,14 @@ public class Person extends AggregateDocument {
 
     public LocalDate getLastReceivedOn() {
         return lastReceivedOn;
+    }
+
+    public LocalDate getExpectedReleaseDate() {
+        return expectedReleaseDate;
+    }
+
+    public boolean isRecall() {
+        return recall;
     }
 
     public int getReceptions() {

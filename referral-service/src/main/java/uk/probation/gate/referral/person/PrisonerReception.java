@@ -4,14 +4,16 @@ import java.time.LocalDate;
 import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.Sex;
 
-/** A reception into a resettlement prison, as resettlement-service published it. */
+/** A reception into a resettlement prison, as resettlement-service published it; {@code recall}: a recall admission. */
 public record PrisonerReception(
         String caseId,
         String prisonNumber,
         String crn,
         String prisonCode,
         LocalDate receivedOn,
+        LocalDate expectedReleaseDate,
         Sex sex,
         RiskOfSeriousHarm riskOfSeriousHarm,
-        String responsibleOfficerCode) {
+        String responsibleOfficerCode,
+        boolean recall) {
 }

@@ -6,7 +6,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks for referrals past their respond-by day and grace and moves each on to the next provider. Runs in every
+ * Looks for referrals whose current stage (response, start, outcome) is past its day and grace, and escalates each
+ * stage once: an unanswered referral moves on to the next provider; a late start or outcome is announced. Runs in every
  * instance; each escalation is a version-checked save, so two instances never escalate one referral twice.
  */
 @Component
@@ -22,7 +23,7 @@ class Escalations {
 
     @Scheduled(fixedDelayString = "${referral.escalation.interval}", initialDelayString = "${referral.escalation.interval}")
     void escalateOverdue() {
-        for (String id : referrals.pastRespondBy()) {
+        for (String id : referrals.pastDue()) {
             try {
                 referrals.escalate(id);
             } catch (RuntimeException e) {

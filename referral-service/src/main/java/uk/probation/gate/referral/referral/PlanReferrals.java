@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
+import uk.probation.gate.referral.ReferralProperties;
+import uk.probation.gate.referral.person.People;
+import uk.probation.gate.referral.person.Person;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.Sex;
@@ -35,10 +38,14 @@ public class PlanReferrals {
 
     private final AggregateStore store;
     private final Referrals referrals;
+    private final People people;
+    private final ReferralProperties properties;
 
-    PlanReferrals(AggregateStore store, Referrals referrals) {
+    PlanReferrals(AggregateStore store, Referrals referrals, People people, ReferralProperties properties) {
         this.store = store;
         this.referrals = referrals;
+        this.people = people;
+        this.properties = properties;
     }
 
     public void planCompleted(String eventId, CompletedPlan plan) {
@@ -56,13 +63,15 @@ public class PlanReferrals {
             store.save(caseReferrals);
             return;
         }
+        CompletedPlan completed = completedFromPerson(plan);
         for (Need need : plan.supportRequired()) {
             String existing = caseReferrals.getReferralByNeed().get(need.name());
             if (existing == null || referrals.unroutable(existing)) {
                 String id = referralId(plan.caseId(), need, plan.planVersion());
-                referrals.create(id, new NewReferral(plan.prisonNumber(), plan.crn(), need, Referral.Source.PLAN,
-                        plan.caseId(), plan.prisonCode(), null, plan.sex(), plan.risk(),
-                        plan.responsibleOfficerCode()), Referrals.SYSTEM);
+                referrals.create(id, new NewReferral(completed.prisonNumber(), completed.crn(), need,
+                        Referral.Source.PLAN, plan.caseId(), completed.prisonCode(), null, completed.sex(),
+                        completed.risk(), completed.responsibleOfficerCode(), properties.desiredOutcomesFor(need)),
+                        Referrals.SYSTEM);
                 caseReferrals.getReferralByNeed().put(need.name(), id);
             }
         }
@@ -74,6 +83,53 @@ public class PlanReferrals {
         caseReferrals.setPlanVersion(plan.planVersion());
         caseReferrals.markProcessed(eventId);
         store.save(caseReferrals);
+    }
+
+    /**
+     * What the plan event lacks (crn, sex, risk, officer, prison) is taken from the person when they are on this
+     * case: a case opened by an HMPPS admission and completed later by the caseworker ({@code resettlement.case.updated})
+     * is routed with the completed details, e.g. by a rule with a risk ceiling.
+     */
+    private CompletedPlan completedFromPerson(CompletedPlan plan) {
+        Person person = plan.prisonNumber() == null ? null : people.get(plan.prisonNumber());
+        if (person == null || !plan.caseId().equals(person.getCaseId())) {
+            return plan;
+        }
+        return new CompletedPlan(plan.caseId(), plan.prisonNumber(), or(plan.crn(), person.getCrn()),
+                or(plan.prisonCode(), person.getPrisonCode()), or(plan.sex(), person.getSex()),
+                or(plan.risk(), person.getRiskOfSeriousHarm()),
+                or(plan.responsibleOfficerCode(), person.getResponsibleOfficerCode()), plan.planVersion(),
+                plan.supportRequired());
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    /**
+     * A later reception superseded the case: the needs whose referrals are still open go with them to the new case,
+     * so the new case's plan does not refer them twice. Once per event (both documents record it).
+     */
+    public void caseSuperseded(String eventId, String caseId, String newCaseId) {
+        CaseReferrals old = store.findById(caseId, CaseReferrals.class);
+        if (old == null || old.hasProcessed(eventId)) {
+            return;
+        }
+        CaseReferrals moved = store.findById(newCaseId, CaseReferrals.class);
+        if (moved == null) {
+            moved = new CaseReferrals(newCaseId);
+        }
+        if (moved.markProcessed(eventId)) {
+            for (var entry : new java.util.ArrayList<>(old.getReferralByNeed().entrySet())) {
+                if (referrals.movedTo(entry.getValue(), newCaseId)) {
+                    moved.getReferralByNeed().putIfAbsent(entry.getKey(), entry.getValue());
+                    old.getReferralByNeed().remove(entry.getKey());
+                }
+            }
+            store.save(moved);
+        }
+        old.markProcessed(eventId);
+        store.save(old);
     }
 
     public List<String> referralIds(String caseId) {

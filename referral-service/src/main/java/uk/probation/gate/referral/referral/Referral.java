@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.platform.outbox.AggregateDocument;
+import uk.probation.gate.referral.domain.Achievement;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
 import uk.probation.gate.referral.domain.ReferralStatus;
@@ -13,6 +14,8 @@ import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.RoutingCriteria;
 import uk.probation.gate.referral.domain.RoutingRule;
 import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.referral.domain.Stage;
+import uk.probation.gate.referral.person.CaseDetails;
 
 /** One need of one person, referred to one provider at a time; its lifecycle events travel in its outbox. */
 @Document("referrals")
@@ -32,6 +35,19 @@ public class Referral extends AggregateDocument {
             Outcome outcome) {
     }
 
+    /** A stage that passed its day (and the grace): escalated once, at {@code at}, while {@code providerCode} held it. */
+    public record Escalation(Stage stage, LocalDate dueBy, Instant at, String providerCode) {
+    }
+
+    /** One desired outcome answered in the end-of-service report; {@code note} is free text. */
+    public record AchievementEntry(String desiredOutcome, Achievement achieved, String note) {
+    }
+
+    /** What the provider achieved against each desired outcome, recorded when it closed the referral. */
+    public record EndOfServiceReport(List<AchievementEntry> achievements, String summary, String recordedBy,
+            Instant recordedAt) {
+    }
+
     private String prisonNumber;
     private String crn;
     private Need need;
@@ -45,20 +61,31 @@ public class Referral extends AggregateDocument {
     private ReferralStatus status;
     private String providerCode;
     private LocalDate respondBy;
+    private int startDays;
+    private int outcomeDays;
+    private LocalDate startBy;
+    private LocalDate outcomeBy;
     private Instant createdAt;
     private Instant sentAt;
     private Instant acceptedAt;
+    private Instant startedAt;
     private Outcome outcome;
     private String closedReason;
+    private String previousCaseId;
+    private List<String> desiredOutcomes = new ArrayList<>();
+    private EndOfServiceReport endOfServiceReport;
     private List<Decline> declines = new ArrayList<>();
+    private List<Escalation> escalations = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
 
     protected Referral() {
     }
 
     Referral(String id, String prisonNumber, String crn, Need need, Source source, String caseId, String prisonCode,
-            String areaCode, Sex sex, RiskOfSeriousHarm risk, String responsibleOfficerCode, Instant now, String by) {
+            String areaCode, Sex sex, RiskOfSeriousHarm risk, String responsibleOfficerCode, List<String> desiredOutcomes,
+            Instant now, String by) {
         super(id);
+        this.desiredOutcomes = desiredOutcomes == null ? new ArrayList<>() : new ArrayList<>(desiredOutcomes);
         this.prisonNumber = prisonNumber;
         this.crn = crn;
         this.need = need;
@@ -90,10 +117,15 @@ public class Referral extends AggregateDocument {
         return tried;
     }
 
-    /** Routing is the service's own doing: recorded as by "system". */
-    void sentTo(RoutingRule rule, LocalDate respondBy, Instant now) {
+    /**
+     * Routing is the service's own doing: recorded as by "system". The rule's stage days (or the defaults) are
+     * kept for the deadlines to come.
+     */
+    void sentTo(RoutingRule rule, LocalDate respondBy, int startDays, int outcomeDays, Instant now) {
         this.providerCode = rule.providerCode();
         this.respondBy = respondBy;
+        this.startDays = startDays;
+        this.outcomeDays = outcomeDays;
         this.sentAt = now;
         this.status = ReferralStatus.SENT;
         record(now, Referrals.SYSTEM, providerCode, null, null);
@@ -112,13 +144,16 @@ public class Referral extends AggregateDocument {
         record(now, by, providerCode, reason, null);
     }
 
-    void accepted(Instant now, String by) {
+    void accepted(Instant now, String by, LocalDate today) {
         this.acceptedAt = now;
+        this.startBy = today.plusDays(startDays);
         this.status = ReferralStatus.ACCEPTED;
         record(now, by, providerCode, null, null);
     }
 
-    void started(Instant now, String by) {
+    void started(Instant now, String by, LocalDate today) {
+        this.startedAt = now;
+        this.outcomeBy = today.plusDays(outcomeDays);
         this.status = ReferralStatus.IN_PROGRESS;
         record(now, by, providerCode, null, null);
     }
@@ -129,15 +164,61 @@ public class Referral extends AggregateDocument {
         record(now, by, providerCode, null, recorded);
     }
 
+    void reported(EndOfServiceReport report) {
+        this.endOfServiceReport = report;
+    }
+
+    /** The case's details were completed or corrected: an open referral takes them for what comes next. */
+    void detailsUpdated(CaseDetails details) {
+        this.crn = details.crn() != null ? details.crn() : crn;
+        this.prisonCode = prisonCode != null && details.prisonCode() != null ? details.prisonCode() : prisonCode;
+        this.sex = details.sex() != null ? details.sex() : sex;
+        this.riskOfSeriousHarm = details.riskOfSeriousHarm() != null ? details.riskOfSeriousHarm()
+                : riskOfSeriousHarm;
+        this.responsibleOfficerCode = details.responsibleOfficerCode() != null ? details.responsibleOfficerCode()
+                : responsibleOfficerCode;
+    }
+
+    /** The case was superseded by a later reception's case: the open referral goes with the person. */
+    void movedTo(String newCaseId) {
+        this.previousCaseId = caseId;
+        this.caseId = newCaseId;
+    }
+
+    /** The current stage, if a deadline runs for it. */
+    public Stage stage() {
+        return Stage.of(status);
+    }
+
+    /** The current stage's day: respondBy, startBy or outcomeBy. */
+    public LocalDate stageDueBy() {
+        Stage stage = stage();
+        return stage == null ? null : switch (stage) {
+            case RESPONSE -> respondBy;
+            case START -> startBy;
+            case OUTCOME -> outcomeBy;
+        };
+    }
+
+    /** The current stage was already escalated (once per stage and day). */
+    boolean escalated(Stage stage, LocalDate dueBy) {
+        return escalations.stream().anyMatch(e -> e.stage() == stage && e.dueBy().equals(dueBy));
+    }
+
+    void escalate(Stage stage, LocalDate dueBy, Instant now) {
+        escalations.add(new Escalation(stage, dueBy, now, providerCode));
+    }
+
     void closed(String reason, Instant now, String by) {
         this.closedReason = reason;
         this.status = ReferralStatus.CLOSED;
         record(now, by, providerCode, reason, null);
     }
 
-    /** Still SENT after its respond-by day: the provider is late to answer. */
+    /** The current stage is past its day: still SENT after respondBy, ACCEPTED after startBy, IN_PROGRESS after outcomeBy. */
     public boolean overdue(LocalDate today) {
-        return status == ReferralStatus.SENT && respondBy != null && respondBy.isBefore(today);
+        LocalDate dueBy = stageDueBy();
+        return dueBy != null && dueBy.isBefore(today);
     }
 
     /** The Kafka key and subject: the prison number when known, else the CRN. */
@@ -195,6 +276,34 @@ public class Referral extends AggregateDocument {
 
     public LocalDate getRespondBy() {
         return respondBy;
+    }
+
+    public LocalDate getStartBy() {
+        return startBy;
+    }
+
+    public LocalDate getOutcomeBy() {
+        return outcomeBy;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public String getPreviousCaseId() {
+        return previousCaseId;
+    }
+
+    public List<String> getDesiredOutcomes() {
+        return desiredOutcomes;
+    }
+
+    public EndOfServiceReport getEndOfServiceReport() {
+        return endOfServiceReport;
+    }
+
+    public List<Escalation> getEscalations() {
+        return escalations;
     }
 
     public Instant getCreatedAt() {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
 import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.referral.domain.Stage;
 
 /**
  * Referral counts as they happen, once per state change (counted after the save that made it). Labels are codes:
@@ -42,6 +43,21 @@ class ReferralMetrics {
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMinutes(1))
                 .maximumExpectedValue(Duration.ofDays(30)).register(meters)
                 .record(Duration.between(r.getSentAt(), r.getAcceptedAt()));
+    }
+
+    void started(Referral r) {
+        Timer.builder("referral.time.to.start").description("From accepted to started, per provider and need")
+                .tag("need", r.getNeed().name()).tag("provider", r.getProviderCode())
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMinutes(1))
+                .maximumExpectedValue(Duration.ofDays(60)).register(meters)
+                .record(Duration.between(r.getAcceptedAt(), r.getStartedAt()));
+    }
+
+    /** A stage past its day, escalated once: RESPONSE (moved on), START or OUTCOME (announced). */
+    void escalated(Stage stage, Need need, String provider) {
+        Counter.builder("referral.escalations").description("Referral stages escalated past their deadline")
+                .tag("stage", stage.name()).tag("need", need.name()).tag("provider", provider)
+                .register(meters).increment();
     }
 
     void declined(Need need, String provider) {

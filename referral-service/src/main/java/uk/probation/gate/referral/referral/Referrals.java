@@ -26,12 +26,16 @@ import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.security.Roles;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.referral.ReferralProperties;
+import uk.probation.gate.referral.domain.Achievement;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
 import uk.probation.gate.referral.domain.ReferralStatus;
 import uk.probation.gate.referral.domain.ReferralStep;
 import uk.probation.gate.referral.domain.ResponseDeadline;
 import uk.probation.gate.referral.domain.RoutingRule;
+import uk.probation.gate.referral.domain.Stage;
+import uk.probation.gate.referral.person.CaseDetails;
 import uk.probation.gate.referral.person.People;
 import uk.probation.gate.referral.person.Person;
 import uk.probation.gate.referral.routing.Routing;
@@ -59,11 +63,13 @@ public class Referrals {
     private final ResponseDeadline deadline;
     private final ReferralMetrics metrics;
     private final People people;
+    private final ReferralProperties.Stages stages;
     private final Clock clock;
 
     Referrals(AggregateStore store, MongoTemplate mongo, Events events, Routing routing, ResponseDeadline deadline,
-            ReferralMetrics metrics, People people, Clock clock) {
+            ReferralMetrics metrics, People people, ReferralProperties properties, Clock clock) {
         this.people = people;
+        this.stages = properties.stages();
         this.store = store;
         this.mongo = mongo;
         this.events = events;
@@ -82,7 +88,7 @@ public class Referrals {
         Instant now = clock.instant();
         Referral r = new Referral(id, request.prisonNumber(), request.crn(), request.need(), request.source(),
                 request.caseId(), request.prisonCode(), request.areaCode(), request.sex(),
-                request.riskOfSeriousHarm(), request.responsibleOfficerCode(), now, by);
+                request.riskOfSeriousHarm(), request.responsibleOfficerCode(), request.desiredOutcomes(), now, by);
         ReferralEvents.created(r, events);
         boolean routed = route(r, now);
         try {
@@ -101,7 +107,7 @@ public class Referrals {
     public Referral accept(String id, String provider, String by) {
         Referral r = ownedBy(id, provider);
         require(r, ReferralStep.ACCEPT);
-        r.accepted(clock.instant(), by);
+        r.accepted(clock.instant(), by, LocalDate.now(clock));
         ReferralEvents.accepted(r, events);
         store.save(r);
         metrics.accepted(r);
@@ -123,9 +129,11 @@ public class Referrals {
     public Referral start(String id, String provider, String by) {
         Referral r = ownedBy(id, provider);
         require(r, ReferralStep.START);
-        r.started(clock.instant(), by);
+        r.started(clock.instant(), by, LocalDate.now(clock));
         ReferralEvents.started(r, events);
-        return store.save(r);
+        store.save(r);
+        metrics.started(r);
+        return r;
     }
 
     public Referral recordOutcome(String id, String provider, Outcome outcome, String by) {
@@ -142,12 +150,112 @@ public class Referrals {
         return r;
     }
 
-    public Referral close(String id, String provider, String by) {
+    /** One desired outcome answered in a closure's end-of-service report, as the provider sent it. */
+    public record ReportedAchievement(String desiredOutcome, Achievement achieved, String note) {
+    }
+
+    /** A closure's end-of-service report as the provider sent it (achievements may be null: none). */
+    public record ReportRequest(List<ReportedAchievement> achievements, String summary) {
+    }
+
+    /**
+     * The provider closes the referral after its outcome; with a report, every desired outcome must be answered
+     * exactly once (else 422 naming {@code endOfServiceReport.achievements[<desiredOutcome>]}, nothing changed).
+     */
+    public Referral close(String id, String provider, ReportRequest report, String by) {
         Referral r = ownedBy(id, provider);
         require(r, ReferralStep.CLOSE);
-        r.closed("OUTCOME_RECORDED", clock.instant(), by);
+        Instant now = clock.instant();
+        if (report != null) {
+            r.reported(checked(r, report, by, now));
+        }
+        r.closed("OUTCOME_RECORDED", now, by);
         ReferralEvents.closed(r, "OUTCOME_RECORDED", events);
         return store.save(r);
+    }
+
+    private static Referral.EndOfServiceReport checked(Referral r, ReportRequest report, String by, Instant now) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<ReportedAchievement> given = report.achievements() == null ? List.of() : report.achievements();
+        Set<String> answered = new java.util.HashSet<>();
+        List<Referral.AchievementEntry> achievements = new ArrayList<>();
+        for (ReportedAchievement a : given) {
+            String field = "endOfServiceReport.achievements[" + a.desiredOutcome() + "]";
+            if (a.desiredOutcome() == null || !r.getDesiredOutcomes().contains(a.desiredOutcome())) {
+                errors.add(new ApiProblem.FieldError(field, "is not one of the referral's desired outcomes "
+                        + r.getDesiredOutcomes()));
+            } else if (!answered.add(a.desiredOutcome())) {
+                errors.add(new ApiProblem.FieldError(field, "is answered more than once"));
+            } else if (a.achieved() == null) {
+                errors.add(new ApiProblem.FieldError(field, "needs achieved: ACHIEVED, PARTIALLY_ACHIEVED or "
+                        + "NOT_ACHIEVED"));
+            } else {
+                achievements.add(new Referral.AchievementEntry(a.desiredOutcome(), a.achieved(), a.note()));
+            }
+        }
+        for (String desired : r.getDesiredOutcomes()) {
+            if (given.stream().noneMatch(a -> desired.equals(a.desiredOutcome()))) {
+                errors.add(new ApiProblem.FieldError("endOfServiceReport.achievements[" + desired + "]",
+                        "must be answered: every desired outcome is reported on once"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.unprocessable(errors.stream().map(e -> e.field() + " " + e.message())
+                    .collect(java.util.stream.Collectors.joining("; ")), errors);
+        }
+        return new Referral.EndOfServiceReport(achievements, report.summary(), by, now);
+    }
+
+    /**
+     * The referral's end-of-service report: for whoever reaches the referral, and a RESPONSIBLE_OFFICER whose
+     * {@code officer} claim is the referral's officer; otherwise, or when there is no report, "not found".
+     */
+    public Referral withReport(String id, Caller caller, String officerCode) {
+        Referral r = store.findById(id, Referral.class);
+        boolean officer = r != null && officerCode != null && caller.hasRole(Roles.RESPONSIBLE_OFFICER)
+                && officerCode.equals(r.getResponsibleOfficerCode());
+        if (r == null || !(officer || reaches(caller, r))) {
+            throw ApiProblem.notFound("Referral " + id);
+        }
+        if (r.getEndOfServiceReport() == null) {
+            throw ApiProblem.notFound("The end-of-service report of referral " + id);
+        }
+        return r;
+    }
+
+    /**
+     * A case's details completed or corrected: its open referrals take the new identifiers, risk, officer and prison
+     * (for routing and the events still to come), once per event. Closed ones stay as they were.
+     */
+    public void caseUpdated(String eventId, CaseDetails details) {
+        for (Referral r : openOfCase(details.caseId())) {
+            if (r.markProcessed(eventId)) {
+                r.detailsUpdated(details);
+                store.save(r);
+            }
+        }
+    }
+
+    /** A later reception's case superseded this one: its open referrals move to the new case, once per event. */
+    public void caseSuperseded(String eventId, String caseId, String newCaseId) {
+        for (Referral r : openOfCase(caseId)) {
+            if (r.markProcessed(eventId)) {
+                r.movedTo(newCaseId);
+                store.save(r);
+            }
+        }
+    }
+
+    /** The referral now belongs to that case (it was moved there when its case was superseded). */
+    boolean movedTo(String id, String caseId) {
+        Referral r = store.findById(id, Referral.class);
+        return r != null && caseId.equals(r.getCaseId());
+    }
+
+    private List<Referral> openOfCase(String caseId) {
+        List<ReferralStatus> open = java.util.Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::open)
+                .toList();
+        return mongo.find(Query.query(where("caseId").is(caseId).and("status").in(open)), Referral.class);
     }
 
     /** The referral exists and is UNROUTABLE (terminal: a need still required gets a new referral). */
@@ -169,36 +277,62 @@ public class Referrals {
     }
 
     /**
-     * Moves one overdue referral on to the next provider. Safe with several instances: the save is conditional on
-     * the version read, so of two instances escalating the same referral one wins and the other changes nothing.
+     * Escalates one overdue stage once: RESPONSE moves the referral on to the next provider (as a decline for no
+     * response); START and OUTCOME stay with the provider and are announced once. Each escalation is recorded on
+     * the referral, published ({@code referral.referral.escalated}) and counted. Safe with several instances: the
+     * save is conditional on the version read, so of two instances escalating the same referral one wins and the
+     * other changes nothing.
      */
     public boolean escalate(String id) {
         Referral r = store.findById(id, Referral.class);
-        if (r == null || r.getStatus() != ReferralStatus.SENT
-                || !deadline.overdue(r.getRespondBy(), clock.instant())) {
+        Stage stage = r == null ? null : r.stage();
+        LocalDate dueBy = r == null ? null : r.stageDueBy();
+        Instant now = clock.instant();
+        if (stage == null || dueBy == null || !deadline.overdue(dueBy, now) || r.escalated(stage, dueBy)) {
             return false;
         }
         String late = r.getProviderCode();
-        boolean routed = letGo(r, NO_RESPONSE, SYSTEM);
+        r.escalate(stage, dueBy, now);
+        ReferralEvents.escalated(r, stage, dueBy, events);
+        boolean routed = stage != Stage.RESPONSE || letGo(r, NO_RESPONSE, SYSTEM);
         try {
             store.save(r);
         } catch (OptimisticLockingFailureException changedMeanwhile) {
             log.debug("Referral {} changed while escalating; left to the next run", id);
             return false;
         }
-        metrics.overdue(r.getNeed(), late);
-        countRouting(r, routed);
-        log.info("Referral {} overdue at {}, {}", id, late,
-                routed ? "escalated to " + r.getProviderCode() : "unroutable");
+        metrics.escalated(stage, r.getNeed(), late);
+        if (stage == Stage.RESPONSE) {
+            metrics.overdue(r.getNeed(), late);
+            countRouting(r, routed);
+            log.info("Referral {} overdue at {}, {}", id, late,
+                    routed ? "escalated to " + r.getProviderCode() : "unroutable");
+        } else {
+            log.info("Referral {} overdue at {} for stage {} (due by {}): escalated", id, late, stage, dueBy);
+        }
         return true;
     }
 
-    /** Ids of SENT referrals whose respond-by day is past; the grace period is checked per referral. */
-    public List<String> pastRespondBy() {
-        LocalDate today = LocalDate.now(clock);
-        Query query = Query.query(where("status").is(ReferralStatus.SENT).and("respondBy").lt(today));
+    /**
+     * Ids of referrals whose current stage is past its day and not yet escalated; the grace period is checked per
+     * referral.
+     */
+    public List<String> pastDue() {
+        Query query = Query.query(overdueNow(LocalDate.now(clock), true));
         query.fields().include("_id");
         return mongo.find(query, Referral.class).stream().map(Referral::getId).toList();
+    }
+
+    /** The current stage is past its day ({@code notEscalated}: START and OUTCOME not escalated yet). */
+    private static Criteria overdueNow(LocalDate today, boolean notEscalated) {
+        Criteria start = where("status").is(ReferralStatus.ACCEPTED).and("startBy").lt(today);
+        Criteria outcome = where("status").is(ReferralStatus.IN_PROGRESS).and("outcomeBy").lt(today);
+        if (notEscalated) {
+            start = start.and("escalations.stage").ne(Stage.START);
+            outcome = outcome.and("escalations.stage").ne(Stage.OUTCOME);
+        }
+        return new Criteria().orOperator(where("status").is(ReferralStatus.SENT).and("respondBy").lt(today),
+                start, outcome);
     }
 
     /**
@@ -263,7 +397,7 @@ public class Referrals {
 
     /** What a list asks for; null or empty means any. */
     public record Filter(String providerCode, Set<ReferralStatus> statuses, Need need, String caseId,
-            String prisonNumber) {
+            String prisonNumber, Boolean overdue) {
     }
 
     /** The referrals the caller reaches that match the filter, a page of them in the order asked for. */
@@ -276,13 +410,21 @@ public class Referrals {
         Optional.ofNullable(filter.need()).ifPresent(n -> criteria.and("need").is(n));
         Optional.ofNullable(filter.caseId()).ifPresent(c -> criteria.and("caseId").is(c));
         Optional.ofNullable(filter.prisonNumber()).ifPresent(p -> criteria.and("prisonNumber").is(p));
+        List<Criteria> all = new ArrayList<>(List.of(criteria));
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            all.add(overdueNow(LocalDate.now(clock), false));
+        }
         if (!caller.isNational()) {
             List<Criteria> reach = reachable(caller);
             if (reach.isEmpty()) {
                 return new PageResponse<>(List.of(), page, size, 0);
             }
-            criteria.orOperator(reach);
+            all.add(new Criteria().orOperator(reach));
         }
+        return page(new Criteria().andOperator(all), order, page, size);
+    }
+
+    private PageResponse<Referral> page(Criteria criteria, Order order, int page, int size) {
         long total = mongo.count(Query.query(criteria), Referral.class);
         List<Referral> items = order == Order.RESPOND_BY ? byRespondBy(criteria, page, size)
                 : mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
@@ -349,7 +491,8 @@ public class Referrals {
         Optional<RoutingRule> next = routing.table().next(r.criteria(), r.providersTried());
         ReferralEvents.declined(r, providerCode, reason, next.isEmpty(), events);
         if (next.isPresent()) {
-            r.sentTo(next.get(), deadline.respondBy(LocalDate.now(clock), next.get().responseDays()), now);
+            r.sentTo(next.get(), deadline.respondBy(LocalDate.now(clock), next.get().responseDays()),
+                    startDays(next.get()), outcomeDays(next.get()), now);
             ReferralEvents.sent(r, events);
             return true;
         }
@@ -360,13 +503,22 @@ public class Referrals {
     private boolean route(Referral r, Instant now) {
         Optional<RoutingRule> rule = routing.table().next(r.criteria(), r.providersTried());
         if (rule.isPresent()) {
-            r.sentTo(rule.get(), deadline.respondBy(LocalDate.now(clock), rule.get().responseDays()), now);
+            r.sentTo(rule.get(), deadline.respondBy(LocalDate.now(clock), rule.get().responseDays()),
+                    startDays(rule.get()), outcomeDays(rule.get()), now);
             ReferralEvents.sent(r, events);
             return true;
         }
         r.unroutable(now);
         ReferralEvents.closed(r, "UNROUTABLE", events);
         return false;
+    }
+
+    private int startDays(RoutingRule rule) {
+        return rule.startDays() != null ? rule.startDays() : stages.startDays();
+    }
+
+    private int outcomeDays(RoutingRule rule) {
+        return rule.outcomeDays() != null ? rule.outcomeDays() : stages.outcomeDays();
     }
 
     private void countRouting(Referral r, boolean routed) {

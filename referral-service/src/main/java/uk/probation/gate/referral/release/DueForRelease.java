@@ -17,9 +17,10 @@ final class DueForRelease {
     private DueForRelease() {
     }
 
-    /** Not yet released and expected out from today up to {@code days} days ahead. */
+    /** Not yet released, not superseded by a later case, and expected out from today up to {@code days} days ahead. */
     static Criteria within(LocalDate today, int days) {
-        return where("release").is(null).and("expectedReleaseDate").gte(today).lte(today.plusDays(days));
+        return where("release").is(null).and("supersededBy").is(null).and("expectedReleaseDate").gte(today)
+                .lte(today.plusDays(days));
     }
 
     /** The latest plan needs it ({@code field}: accommodation or ete) and no provider has accepted a referral. */

@@ -28,6 +28,7 @@ public class ReleaseOutcome extends AggregateDocument {
     private NeedOnRelease ete = NeedOnRelease.unknown();
     private Release release;
     private LocalDate expectedReleaseDate;
+    private String supersededBy;
 
     protected ReleaseOutcome() {
     }
@@ -65,6 +66,11 @@ public class ReleaseOutcome extends AggregateDocument {
         if (date != null) {
             this.expectedReleaseDate = date;
         }
+    }
+
+    /** A later reception opened another case: this one is no longer due for release. */
+    public void superseded(String byCaseId) {
+        this.supersededBy = byCaseId;
     }
 
     /** The release recorded by a caseworker outranks the prison feed's release without an outcome. */
@@ -109,6 +115,10 @@ public class ReleaseOutcome extends AggregateDocument {
 
     public Release getRelease() {
         return release;
+    }
+
+    public String getSupersededBy() {
+        return supersededBy;
     }
 
     public LocalDate getExpectedReleaseDate() {

@@ -5,6 +5,7 @@ import static uk.probation.gate.platform.security.Roles.OPS_VIEWER;
 import static uk.probation.gate.platform.security.Roles.PLACEMENT_COORDINATOR;
 import static uk.probation.gate.platform.security.Roles.PROVIDER;
 import static uk.probation.gate.platform.security.Roles.RESETTLEMENT_CASEWORKER;
+import static uk.probation.gate.platform.security.Roles.RESPONSIBLE_OFFICER;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -30,6 +31,10 @@ class ReferralAccessRules implements AccessRules {
                 .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR)
                 .requestMatchers(HttpMethod.GET, "/api/release-readiness")
                 .hasAnyRole(RESETTLEMENT_CASEWORKER, ADMIN, OPS_VIEWER)
+                .requestMatchers(HttpMethod.GET, "/api/referrals/*/end-of-service-report")
+                .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR,
+                        RESPONSIBLE_OFFICER)
+                .requestMatchers(HttpMethod.GET, "/api/provider-performance").hasAnyRole(ADMIN, OPS_VIEWER)
                 .requestMatchers(HttpMethod.GET, "/api/referrals/*")
                 .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR)
                 .requestMatchers(HttpMethod.POST, "/api/referrals")

@@ -213,6 +213,95 @@ abstract class CaseworkerScenarios {
         assertThat(prisonNumbers(after)).containsExactly(noPlanYet);
     }
 
+    // issue 11 item 1, referral-service's side: resettlement.case.updated and resettlement.case.superseded
+    @Test
+    void aCaseOpenedByAnAdmissionAndCompletedLaterIsDueForReleaseAndItsPlanIsRoutedByTheCompletedRisk() {
+        LocalDate today = today();
+        String atLowdham = Tokens.caseworkerAt("cw-lowdham", "LGI");
+        String prisonNumber = Identifiers.prisonNumber();
+        String caseId = UUID.randomUUID().toString();
+        // an HMPPS admission: no release date, risk, CRN or officer yet
+        topics.send(Topics.RESETTLEMENT, prisonNumber, """
+                {"caseId":"%s","prisonNumber":"%s","prisonCode":"LGI","receivedOn":"%s","sex":"MALE","recall":true}
+                """.formatted(caseId, prisonNumber, today.minusMonths(2)), headers(UUID.randomUUID().toString(),
+                "resettlement.prisoner.received", prisonNumber, "/schemas/resettlement.prisoner.received/v1.json"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/people/" + prisonNumber, admin).status(), status -> status == 200);
+        assertThat(http.get("/api/release-readiness", atLowdham).body().get("total").asInt()).isZero();
+        assertThat(http.get("/api/people/" + prisonNumber, admin).body().get("recall").asBoolean()).isTrue();
+        // abuse-victim support for a man at Lowdham Grange only up to high risk: a rule with a risk ceiling
+        List<Object> rules = new ArrayList<>(currentRules());
+        rules.add(Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", "LGI", "sex", "MALE", "maxRisk", "HIGH",
+                "providerCode", "WOMENS_WORK", "priority", 1, "responseDays", 5));
+        assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
+
+        // the caseworker completes the details
+        String updateId = UUID.randomUUID().toString();
+        String update = caseUpdated(caseId, prisonNumber, today.plusDays(6), "HIGH", "N01RO1");
+        topics.send(Topics.RESETTLEMENT, prisonNumber, update, headers(updateId, "resettlement.case.updated",
+                prisonNumber, "/schemas/resettlement.case.updated/v1.json"));
+        topics.send(Topics.RESETTLEMENT, prisonNumber, update, headers(updateId, "resettlement.case.updated",
+                prisonNumber, "/schemas/resettlement.case.updated/v1.json"));
+        JsonNode due = awaitWorklist("", atLowdham, items -> items.size() == 1);
+        assertThat(prisonNumbers(due)).containsExactly(prisonNumber);
+        assertThat(due.get("items").get(0).get("expectedReleaseDate").asString())
+                .isEqualTo(today.plusDays(6).toString());
+        JsonNode person = http.get("/api/people/" + prisonNumber, admin).body();
+        assertThat(person.get("crn").asString()).isEqualTo("X654321");
+        assertThat(person.get("riskOfSeriousHarm").asString()).isEqualTo("HIGH");
+        assertThat(person.get("responsibleOfficerCode").asString()).isEqualTo("N01RO1");
+        assertThat(person.get("expectedReleaseDate").asString()).isEqualTo(today.plusDays(6).toString());
+
+        // the plan event carries no risk (the case had none when it was planned): routing uses the completed one
+        topics.send(Topics.RESETTLEMENT, prisonNumber, """
+                {"caseId":"%s","prisonNumber":"%s","prisonCode":"LGI","sex":"MALE","planVersion":1,
+                 "completedOn":"%s","completedOnTime":true,
+                 "needs":[{"pathway":"ABUSE_VICTIM_SUPPORT","status":"SUPPORT_REQUIRED"},
+                          {"pathway":"ACCOMMODATION","status":"SUPPORT_REQUIRED"}]}
+                """.formatted(caseId, prisonNumber, today), headers(UUID.randomUUID().toString(),
+                "resettlement.plan.completed", prisonNumber, ReferralScenarios.PLAN_V1));
+        idsOfCase(caseId, 2);
+        JsonNode avs = null;
+        for (JsonNode r : http.get("/api/referrals?caseId=" + caseId, admin).body().get("items")) {
+            if ("ABUSE_VICTIM_SUPPORT".equals(r.get("need").asString())) {
+                avs = r;
+            }
+        }
+        assertThat(avs.get("status").asString()).isEqualTo("SENT");
+        assertThat(avs.get("providerCode").asString()).isEqualTo("WOMENS_WORK");
+        assertThat(avs.get("riskOfSeriousHarm").asString()).isEqualTo("HIGH");
+        assertThat(avs.get("personReference").get("crn").asString()).isEqualTo("X654321");
+        assertThat(avs.get("responsibleOfficerCode").asString()).isEqualTo("N01RO1");
+        String avsId = avs.get("id").asString();
+
+        // a correction reaches the open referrals: the new officer is told from now on
+        topics.send(Topics.RESETTLEMENT, prisonNumber, caseUpdated(caseId, prisonNumber, today.plusDays(6), "HIGH",
+                "N02RO7"), headers(UUID.randomUUID().toString(), "resettlement.case.updated", prisonNumber,
+                "/schemas/resettlement.case.updated/v1.json"));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
+                () -> http.get("/api/referrals/" + avsId, admin).field("responsibleOfficerCode"), "N02RO7"::equals);
+
+        // a later reception superseded the case: no longer due for release, its open referrals go to the new case
+        String newCase = UUID.randomUUID().toString();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, """
+                {"caseId":"%s","prisonNumber":"%s","crn":"X654321","prisonCode":"LGI","supersededByCaseId":"%s",
+                 "closedOn":"%s"}
+                """.formatted(caseId, prisonNumber, newCase, today), headers(UUID.randomUUID().toString(),
+                "resettlement.case.superseded", prisonNumber, "/schemas/resettlement.case.superseded/v1.json"));
+        awaitWorklist("", atLowdham, items -> items.isEmpty());
+        assertThat(idsOfCase(newCase, 2)).contains(avsId);
+        assertThat(http.get("/api/referrals?caseId=" + caseId, admin).body().get("total").asInt()).isZero();
+    }
+
+    private static String caseUpdated(String caseId, String prisonNumber, LocalDate expectedRelease, String risk,
+            String officer) {
+        return """
+                {"caseId":"%s","prisonNumber":"%s","crn":"X654321","prisonCode":"LGI","sex":"MALE",
+                 "expectedReleaseDate":"%s","riskOfSeriousHarm":"%s","responsibleOfficerCode":"%s","recall":false,
+                 "changedFields":["crn","expectedReleaseDate","riskOfSeriousHarm","responsibleOfficerCode"]}
+                """.formatted(caseId, prisonNumber, expectedRelease, risk, officer);
+    }
+
     @Test
     void providersAnswerFromAnInboxOfTheirOwnReferralsOverdueFirstThenSoonestRespondBy() {
         List<Object> rules = new ArrayList<>(currentRules());

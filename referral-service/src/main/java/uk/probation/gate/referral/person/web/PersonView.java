@@ -14,11 +14,13 @@ record PersonView(
         String responsibleOfficerCode,
         String caseId,
         LocalDate lastReceivedOn,
+        LocalDate expectedReleaseDate,
+        boolean recall,
         int receptions) {
 
     static PersonView of(Person p) {
         return new PersonView(p.getPrisonNumber(), p.getCrn(), p.getPrisonCode(), p.getSex(),
                 p.getRiskOfSeriousHarm(), p.getResponsibleOfficerCode(), p.getCaseId(), p.getLastReceivedOn(),
-                p.getReceptions());
+                p.getExpectedReleaseDate(), p.isRecall(), p.getReceptions());
     }
 }

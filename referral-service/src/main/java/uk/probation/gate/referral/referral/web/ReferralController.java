@@ -3,6 +3,7 @@ package uk.probation.gate.referral.referral.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,11 +20,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.security.Roles;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.platform.web.Paging;
+import uk.probation.gate.referral.domain.Achievement;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
 import uk.probation.gate.referral.domain.ReferralStatus;
@@ -48,6 +53,22 @@ class ReferralController {
     record OutcomeRequest(@NotNull Outcome outcome) {
     }
 
+    /** One desired outcome answered: how far it was achieved, and an optional note (free text). */
+    record AchievementRequest(String desiredOutcome, Achievement achieved,
+            @Size(max = 2000, message = "at most 2000 characters") String note) {
+    }
+
+    record EndOfServiceReportRequest(@Valid List<@NotNull @Valid AchievementRequest> achievements,
+            @Size(max = 4000, message = "at most 4000 characters") String summary) {
+    }
+
+    /** A closure, optionally with the end-of-service report. */
+    record ClosureRequest(@Valid EndOfServiceReportRequest endOfServiceReport) {
+    }
+
+    /** The token claim a RESPONSIBLE_OFFICER's officer code travels in. */
+    static final String OFFICER_CLAIM = "officer";
+
     private final Referrals referrals;
     private final People people;
     private final Clock clock;
@@ -67,14 +88,14 @@ class ReferralController {
     PageResponse<ReferralView> list(@RequestParam(required = false) String providerCode,
             @RequestParam(required = false) List<ReferralStatus> status, @RequestParam(required = false) Need need,
             @RequestParam(required = false) String caseId, @RequestParam(required = false) String prisonNumber,
-            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) Boolean overdue,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
         Referrals.Order order = order(sort);
         Caller caller = Caller.current();
         Set<ReferralStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
         PageResponse<Referral> found = referrals.list(caller,
-                new Referrals.Filter(providerCode, statuses, need, caseId, prisonNumber), order, page, size);
+                new Referrals.Filter(providerCode, statuses, need, caseId, prisonNumber, overdue), order, page, size);
         return new PageResponse<>(found.items().stream().map(view(caller)).toList(), found.page(), found.size(),
                 found.total());
     }
@@ -112,7 +133,8 @@ class ReferralController {
         Referral created = referrals.create(UUID.randomUUID().toString(), new NewReferral(person.prisonNumber(),
                 person.crn(), request.need(), Referral.Source.MANUAL, known == null ? null : known.getCaseId(),
                 request.prisonCode(), request.areaCode(), request.sex(), request.riskOfSeriousHarm(),
-                request.responsibleOfficerCode()), caller.subject());
+                request.responsibleOfficerCode(), request.desiredOutcomes() == null ? List.of()
+                : request.desiredOutcomes().stream().distinct().toList()), caller.subject());
         return ResponseEntity.created(URI.create("/api/referrals/" + created.getId()))
                 .body(view(caller).apply(created));
     }
@@ -150,10 +172,42 @@ class ReferralController {
                 caller.subject()));
     }
 
+    /**
+     * Closes the referral after its outcome; an optional body {@code {"endOfServiceReport": {...}}} records what was
+     * achieved against each desired outcome (every one answered once, else 422 naming
+     * {@code endOfServiceReport.achievements[<desiredOutcome>]}).
+     */
     @PostMapping("/api/referrals/{id}/closure")
-    ReferralView close(@PathVariable String id) {
+    ReferralView close(@PathVariable String id,
+            @Valid @RequestBody(required = false) ClosureRequest request) {
         Caller caller = Caller.current();
-        return view(caller).apply(referrals.close(id, caller.providerScope(), caller.subject()));
+        EndOfServiceReportRequest report = request == null ? null : request.endOfServiceReport();
+        Referrals.ReportRequest reported = report == null ? null : new Referrals.ReportRequest(
+                report.achievements() == null ? List.of() : report.achievements().stream()
+                        .map(a -> new Referrals.ReportedAchievement(a.desiredOutcome(), a.achieved(), a.note()))
+                        .toList(), report.summary());
+        return view(caller).apply(referrals.close(id, caller.providerScope(), reported, caller.subject()));
+    }
+
+    /**
+     * The end-of-service report: the provider (its own), a caseworker (its prisons), a coordinator (its areas), the
+     * responsible officer whose token claim {@code officer} is the referral's officer, ADMIN and OPS_VIEWER (without
+     * the free text); 404 otherwise or when none was recorded.
+     */
+    @GetMapping("/api/referrals/{id}/end-of-service-report")
+    EndOfServiceReportView report(@PathVariable String id) {
+        Caller caller = Caller.current();
+        return EndOfServiceReportView.of(referrals.withReport(id, caller, officerCode()), caller.readsNotes());
+    }
+
+    /** The caller's officer code from its token ({@code officer} claim), or null. */
+    private static String officerCode() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who instanceof JwtAuthenticationToken token) {
+            String officer = token.getToken().getClaimAsString(OFFICER_CLAIM);
+            return officer == null || officer.isBlank() ? null : officer;
+        }
+        return null;
     }
 
     private Function<Referral, ReferralView> view(Caller caller) {

@@ -3,11 +3,16 @@ package uk.probation.gate.referral.referral.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.Sex;
 
-/** A manual referral: who (prison number and/or CRN), which need, where (a prison or an area), sex and risk. */
+/**
+ * A manual referral: who (prison number and/or CRN), which need, where (a prison or an area), sex and risk, and
+ * optionally the desired outcomes (UPPER_SNAKE codes) its end-of-service report will answer.
+ */
 record ReferralRequest(
         @NotNull @Valid
         PersonReference personReference,
@@ -22,7 +27,10 @@ record ReferralRequest(
         @NotNull
         RiskOfSeriousHarm riskOfSeriousHarm,
         @Pattern(regexp = "^[A-Z0-9]{3,12}$", message = "must be an officer code of 3-12 letters or digits")
-        String responsibleOfficerCode) {
+        String responsibleOfficerCode,
+        @Size(max = 20, message = "at most 20 desired outcomes")
+        List<@NotNull @Pattern(regexp = "^[A-Z][A-Z0-9_]{1,63}$",
+                message = "must be an UPPER_SNAKE code such as SETTLED_ACCOMMODATION") String> desiredOutcomes) {
 
     record PersonReference(
             @Pattern(regexp = "^[A-Z][0-9]{4}[A-Z]{2}$", message = "must be a prison number like A1234BC")

@@ -8,17 +8,25 @@ import uk.probation.gate.referral.domain.Outcome;
 import uk.probation.gate.referral.domain.ReferralStatus;
 import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.referral.domain.Stage;
 import uk.probation.gate.referral.referral.Referral;
 
 /**
- * A referral as the API shows it: {@code overdue} while still SENT after its respond-by day; {@code history} every
+ * A referral as the API shows it: {@code overdue} while the current stage is past its day (SENT after respondBy,
+ * ACCEPTED after startBy, IN_PROGRESS after outcomeBy); {@code history} every
  * step with who took it. Decline reasons are free text a provider gave: null for a caller that reads no notes.
  */
 record ReferralView(String id, PersonReferenceView personReference, Need need, String providerCode,
         ReferralStatus status, LocalDate respondBy, boolean overdue, Referral.Source source, String caseId,
         String prisonCode, String areaCode, Sex sex, RiskOfSeriousHarm riskOfSeriousHarm,
         String responsibleOfficerCode, Outcome outcome, String closedReason, Instant createdAt, Instant sentAt,
-        Instant acceptedAt, List<Referral.Decline> declines, List<Referral.HistoryEntry> history) {
+        Instant acceptedAt, List<Referral.Decline> declines, List<Referral.HistoryEntry> history,
+        List<String> desiredOutcomes, LocalDate startBy, LocalDate outcomeBy, Instant startedAt,
+        List<EscalationView> escalations, boolean hasEndOfServiceReport) {
+
+    /** A stage escalated past its day: which, its day, when it was escalated. */
+    record EscalationView(Stage stage, LocalDate dueBy, Instant at) {
+    }
 
     record PersonReferenceView(String prisonNumber, String crn) {
     }
@@ -34,6 +42,9 @@ record ReferralView(String id, PersonReferenceView personReference, Need need, S
                 r.getProviderCode(), r.getStatus(), r.getRespondBy(), r.overdue(today), r.getSource(),
                 r.getCaseId(), r.getPrisonCode(), r.getAreaCode(), r.getSex(), r.getRiskOfSeriousHarm(),
                 r.getResponsibleOfficerCode(), r.getOutcome(), r.getClosedReason(), r.getCreatedAt(), r.getSentAt(),
-                r.getAcceptedAt(), declines, history);
+                r.getAcceptedAt(), declines, history, r.getDesiredOutcomes(), r.getStartBy(), r.getOutcomeBy(),
+                r.getStartedAt(), r.getEscalations().stream()
+                        .map(e -> new EscalationView(e.stage(), e.dueBy(), e.at())).toList(),
+                r.getEndOfServiceReport() != null);
     }
 }
