@@ -16,11 +16,14 @@ import uk.probation.gate.web.api.Page;
 @Component
 class AdminApi {
 
+    /** {@code startDays} and {@code outcomeDays} (the stage timers) are carried through unchanged; null is left out. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Rule(String need, String prisonCode, String areaCode, String sex, String maxRisk,
-            String providerCode, int priority, int responseDays) {
+            String providerCode, int priority, int responseDays, Integer startDays, Integer outcomeDays) {
 
         Rule with(String provider, int newPriority, int newResponseDays) {
-            return new Rule(need, prisonCode, areaCode, sex, maxRisk, provider, newPriority, newResponseDays);
+            return new Rule(need, prisonCode, areaCode, sex, maxRisk, provider, newPriority, newResponseDays,
+                    startDays, outcomeDays);
         }
     }
 

@@ -33,6 +33,8 @@ public class Navigation {
             new Section("Routing table", "/admin/routing", "/admin/routing", List.of(Role.ADMIN)),
             new Section("Recipients", "/admin/recipients", "/admin/recipients", List.of(Role.ADMIN)),
             new Section("Templates", "/admin/templates", "/admin/templates", List.of(Role.ADMIN)),
+            new Section("Screening questions", "/admin/screening-questions", "/admin/screening-questions",
+                    List.of(Role.ADMIN)),
             new Section("Outcomes", "/outcomes", "/outcomes", List.of(Role.OPS_VIEWER, Role.ADMIN)));
 
     public List<Link> linksFor(SignedInUser user, String path) {

@@ -36,6 +36,11 @@ public class Words {
         return label != null ? label : plain(code);
     }
 
+    /** Several codes of one kind in words, joined with commas. */
+    public String list(String kind, java.util.List<String> codes) {
+        return codes == null ? "" : String.join(", ", codes.stream().map(c -> of(kind, c)).toList());
+    }
+
     /** An answer as a person reads it: YES/true "Yes", NO/false "No", a code as words, free text as typed. */
     public String answer(Object answer) {
         if (answer == null) {

@@ -44,9 +44,9 @@ class AdminPagesTest {
     }
 
     static final AdminApi.Rule HOUSING = new AdminApi.Rule("ACCOMMODATION", null, null, null, null,
-            "IN_HOUSE_HOUSING", 1, 5);
+            "IN_HOUSE_HOUSING", 1, 5, null, null);
     static final AdminApi.Rule WORK = new AdminApi.Rule("EDUCATION_SKILLS_AND_WORK", "NMI", null, "MALE", null,
-            "INGEUS", 1, 10);
+            "INGEUS", 1, 10, 10, 56);
 
     private void routing(long version) {
         when(api.routingTable()).thenReturn(new AdminApi.RoutingTable(List.of(HOUSING, WORK), version));
@@ -79,7 +79,7 @@ class AdminPagesTest {
                 .param("formToken", "t")).andReturn().getResponse().getRedirectedUrl();
         assertThat(next).isEqualTo("/admin/routing");
         verify(api).replaceRoutingTable(List.of(HOUSING, new AdminApi.Rule("EDUCATION_SKILLS_AND_WORK", "NMI", null,
-                "MALE", null, "SOVA", 2, 7)), 3);
+                "MALE", null, "SOVA", 2, 7, 10, 56)), 3);
     }
 
     @Test
