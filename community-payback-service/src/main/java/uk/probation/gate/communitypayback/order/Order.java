@@ -92,13 +92,14 @@ public class Order extends AggregateDocument {
 
     /**
      * Credits a session's outcome. Returns true when this session's minutes complete the order; the first session
-     * worked is remembered for the time-to-first-session measure.
+     * worked is remembered for the time-to-first-session measure. An order already completed takes the outcome with
+     * nothing more credited (the credit is capped at what remains) and is not completed again.
      */
-    boolean record(WorkedSession session, AttendanceOutcome outcome, Credit credit, Instant now,
-            boolean completedInTime, String recordedBy, String recordedByName) {
+    boolean record(WorkedSession session, AttendanceClaim claim, Credit credit, boolean completedInTime) {
+        AttendanceOutcome outcome = claim.outcome();
         attendances.add(new AttendanceRecord(session.sessionId(), session.date(), session.projectCode(),
-                session.projectType(), outcome, credit.minutes(), credit.eteMinutes(), now, recordedBy,
-                recordedByName));
+                session.projectType(), outcome, credit.minutes(), credit.eteMinutes(), claim.recordedAt(),
+                claim.recordedBy(), claim.recordedByName()));
         creditedMinutes += credit.minutes();
         eteMinutesCredited += credit.eteMinutes();
         if (outcome.enforceable()) {
@@ -107,13 +108,18 @@ public class Order extends AggregateDocument {
         if (outcome.worked() && (firstSessionOn == null || session.date().isBefore(firstSessionOn))) {
             firstSessionOn = session.date();
         }
-        if (creditedMinutes >= requiredMinutes) {
+        if (status != OrderStatus.COMPLETED && creditedMinutes >= requiredMinutes) {
             status = OrderStatus.COMPLETED;
             completedOn = session.date();
             withinTwelveMonths = completedInTime;
             return true;
         }
         return false;
+    }
+
+    /** Whether crediting this many more minutes completes the order. */
+    boolean wouldComplete(int minutes) {
+        return status != OrderStatus.COMPLETED && creditedMinutes + minutes >= requiredMinutes;
     }
 
     public int getRemainingMinutes() {

@@ -26,6 +26,7 @@ import uk.probation.gate.communitypayback.domain.Credit;
 import uk.probation.gate.communitypayback.domain.PlacementRules;
 import uk.probation.gate.communitypayback.domain.Problem;
 import uk.probation.gate.communitypayback.domain.ProjectType;
+import uk.probation.gate.communitypayback.domain.UnpaidWorkDates;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkTerms;
 import uk.probation.gate.communitypayback.project.Project;
 import uk.probation.gate.communitypayback.project.Projects;
@@ -178,28 +179,51 @@ public class Orders {
     }
 
     /**
-     * Credits one booked session's outcome and publishes it: session attended, or work sent home when the service
-     * sent the person home; and the completion when these minutes complete the order.
+     * Whether the outcome can be recorded for the order at this session, refusing (and changing nothing) as the
+     * request would be refused: minutes above the session's length (422 {@code minutesCredited}), an outcome already
+     * recorded or the order completed (409), a completion on a day still to come (422 {@code completedOn}).
      */
-    public Order recordAttendance(String orderId, WorkedSession session, AttendanceOutcome outcome,
-            int minutesReported) {
+    public void checkAttendance(String orderId, WorkedSession session, AttendanceOutcome outcome, int minutesReported,
+            LocalDate today) {
         refuse("The minutes cannot be credited", Credit.check(outcome, minutesReported, session.lengthMinutes()));
-        record Recorded(Order order, Credit credit, boolean first, boolean completed) {
+        Order o = require(orderId);
+        if (o.hasAttendanceFor(session.sessionId())) {
+            throw ApiProblem.conflict("Attendance for order " + orderId + " at session " + session.sessionId()
+                    + " is already recorded");
         }
-        Reach.Recorder recorder = Reach.recorder();
+        refuseIfCompleted(o);
+        Credit credit = Credit.of(outcome, minutesReported, session.ete(), o.getRemainingMinutes(),
+                o.getEteMinutesAllowed() - o.getEteMinutesCredited());
+        if (o.wouldComplete(credit.minutes())) {
+            refuse("The order cannot be completed on a day still to come",
+                    UnpaidWorkDates.completion(session.date(), today));
+        }
+    }
+
+    /**
+     * Credits a session's outcome already claimed on its booking (ADR 0008) and publishes it: session attended, or
+     * work sent home when the service sent the person home; and the completion when these minutes complete the
+     * order. Idempotent: an order that already has an outcome for the session is returned unchanged, so the request
+     * and the recovery of a crashed request credit it once between them. Not scoped to the caller (recovery has
+     * none): the request checked reach before claiming.
+     */
+    public Order credit(String orderId, WorkedSession session, AttendanceClaim claim) {
+        AttendanceOutcome outcome = claim.outcome();
+        record Recorded(Order order, Credit credit, boolean applied, boolean first, boolean completed) {
+        }
         Recorded r = Conflicts.retry(() -> {
-            Order o = require(orderId);
-            if (o.hasAttendanceFor(session.sessionId())) {
-                throw ApiProblem.conflict("Attendance for order " + orderId + " at session " + session.sessionId()
-                        + " is already recorded");
+            Order o = store.findById(orderId, Order.class);
+            if (o == null) {
+                throw new IllegalStateException("Attendance claimed for order " + orderId + ", which does not exist");
             }
-            refuseIfCompleted(o);
-            Credit credit = Credit.of(outcome, minutesReported, session.ete(), o.getRemainingMinutes(),
+            if (o.hasAttendanceFor(session.sessionId())) {
+                return new Recorded(o, null, false, false, false);
+            }
+            Credit credit = Credit.of(outcome, claim.minutesReported(), session.ete(), o.getRemainingMinutes(),
                     o.getEteMinutesAllowed() - o.getEteMinutesCredited());
             boolean first = outcome.worked() && o.getFirstSessionOn() == null;
-            boolean completed = o.record(session, outcome, credit, clock.instant(),
-                    terms.completedInTime(o.getSentenceDate(), session.date()), recorder.subject(),
-                    recorder.name());
+            boolean completed = o.record(session, claim, credit,
+                    terms.completedInTime(o.getSentenceDate(), session.date()));
             if (outcome.sentHomeByService()) {
                 o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_WORK_SENT_HOME, o.getCrn(),
                         new WorkSentHome(o.getId(), o.getCrn(), session.sessionId(), session.projectCode(),
@@ -216,9 +240,12 @@ public class Orders {
                                 o.getSentenceDate(), o.getCompletedOn(), o.getRequiredMinutes(),
                                 o.getCreditedMinutes(), o.getWithinTwelveMonths(), o.getResponsibleOfficerCode())));
             }
-            return new Recorded(store.save(o), credit, first, completed);
+            return new Recorded(store.save(o), credit, true, first, completed);
         });
         Order o = r.order();
+        if (!r.applied()) {
+            return o;
+        }
         String projectType = session.projectType().name();
         metrics.attendance(o.getAreaCode(), projectType, outcome.name(), r.credit().minutes());
         if (outcome.enforceable()) {

@@ -94,6 +94,11 @@ public class Session extends AggregateDocument {
         bookings.replaceAll(b -> b.orderId().equals(recorded.orderId()) ? recorded : b);
     }
 
+    /** Bookings whose outcome is recorded here and not yet credited to the order (ADR 0008). */
+    public List<Booking> pendingCredits() {
+        return bookings.stream().filter(b -> b.pending() != null).toList();
+    }
+
     /** Withdraws the instructions: the bookings still to attend are freed and returned, one person each. */
     List<Booking> standDown(StandDownReason reason) {
         List<Booking> freed = bookings.stream().filter(b -> b.outcome() == null).toList();

@@ -3,6 +3,7 @@ package uk.probation.gate.communitypayback.session;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -19,10 +20,13 @@ import uk.probation.gate.communitypayback.Reach;
 import uk.probation.gate.communitypayback.UnpaidWorkMetrics;
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
 import uk.probation.gate.communitypayback.domain.BookingRules;
+import uk.probation.gate.communitypayback.domain.DaysPerWeek;
 import uk.probation.gate.communitypayback.domain.OrderStatus;
 import uk.probation.gate.communitypayback.domain.PlacementRules;
 import uk.probation.gate.communitypayback.domain.Problem;
 import uk.probation.gate.communitypayback.domain.StandDownReason;
+import uk.probation.gate.communitypayback.domain.UnpaidWorkDates;
+import uk.probation.gate.communitypayback.order.AttendanceClaim;
 import uk.probation.gate.communitypayback.order.CommunityPaybackProperties;
 import uk.probation.gate.communitypayback.order.Order;
 import uk.probation.gate.communitypayback.order.Orders;
@@ -114,9 +118,15 @@ public class Sessions {
         }
         refuse("The order cannot be placed on this project", PlacementRules.check(order.getAssessment(),
                 order.getRiskOfSeriousHarm(), session.getProjectType(), properties.highRiskIndividualPlacements()));
+        refuse("The session has already happened",
+                UnpaidWorkDates.booking(session.getDate(), UnpaidWorkDates.today(clock)));
         refuse("The person cannot be booked on " + session.getDate(),
                 BookingRules.check(order.getAssessment(), session.getDate(), order.getCompleteBy()));
-        return Conflicts.retry(() -> {
+        boolean intensive = order.getAssessment().intensive();
+        int limit = properties.daysPerWeekLimit(intensive);
+        refuse("The order is booked on as many days that week as it may be", DaysPerWeek.check(intensive, limit,
+                session.getDate(), bookedDays(orderId, session)));
+        Session booked = Conflicts.retry(() -> {
             Session s = get(sessionId);
             refuseIfStoodDown(s);
             if (s.booking(orderId) != null) {
@@ -128,9 +138,34 @@ public class Sessions {
                         + s.getPlacesPerSupervisor() + ")");
             }
             s.book(new Booking(orderId, order.getCrn(), order.getResponsibleOfficerCode(), clock.instant(), null,
-                    order.getSex()));
+                    order.getSex(), null));
             return store.save(s);
         });
+        // the order booked on another day of that week at the same moment: the later look sees both and undoes this
+        // one (both may be undone; never one day too many)
+        List<Problem> over = DaysPerWeek.check(intensive, limit, session.getDate(), bookedDays(orderId, session));
+        if (!over.isEmpty()) {
+            booked = Conflicts.retry(() -> {
+                Session s = get(sessionId);
+                Booking b = s.booking(orderId);
+                if (b != null && b.outcome() == null) {
+                    s.cancel(b);
+                    store.save(s);
+                }
+                return s;
+            });
+            refuse("The order is booked on as many days that week as it may be", over);
+        }
+        return booked;
+    }
+
+    /** The days the order is booked on in the ISO week of the session, other than on this session. */
+    private List<LocalDate> bookedDays(String orderId, Session session) {
+        LocalDate monday = DaysPerWeek.monday(session.getDate());
+        return mongo.find(new Query(where("bookings.orderId").is(orderId).and("date").gte(monday)
+                .lte(monday.plusDays(6))), Session.class).stream()
+                .filter(s -> !s.getId().equals(session.getId()))
+                .map(Session::getDate).toList();
     }
 
     /** Frees a place, e.g. to move the person off a session at risk; a booking with its outcome recorded stays. */
@@ -151,7 +186,13 @@ public class Sessions {
         });
     }
 
-    /** Records a booked person's outcome; the order credits it and publishes it. */
+    /**
+     * Records a booked person's outcome (ADR 0008). The session's write comes first and is the decision: the booking
+     * takes the outcome and the claim (who recorded it, when, the minutes reported) in one optimistic-locked update,
+     * so from then on it can be neither stood down nor cancelled. The order then credits the claim (idempotent) and
+     * publishes it, and the claim is cleared. A crash between the writes leaves the claim on the booking, and
+     * {@link #creditPending} credits it later: never lost, never twice.
+     */
     public Order recordAttendance(String sessionId, String orderId, AttendanceOutcome outcome, int minutes) {
         Session session = get(sessionId);
         Booking booking = session.booking(orderId);
@@ -161,23 +202,73 @@ public class Sessions {
                     List.of(new Problem("orderId", "is not booked on session " + sessionId)));
         }
         if (booking.outcome() != null) {
-            throw ApiProblem.conflict("Attendance for order " + orderId + " at session " + sessionId
-                    + " is already recorded as " + booking.outcome());
+            throw alreadyRecorded(sessionId, orderId, booking);
         }
-        Order credited = orders.recordAttendance(orderId, new WorkedSession(sessionId, session.getDate(),
-                session.getProjectCode(), session.getProjectType(), session.isEte(), session.getAreaCode(),
-                session.lengthMinutes()), outcome, minutes);
-        // the order is the record of attendance; the booking's outcome follows it
+        LocalDate today = UnpaidWorkDates.today(clock);
+        refuse("The session has not happened yet", UnpaidWorkDates.attendance(session.getDate(), today));
+        WorkedSession worked = worked(session);
+        orders.checkAttendance(orderId, worked, outcome, minutes, today);
+        Reach.Recorder recorder = Reach.recorder();
+        AttendanceClaim claim = new AttendanceClaim(outcome, minutes, clock.instant(), recorder.subject(),
+                recorder.name());
         Conflicts.retry(() -> {
             Session s = get(sessionId);
             Booking b = s.booking(orderId);
-            if (b != null && b.outcome() == null) {
-                s.recordOutcome(b.withOutcome(outcome));
+            if (b == null) {
+                // stood down or cancelled since it was read
+                refuse("Attendance is recorded for people booked on the session",
+                        List.of(new Problem("orderId", "is not booked on session " + sessionId)));
+            }
+            if (b.outcome() != null) {
+                throw alreadyRecorded(sessionId, orderId, b);
+            }
+            s.recordOutcome(b.claimed(claim));
+            return store.save(s);
+        });
+        Order credited = orders.credit(orderId, worked, claim);
+        settle(sessionId, orderId);
+        return credited;
+    }
+
+    /**
+     * Credits every claim older than {@code claimedBefore} that has not reached its order (a crash between the
+     * session's write and the order's, or between the order's and the claim being cleared) and clears it. Returns
+     * how many claims were settled. Safe to run anywhere at any time: the order's credit is idempotent.
+     */
+    public int creditPending(Instant claimedBefore) {
+        int settled = 0;
+        for (Session s : mongo.find(new Query(where("bookings.pending").exists(true)), Session.class)) {
+            for (Booking b : s.pendingCredits()) {
+                if (b.pending().recordedAt().isBefore(claimedBefore)) {
+                    orders.credit(b.orderId(), worked(s), b.pending());
+                    settle(s.getId(), b.orderId());
+                    settled++;
+                }
+            }
+        }
+        return settled;
+    }
+
+    private void settle(String sessionId, String orderId) {
+        Conflicts.retry(() -> {
+            Session s = store.findById(sessionId, Session.class);
+            Booking b = s.booking(orderId);
+            if (b != null && b.pending() != null) {
+                s.recordOutcome(b.settled());
                 store.save(s);
             }
             return s;
         });
-        return credited;
+    }
+
+    private static WorkedSession worked(Session session) {
+        return new WorkedSession(session.getId(), session.getDate(), session.getProjectCode(),
+                session.getProjectType(), session.isEte(), session.getAreaCode(), session.lengthMinutes());
+    }
+
+    private static ApiProblem alreadyRecorded(String sessionId, String orderId, Booking booking) {
+        return ApiProblem.conflict("Attendance for order " + orderId + " at session " + sessionId
+                + " is already recorded as " + booking.outcome());
     }
 
     /** Withdraws the session's instructions: one work sent home per person booked, and their places freed. */

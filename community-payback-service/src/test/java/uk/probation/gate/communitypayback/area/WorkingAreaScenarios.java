@@ -58,7 +58,7 @@ abstract class WorkingAreaScenarios {
 
     Http http;
     TopicReader topics;
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
     String areaA;
     String areaB;
     String coordinatorA;
@@ -352,15 +352,16 @@ abstract class WorkingAreaScenarios {
         // a man works his 40 hours in five sessions and completes within 12 months
         String manCrn = Identifiers.crn();
         String man = placedOrder(coordinator, manCrn, area, "MALE", project);
-        for (int day = 1; day <= 5; day++) {
-            String s = session(coordinator, project, today.plusDays(day), "08:00", "16:00", 1);
+        // attendance is recorded on or after a session's day: the sessions worked are today's
+        for (int i = 1; i <= 5; i++) {
+            String s = session(coordinator, project, today, "08:00", "16:00", 1);
             assertThat(book(coordinator, s, man).status()).isEqualTo(201);
             assertThat(attend(coordinator, s, man, "ATTENDED_COMPLIED", 480).status()).isEqualTo(201);
         }
         // a woman is sent home once for a service issue and once by a stand-down
         String womanCrn = Identifiers.crn();
         String woman = placedOrder(coordinator, womanCrn, area, "FEMALE", project);
-        String issue = session(coordinator, project, today.plusDays(6), "08:00", "16:00", 1);
+        String issue = session(coordinator, project, today, "08:00", "16:00", 1);
         book(coordinator, issue, woman);
         assertThat(attend(coordinator, issue, woman, "SENT_HOME_SERVICE_ISSUE", 60).status()).isEqualTo(201);
         String stood = session(coordinator, project, today.plusDays(7), "08:00", "16:00", 1);

@@ -69,7 +69,7 @@ abstract class UnpaidWorkScenarios {
     Http http;
     TopicReader topics;
     String coordinator;
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
     String area;
 
     @BeforeEach
@@ -86,7 +86,8 @@ abstract class UnpaidWorkScenarios {
         String crn = Identifiers.crn();
         String orderId = order(crn, 40, today, "LOW");
         String project = project("GROUP", false, null);
-        String firstSession = session(project, today.plusDays(1), 1, 5);
+        // attendance is recorded on or after the session's day: every session worked here is today's
+        String firstSession = session(project, today, 1, 5);
 
         assertProblem(http.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project)),
                 422, "assessment");
@@ -103,8 +104,8 @@ abstract class UnpaidWorkScenarios {
         assertThat(placed.body().get("assessment").get("motivationToComply").asString()).isEqualTo("HIGH");
 
         List<String> sessions = new ArrayList<>(List.of(firstSession));
-        for (int day = 2; day <= 5; day++) {
-            sessions.add(session(project, today.plusDays(day), 1, 5));
+        for (int i = 2; i <= 5; i++) {
+            sessions.add(session(project, today, 1, 5));
         }
         for (String session : sessions) {
             Http.Response booked = book(session, orderId);
@@ -125,7 +126,7 @@ abstract class UnpaidWorkScenarios {
         assertThat(read.field("status")).isEqualTo("COMPLETED");
         assertThat(read.body().get("creditedMinutes").asInt()).isEqualTo(2400);
         assertThat(read.body().get("remainingMinutes").asInt()).isZero();
-        assertThat(read.field("completedOn")).isEqualTo(today.plusDays(5).toString());
+        assertThat(read.field("completedOn")).isEqualTo(today.toString());
         assertThat(read.body().get("withinTwelveMonths").asBoolean()).isTrue();
         assertThat(read.body().get("attendances")).hasSize(5);
 
@@ -133,7 +134,7 @@ abstract class UnpaidWorkScenarios {
         TopicReader.Event completed = events.get(0);
         assertThat(completed.data().get("withinTwelveMonths").asBoolean()).isTrue();
         assertThat(completed.data().get("creditedMinutes").asInt()).isEqualTo(2400);
-        assertThat(completed.data().get("completedOn").asString()).isEqualTo(today.plusDays(5).toString());
+        assertThat(completed.data().get("completedOn").asString()).isEqualTo(today.toString());
         assertThat(completed.data().get("responsibleOfficerCode").asString()).isEqualTo("N53RO7");
         List<TopicReader.Event> all = topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(e -> crn.equals(e.key()))
                 .toList();
@@ -159,7 +160,7 @@ abstract class UnpaidWorkScenarios {
         assertThat(metric("community_payback_days_sentence_to_first_session_days_count", "area", area))
                 .isEqualTo(1.0);
         assertThat(metric("community_payback_days_sentence_to_first_session_days_sum", "area", area))
-                .isEqualTo(1.0);
+                .isEqualTo(0.0);
         assertThat(attend(sessions.get(4), orderId, "ATTENDED_COMPLIED", 480).status()).isEqualTo(409);
     }
 
@@ -202,7 +203,7 @@ abstract class UnpaidWorkScenarios {
                 .status()).isEqualTo(409);
 
         // sent home after reporting: the service's failure, published as sent home, nothing credited or counted
-        String other = session(project, today.plusDays(4), 1, 3);
+        String other = session(project, today, 1, 3);
         assertThat(book(other, orders.get(1)).status()).isEqualTo(201);
         Http.Response serviceIssue = attend(other, orders.get(1), "SENT_HOME_SERVICE_ISSUE", 90);
         assertThat(serviceIssue.status()).isEqualTo(201);
@@ -261,9 +262,9 @@ abstract class UnpaidWorkScenarios {
         String orderId = placedOrder(crn, 40, college, "MEDIUM");
         assertThat(http.get("/api/orders/" + orderId, coordinator).body().get("eteMinutesAllowed").asInt())
                 .isEqualTo(720);
-        String first = session(college, today.plusDays(1), 1, 1);
-        String second = session(college, today.plusDays(2), 1, 1);
-        String third = session(college, today.plusDays(3), 1, 1);
+        String first = session(college, today, 1, 1);
+        String second = session(college, today, 1, 1);
+        String third = session(college, today, 1, 1);
         for (String s : List.of(first, second, third)) {
             assertThat(book(s, orderId).status()).isEqualTo(201);
         }
@@ -295,31 +296,31 @@ abstract class UnpaidWorkScenarios {
     @Test
     void anOrderFinishedAfterTwelveMonthsIsFlaggedAsLate() {
         String crn = Identifiers.crn();
-        LocalDate sentence = today.minusMonths(11);
+        LocalDate sentence = today.minusMonths(13);
         LocalDate completeBy = sentence.plusMonths(12);
         String project = project("GROUP", false, null);
         String orderId = placedOrder(crn, 40, sentence, project, "LOW");
-        List<String> inTime = new ArrayList<>();
-        for (int day = 1; day <= 4; day++) {
-            inTime.add(session(project, today.plusDays(day), 1, 5));
+        List<String> sessionsToday = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            sessionsToday.add(session(project, today, 1, 5));
         }
-        String late = session(project, completeBy.plusDays(10), 1, 5);
+        String late = session(project, today, 1, 5);
         assertProblem(book(late, orderId), 422, "completeBy");
 
         Http.Response extended = http.post("/api/orders/" + orderId + "/extension", coordinator,
                 Map.of("completeBy", completeBy.plusMonths(3).toString()));
         assertThat(extended.status()).isEqualTo(200);
         assertThat(extended.field("completeBy")).isEqualTo(completeBy.plusMonths(3).toString());
-        for (String s : inTime) {
-            book(s, orderId);
-            attend(s, orderId, "ATTENDED_COMPLIED", 480);
+        for (String s : sessionsToday) {
+            assertThat(book(s, orderId).status()).isEqualTo(201);
+            assertThat(attend(s, orderId, "ATTENDED_COMPLIED", 480).status()).isEqualTo(201);
         }
         assertThat(book(late, orderId).status()).isEqualTo(201);
         assertThat(attend(late, orderId, "ATTENDED_COMPLIED", 480).field("orderStatus")).isEqualTo("COMPLETED");
 
         TopicReader.Event completed = topics.await(Topics.COMMUNITY_PAYBACK, about(crn, COMPLETED), 1).get(0);
         assertThat(completed.data().get("withinTwelveMonths").asBoolean()).isFalse();
-        assertThat(completed.data().get("completedOn").asString()).isEqualTo(completeBy.plusDays(10).toString());
+        assertThat(completed.data().get("completedOn").asString()).isEqualTo(today.toString());
         assertThat(http.get("/api/orders/" + orderId, coordinator).body().get("withinTwelveMonths").asBoolean())
                 .isFalse();
         assertThat(metric("community_payback_orders_completed_total", "area", area, "outcome", "AFTER_12_MONTHS"))
@@ -333,29 +334,28 @@ abstract class UnpaidWorkScenarios {
         String crn = Identifiers.crn();
         String project = project("GROUP", false, null);
         String orderId = order(crn, 40, today, "LOW");
-        http.put("/api/orders/" + orderId + "/assessment", coordinator, assessment(List.of("SATURDAY"), "NOT_ASSESSED"));
+        // the person can work only on the weekday it is today, so today's session can be booked and attended
+        java.time.DayOfWeek workday = today.getDayOfWeek();
+        http.put("/api/orders/" + orderId + "/assessment", coordinator, assessment(List.of(workday.name()),
+                "NOT_ASSESSED"));
         http.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project));
-        LocalDate saturday = today.plusDays(1);
-        while (saturday.getDayOfWeek() != java.time.DayOfWeek.SATURDAY) {
-            saturday = saturday.plusDays(1);
-        }
-        String onSaturday = session(project, saturday, 1, 1);
-        String onSunday = session(project, saturday.plusDays(1), 1, 1);
-        String pastCompleteBy = session(project, today.plusMonths(12).plusDays(7), 1, 1);
-        String unbooked = session(project, saturday.plusWeeks(1), 1, 1);
+        String onWorkday = session(project, today, 1, 1);
+        String onOtherDay = session(project, today.plusDays(1), 1, 1);
+        String pastCompleteBy = session(project, today.plusMonths(12).plusWeeks(1), 1, 1);
+        String unbooked = session(project, today.plusWeeks(1), 1, 1);
 
         assertProblem(http.post("/api/orders", coordinator, order(Identifiers.crn(), 39, today, "LOW", area)), 400,
                 "requiredHours");
         assertProblem(http.post("/api/orders", coordinator, order(Identifiers.crn(), 301, today, "LOW", area)), 400,
                 "requiredHours");
-        assertProblem(book(onSunday, orderId), 422, "availableDays");
+        assertProblem(book(onOtherDay, orderId), 422, "availableDays");
         assertProblem(book(pastCompleteBy, orderId), 422, "completeBy");
-        assertThat(book(onSaturday, orderId).status()).isEqualTo(201);
-        assertProblem(book(onSaturday, placedOrder(Identifiers.crn(), 40, project, "LOW")), 409, null);
-        assertProblem(attend(onSaturday, orderId, "ATTENDED_COMPLIED", 481), 422, "minutesCredited");
-        assertProblem(attend(onSaturday, orderId, "ACCEPTABLE_ABSENCE", 481), 422, "minutesCredited");
-        assertProblem(attend(onSaturday, orderId, "ATTENDED_COMPLIED", -5), 400, "minutesCredited");
-        assertProblem(attend(onSaturday, orderId, "HOME_EARLY", 60), 400, "outcome");
+        assertThat(book(onWorkday, orderId).status()).isEqualTo(201);
+        assertProblem(book(onWorkday, placedOrder(Identifiers.crn(), 40, project, "LOW")), 409, null);
+        assertProblem(attend(onWorkday, orderId, "ATTENDED_COMPLIED", 481), 422, "minutesCredited");
+        assertProblem(attend(onWorkday, orderId, "ACCEPTABLE_ABSENCE", 481), 422, "minutesCredited");
+        assertProblem(attend(onWorkday, orderId, "ATTENDED_COMPLIED", -5), 400, "minutesCredited");
+        assertProblem(attend(onWorkday, orderId, "HOME_EARLY", 60), 400, "outcome");
         assertProblem(attend(unbooked, orderId, "ATTENDED_COMPLIED", 60), 422, "orderId");
         assertProblem(http.post("/api/projects", coordinator, Map.of("code", "P" + area, "name", "Library",
                 "areaCode", area, "type", "INDIVIDUAL", "ete", false)), 422, "partner");
@@ -373,15 +373,15 @@ abstract class UnpaidWorkScenarios {
         Order unchanged = mongo.findById(orderId, Order.class);
         assertThat(unchanged.getCreditedMinutes()).isZero();
         assertThat(unchanged.getAttendances()).isEmpty();
-        assertThat(unchanged.getAssessment().availableDays()).containsExactly(java.time.DayOfWeek.SATURDAY);
-        assertThat(mongo.findById(onSaturday, Session.class).getBookings()).hasSize(1);
-        assertThat(mongo.findById(onSunday, Session.class).getBookings()).isEmpty();
+        assertThat(unchanged.getAssessment().availableDays()).containsExactly(workday);
+        assertThat(mongo.findById(onWorkday, Session.class).getBookings()).hasSize(1);
+        assertThat(mongo.findById(onOtherDay, Session.class).getBookings()).isEmpty();
         assertThat(mongo.findById(pastCompleteBy, Session.class).getBookings()).isEmpty();
 
-        Http.Response attended = attend(onSaturday, orderId, "ATTENDED_FAILED_TO_COMPLY", 120);
+        Http.Response attended = attend(onWorkday, orderId, "ATTENDED_FAILED_TO_COMPLY", 120);
         assertThat(attended.status()).isEqualTo(201);
         assertThat(attended.body().get("enforceableFailures").asInt()).isEqualTo(1);
-        assertProblem(attend(onSaturday, orderId, "ATTENDED_COMPLIED", 480), 409, null);
+        assertProblem(attend(onWorkday, orderId, "ATTENDED_COMPLIED", 480), 409, null);
         Order once = mongo.findById(orderId, Order.class);
         assertThat(once.getCreditedMinutes()).isEqualTo(120);
         assertThat(once.getAttendances()).hasSize(1);
@@ -398,6 +398,98 @@ abstract class UnpaidWorkScenarios {
                 "ATTENDED_FAILED_TO_COMPLY")).isEqualTo(1.0);
         assertThat(metric("community_payback_assessments_total", "area", area, "outcome", "NOT_ASSESSED"))
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void attendanceBookingsAndCompletionFollowTheCalendar() {
+        String crn = Identifiers.crn();
+        String project = project("GROUP", false, null);
+        String orderId = placedOrder(crn, 40, project, "LOW");
+        String yesterday = session(project, today.minusDays(1), 1, 5);
+        String tomorrow = session(project, today.plusDays(1), 1, 5);
+
+        // a session that has already happened cannot be booked
+        Http.Response past = book(yesterday, orderId);
+        assertProblem(past, 422, "sessionDate");
+        assertThat(past.body().get("errors").get(0).get("message").asString()).contains(today.minusDays(1).toString());
+        assertThat(mongo.findById(yesterday, Session.class).getBookings()).isEmpty();
+
+        // nobody has worked tomorrow's session yet: no attendance for it, and nothing credited
+        assertThat(book(tomorrow, orderId).status()).isEqualTo(201);
+        Http.Response early = attend(tomorrow, orderId, "ATTENDED_COMPLIED", 480);
+        assertProblem(early, 422, "sessionDate");
+        assertThat(early.body().get("errors").get(0).get("message").asString())
+                .startsWith("cannot record attendance before the session's day");
+        assertProblem(attend(tomorrow, orderId, "UNACCEPTABLE_ABSENCE", 0), 422, "sessionDate");
+        assertThat(mongo.findById(tomorrow, Session.class).booking(orderId).outcome()).isNull();
+
+        // four days' work today; the fifth session, the one that would complete the order, is tomorrow's: it cannot
+        // be recorded, so the order is not completed on a day still to come
+        for (int i = 0; i < 4; i++) {
+            String s = session(project, today, 1, 5);
+            assertThat(book(s, orderId).status()).isEqualTo(201);
+            assertThat(attend(s, orderId, "ATTENDED_COMPLIED", 480).status()).isEqualTo(201);
+        }
+        assertProblem(attend(tomorrow, orderId, "ATTENDED_COMPLIED", 480), 422, "sessionDate");
+        Http.Response open = http.get("/api/orders/" + orderId, coordinator);
+        assertThat(open.field("status")).isEqualTo("PLACED");
+        assertThat(open.body().get("remainingMinutes").asInt()).isEqualTo(480);
+        assertThat(open.body().path("completedOn").isNull() || open.body().path("completedOn").isMissingNode())
+                .isTrue();
+        assertThat(open.body().get("attendances")).hasSize(4);
+
+        // the marker: an order published after the refusals; by then anything refused would be on the topic too
+        String marker = Identifiers.crn();
+        order(marker, 40, today, "LOW");
+        topics.await(Topics.COMMUNITY_PAYBACK, about(marker, RECEIVED), 1);
+        assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(e -> crn.equals(e.key())))
+                .extracting(e -> e.header("ce_type")).containsExactly(RECEIVED, PLACED, ATTENDED, ATTENDED, ATTENDED,
+                        ATTENDED);
+    }
+
+    @Test
+    void anOrderIsBookedOnAtMostItsDaysPerWeekIntensiveOrNot() {
+        String project = project("GROUP", false, null);
+        LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        Map<Integer, String> morning = new HashMap<>();
+        Map<Integer, String> afternoon = new HashMap<>();
+        for (int day = 0; day < 8; day++) {
+            morning.put(day, session(project, monday.plusDays(day), 1, 5));
+            afternoon.put(day, session(project, monday.plusDays(day), 1, 5));
+        }
+
+        // not intensive: two days a week (configured), two sessions on one day counting as one
+        String normal = placedOrder(Identifiers.crn(), 40, project, "LOW");
+        assertThat(book(morning.get(0), normal).status()).isEqualTo(201);
+        assertThat(book(afternoon.get(0), normal).status()).isEqualTo(201);
+        assertThat(book(morning.get(1), normal).status()).isEqualTo(201);
+        Http.Response third = book(morning.get(2), normal);
+        assertProblem(third, 422, "sessionId");
+        assertThat(third.body().get("errors").get(0).get("message").asString()).contains("at most 2 days a week")
+                .contains("not intensive");
+        assertThat(mongo.findById(morning.get(2), Session.class).getBookings()).isEmpty();
+        // the next week is a week of its own; a cancelled day frees its place in the week
+        assertThat(book(morning.get(7), normal).status()).isEqualTo(201);
+        assertThat(http.delete("/api/sessions/" + morning.get(1) + "/bookings/" + normal, coordinator).status())
+                .isEqualTo(204);
+        assertThat(book(morning.get(2), normal).status()).isEqualTo(201);
+
+        // intensive: four days a week
+        String intensive = placedOrder(Identifiers.crn(), 40, project, "LOW");
+        Map<String, Object> assessed = assessment(EVERY_DAY, "HIGH");
+        assessed.put("intensive", true);
+        assertThat(http.put("/api/orders/" + intensive + "/assessment", coordinator, assessed).status())
+                .isEqualTo(200);
+        for (int day = 0; day < 4; day++) {
+            assertThat(book(morning.get(day), intensive).status()).as("day " + day).isEqualTo(201);
+        }
+        assertThat(book(afternoon.get(3), intensive).status()).isEqualTo(201);
+        Http.Response fifth = book(morning.get(4), intensive);
+        assertProblem(fifth, 422, "sessionId");
+        assertThat(fifth.body().get("errors").get(0).get("message").asString()).contains("at most 4 days a week")
+                .contains("intensive");
+        assertThat(mongo.findById(morning.get(4), Session.class).getBookings()).isEmpty();
+        assertThat(http.get("/api/sessions/" + morning.get(4), coordinator).body().get("booked").asInt()).isZero();
     }
 
     @Test

@@ -1,0 +1,285 @@
+package uk.probation.gate.communitypayback.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.probation.gate.communitypayback.order.Order;
+import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.platform.outbox.AggregateDocument;
+import uk.probation.gate.platform.outbox.AggregateStore;
+import uk.probation.gate.platform.outbox.OutboxRelay;
+import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.Identifiers;
+import uk.probation.gate.platform.test.Tokens;
+import uk.probation.gate.platform.test.TopicReader;
+
+/**
+ * Recording attendance writes two documents, the session and the order, and the process can die between them
+ * (ADR 0008). Here the store "crashes" — throws, as a killed process would never return — on a chosen write of the
+ * attendance request, on the embedded broker and Mongo wire server. Whatever is left behind, the person's booking
+ * cannot be stood down (no work sent home for someone who worked), and recovery credits the order exactly once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "community-payback.attendance-recovery.interval=PT1S", "community-payback.attendance-recovery.after=PT2S"})
+@AutoConfigureMetrics
+@Import(AttendanceCrashEmbeddedIT.Crashes.class)
+class AttendanceCrashEmbeddedIT {
+
+    static final String RECEIVED = "community-payback.order.received";
+    static final String PLACED = "community-payback.placement.assigned";
+    static final String ATTENDED = "community-payback.session.attended";
+    static final String SENT_HOME = "community-payback.work.sent-home";
+
+    /** The write the process dies at: the n-th aggregate save from the moment it is armed, once. */
+    static final class CrashingStore extends AggregateStore {
+
+        private final AtomicInteger countdown = new AtomicInteger();
+
+        CrashingStore(MongoTemplate mongo, OutboxRelay relay) {
+            super(mongo, relay);
+        }
+
+        void crashAtWrite(int n) {
+            countdown.set(n);
+        }
+
+        @Override
+        public <T extends AggregateDocument> T save(T aggregate) {
+            if (countdown.get() > 0 && countdown.decrementAndGet() == 0) {
+                throw new IllegalStateException("simulated crash before writing " + aggregate.getClass().getSimpleName()
+                        + " " + aggregate.getId());
+            }
+            return super.save(aggregate);
+        }
+    }
+
+    @TestConfiguration
+    static class Crashes {
+        @Bean
+        @Primary
+        CrashingStore crashingStore(MongoTemplate mongo, OutboxRelay relay) {
+            return new CrashingStore(mongo, relay);
+        }
+    }
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry r) {
+        EmbeddedInfrastructure.register(r, "community-payback-crash-it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    CrashingStore store;
+
+    @Autowired
+    Sessions sessions;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    Http http;
+    TopicReader topics;
+    String area;
+    String coordinator;
+    String supervisor;
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+
+    @BeforeEach
+    void connect() {
+        http = new Http("http://127.0.0.1:" + port);
+        topics = new TopicReader(bootstrapServers);
+        area = "CR" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        coordinator = Tokens.coordinatorIn("coordinator-" + area.toLowerCase(), area);
+        supervisor = Tokens.supervisorIn("supervisor-" + area.toLowerCase(), area);
+    }
+
+    @Test
+    void aCrashBetweenTheTwoWritesNeitherSendsTheWorkerHomeNorLosesOrDoublesTheCredit() {
+        String project = project();
+        String session = session(project);
+        String workerCrn = Identifiers.crn();
+        String worker = placedOrder(workerCrn, project);
+        String absentCrn = Identifiers.crn();
+        String absent = placedOrder(absentCrn, project);
+        assertThat(book(session, worker).status()).isEqualTo(201);
+        assertThat(book(session, absent).status()).isEqualTo(201);
+
+        // the supervisor records five hours worked; the process dies at the request's second write
+        store.crashAtWrite(2);
+        assertThat(attend(session, worker, 300).status()).isEqualTo(500);
+
+        // the coordinator then stands the session down: only the person with no outcome is sent home
+        Http.Response stoodDown = http.post("/api/sessions/" + session + "/stand-down", coordinator,
+                Map.of("reason", "NO_SUPERVISOR"));
+        assertThat(stoodDown.status()).isEqualTo(200);
+        assertThat(stoodDown.body().get("sentHome").asInt()).isEqualTo(1);
+        assertThat(stoodDown.body().get("orderIds")).hasSize(1);
+        assertThat(stoodDown.body().get("orderIds").get(0).asString()).isEqualTo(absent);
+        // a cancellation cannot free the place either
+        assertThat(http.delete("/api/sessions/" + session + "/bookings/" + worker, coordinator).status())
+                .isEqualTo(409);
+
+        // recovery, on its schedule, credits the five hours once and clears the claim
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Order credited = mongo.findById(worker, Order.class);
+            assertThat(credited.getCreditedMinutes()).isEqualTo(300);
+            assertThat(mongo.findById(session, Session.class).pendingCredits()).isEmpty();
+        });
+        Order credited = mongo.findById(worker, Order.class);
+        assertThat(credited.getAttendances()).hasSize(1);
+        assertThat(credited.getAttendances().get(0).recordedBy()).isEqualTo("supervisor-" + area.toLowerCase());
+        assertThat(sessions.creditPending(Instant.now().plus(Duration.ofHours(1)))).isZero();
+        assertThat(attend(session, worker, 300).status()).isEqualTo(409);
+        Http.Response order = http.get("/api/orders/" + worker, coordinator);
+        assertThat(order.body().get("creditedMinutes").asInt()).isEqualTo(300);
+        assertThat(order.body().get("attendances")).hasSize(1);
+        Http.Response roster = http.get("/api/sessions/" + session, supervisor);
+        assertThat(roster.body().get("roster")).hasSize(1);
+        assertThat(roster.body().get("roster").get(0).get("attendance").get("minutesCredited").asInt())
+                .isEqualTo(300);
+
+        // on the topic: the absent person sent home, the worker attended once and never sent home
+        topics.await(Topics.COMMUNITY_PAYBACK, about(absentCrn, SENT_HOME), 1);
+        topics.await(Topics.COMMUNITY_PAYBACK, about(workerCrn, ATTENDED), 1);
+        String marker = Identifiers.crn();
+        order(marker);
+        topics.await(Topics.COMMUNITY_PAYBACK, about(marker, RECEIVED), 1);
+        assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(e -> workerCrn.equals(e.key())))
+                .extracting(e -> e.header("ce_type")).containsExactly(RECEIVED, PLACED, ATTENDED);
+        assertThat(metric("community_payback_minutes_credited_total", "area", area)).isEqualTo(300.0);
+        assertThat(metric("community_payback_attendance_recovered_total")).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void aCrashAfterTheOrderIsCreditedIsSettledWithoutCreditingItAgain() {
+        String project = project();
+        String session = session(project);
+        String crn = Identifiers.crn();
+        String orderId = placedOrder(crn, project);
+        assertThat(book(session, orderId).status()).isEqualTo(201);
+
+        // the third write (clearing the claim) never happens: the order has the credit, the booking still the claim
+        store.crashAtWrite(3);
+        assertThat(attend(session, orderId, 420).status()).isEqualTo(500);
+        assertThat(mongo.findById(orderId, Order.class).getCreditedMinutes()).isEqualTo(420);
+        assertThat(mongo.findById(session, Session.class).pendingCredits()).hasSize(1);
+        assertThat(http.post("/api/sessions/" + session + "/stand-down", coordinator, Map.of("reason", "WEATHER"))
+                .body().get("sentHome").asInt()).isZero();
+        assertThat(attend(session, orderId, 420).status()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(mongo.findById(session, Session.class).pendingCredits()).isEmpty());
+        Order once = mongo.findById(orderId, Order.class);
+        assertThat(once.getCreditedMinutes()).isEqualTo(420);
+        assertThat(once.getAttendances()).hasSize(1);
+        topics.await(Topics.COMMUNITY_PAYBACK, about(crn, ATTENDED), 1);
+        String marker = Identifiers.crn();
+        order(marker);
+        topics.await(Topics.COMMUNITY_PAYBACK, about(marker, RECEIVED), 1);
+        assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(e -> crn.equals(e.key())))
+                .extracting(e -> e.header("ce_type")).containsExactly(RECEIVED, PLACED, ATTENDED);
+    }
+
+    // --- helpers
+
+    String project() {
+        String code = "PRJ-" + area + "-" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        assertThat(http.post("/api/projects", coordinator, Map.of("code", code, "name", "Park paths", "areaCode", area,
+                "type", "GROUP", "ete", false)).status()).isEqualTo(201);
+        return code;
+    }
+
+    String session(String project) {
+        Http.Response created = http.post("/api/projects/" + project + "/sessions", coordinator, Map.of("date",
+                today.toString(), "startTime", "08:00", "endTime", "16:00", "supervisors", 1,
+                "placesPerSupervisor", 5));
+        assertThat(created.status()).isEqualTo(201);
+        return created.field("id");
+    }
+
+    String order(String crn) {
+        Http.Response created = http.post("/api/orders", coordinator, Map.of("crn", crn, "sentenceDate",
+                today.toString(), "requiredHours", 40, "areaCode", area, "sex", "MALE", "riskOfSeriousHarm", "LOW",
+                "responsibleOfficerCode", "N53RO7"));
+        assertThat(created.status()).isEqualTo(201);
+        return created.field("id");
+    }
+
+    String placedOrder(String crn, String project) {
+        String orderId = order(crn);
+        Map<String, Object> assessment = new HashMap<>();
+        assessment.put("availableDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                "SUNDAY"));
+        assessment.put("riskOfHarmConsidered", true);
+        assessment.put("motivationToComply", "HIGH");
+        assertThat(http.put("/api/orders/" + orderId + "/assessment", coordinator, assessment).status())
+                .isEqualTo(200);
+        assertThat(http.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project))
+                .status()).isEqualTo(200);
+        return orderId;
+    }
+
+    Http.Response book(String session, String orderId) {
+        return http.post("/api/sessions/" + session + "/bookings", coordinator, Map.of("orderId", orderId));
+    }
+
+    Http.Response attend(String session, String orderId, int minutes) {
+        return http.post("/api/sessions/" + session + "/attendance", supervisor,
+                Map.of("orderId", orderId, "outcome", "ATTENDED_COMPLIED", "minutesCredited", minutes));
+    }
+
+    static Predicate<TopicReader.Event> about(String crn, String type) {
+        return e -> type.equals(e.header("ce_type")) && crn.equals(e.key());
+    }
+
+    double metric(String name, String... labels) {
+        String text = http.metrics();
+        double sum = 0;
+        boolean found = false;
+        for (String line : text.split("\n")) {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                continue;
+            }
+            boolean matches = true;
+            for (int i = 0; i < labels.length; i += 2) {
+                matches &= line.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
+            }
+            if (matches) {
+                found = true;
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        assertThat(found).as(name).isTrue();
+        return sum;
+    }
+}
