@@ -39,6 +39,8 @@ public final class Simulator {
     private final PrintStream out;
     private final Api api;
     private final LocalDate today = LocalDate.now();
+    // community-payback-service's today (Europe/London): attendance is recorded only from a session's day
+    private final LocalDate workDay = LocalDate.now(java.time.ZoneId.of("Europe/London"));
     private final Map<String, String> sessions = new HashMap<>();
 
     private Simulator(SimulatorOptions options, PrintStream out) {
@@ -270,12 +272,15 @@ public final class Simulator {
             project(area, "INDIVIDUAL");
             // a session tomorrow with nobody to supervise it: the sessions-at-risk gauge and its alert show it
             Api.expect(api.post(cp + "/api/projects/" + projectCode(area, "GROUP") + "/sessions", "coordinator",
-                    Map.of("date", today.plusDays(1).toString(), "startTime", "09:00", "endTime", "17:00",
+                    Map.of("date", workDay.plusDays(1).toString(), "startTime", "09:00", "endTime", "17:00",
                             "supervisors", 0, "placesPerSupervisor", 6)), "session at risk in " + area, 200, 201);
         }
         Progress progress = new Progress("orders", orders.size());
         for (Cohort.Order o : orders) {
-            LocalDate sentence = today.minusDays(o.withinTwelveMonths() ? 60 : 420);
+            // attendance is recorded on or after a session's day and sessions are booked from today, so every session
+            // worked here is today's: the sentence date is set back instead (the drawn days to the first session, or
+            // past the 12 months for a late completion)
+            LocalDate sentence = workDay.minusDays(o.withinTwelveMonths() ? o.firstSessionAfterDays() : 380);
             String orderId = Api.expect(api.post(cp + "/api/orders", "coordinator", Map.of("crn", o.crn(),
                     "sentenceDate", sentence.toString(), "requiredHours", REQUIRED_HOURS, "areaCode", o.areaCode(),
                     "sex", o.sex(), "riskOfSeriousHarm", "LOW")), "order " + o.crn(), 201, 200).field("id");
@@ -288,14 +293,12 @@ public final class Simulator {
             Api.expect(api.post(orderUrl + "/placement", "coordinator", Map.of("projectCode", project)),
                     "placement of " + o.crn(), 200, 201);
             // sessions after 12 months need the court's extension to be booked
-            LocalDate firstDay = o.withinTwelveMonths() ? sentence.plusDays(o.firstSessionAfterDays())
-                    : sentence.plusDays(380);
             if (!o.withinTwelveMonths()) {
                 Api.expect(api.post(orderUrl + "/extension", "coordinator", Map.of("completeBy",
-                        today.plusDays(30).toString())), "extension of " + o.crn(), 200);
+                        workDay.plusDays(30).toString())), "extension of " + o.crn(), 200);
             }
             if (!"NONE".equals(o.disruption())) {
-                String sessionId = session(project, firstDay.minusDays(1), "disrupted-" + o.crn());
+                String sessionId = session(project, workDay, "disrupted-" + o.crn());
                 book(sessionId, orderId, o.crn());
                 if ("SENT_HOME".equals(o.disruption())) {
                     attend(sessionId, orderId, "SENT_HOME_SERVICE_ISSUE", 0, o.crn());
@@ -305,13 +308,14 @@ public final class Simulator {
                 }
             }
             if (!"NONE".equals(o.absence())) {
-                String sessionId = session(project, firstDay.minusDays(2), "absence-" + o.crn());
+                String sessionId = session(project, workDay, "absence-" + o.crn());
                 book(sessionId, orderId, o.crn());
                 attend(sessionId, orderId, o.absence(), 0, o.crn());
             }
-            for (int day = 0; day * SESSION_MINUTES < REQUIRED_HOURS * 60; day++) {
+            // several of today's sessions (one day, so within any days-per-week limit)
+            for (int n = 0; n * SESSION_MINUTES < REQUIRED_HOURS * 60; n++) {
                 // at most 25 orders share a session (capacity 30)
-                String sessionId = session(project, firstDay.plusDays(day), "shared-" + progress.done / 25);
+                String sessionId = session(project, workDay, "shared-" + progress.done / 25 + "-" + n);
                 book(sessionId, orderId, o.crn());
                 attend(sessionId, orderId, "ATTENDED_COMPLIED", SESSION_MINUTES, o.crn());
             }

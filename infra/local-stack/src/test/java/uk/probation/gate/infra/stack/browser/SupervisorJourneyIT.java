@@ -30,7 +30,8 @@ class SupervisorJourneyIT extends BrowserTest {
         String code = UnpaidWorkSetup.unique("SUP-");
         String name = "Canal towpath " + code.substring(4);
         setup.project(code, name, area);
-        LocalDate today = LocalDate.now();
+        // the service's today (Europe/London): attendance is recorded only from a session's day
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
         String todays = setup.session(code, today, "08:00", "15:00", 2, 5);
         String yesterdays = setup.session(code, today.minusDays(1), "09:00", "13:00", 1, 5);
         List<String> crns = new ArrayList<>();
