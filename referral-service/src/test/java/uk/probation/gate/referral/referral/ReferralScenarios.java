@@ -107,6 +107,8 @@ abstract class ReferralScenarios {
         assertThat(byNeed.keySet()).containsExactlyInAnyOrder("ACCOMMODATION", "EDUCATION_SKILLS_AND_WORK",
                 "ABUSE_VICTIM_SUPPORT", "HEALTH");
         assertThat(byNeed.get("ACCOMMODATION").get("status").asString()).isEqualTo("SENT");
+        assertThat(byNeed.get("ACCOMMODATION").get("desiredOutcomes").toString())
+                .isEqualTo("[\"ACCOMMODATION_ON_RELEASE\",\"TENANCY_SUSTAINED\"]");
         assertThat(byNeed.get("HEALTH").get("status").asString()).isEqualTo("UNROUTABLE");
         assertThat(byNeed.get("HEALTH").has("providerCode")).isFalse();
         // unroutable referrals are visible to ops, and counted
@@ -243,6 +245,8 @@ abstract class ReferralScenarios {
         Http.Response after = http.get("/api/referrals/" + id, admin);
         assertThat(after.field("status")).isEqualTo("CLOSED");
         assertThat(after.field("outcome")).isEqualTo("ACHIEVED");
+        assertThat(after.body().get("hasEndOfServiceReport").asBoolean()).isFalse();
+        assertProblem(http.get("/api/referrals/" + id + "/end-of-service-report", stGiles), 404, null);
         assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.closed"), 1)).hasSize(1);
     }
 
@@ -477,6 +481,12 @@ abstract class ReferralScenarios {
         assertThat(history.get(2).get("reason").asString()).isEqualTo("NO_RESPONSE_BY_DEADLINE");
         assertThat(history.get(3).get("by").asString()).isEqualTo("system");
         assertThat(history.get(3).get("providerCode").asString()).isEqualTo("CHANGING_LIVES");
+        assertThat(escalated.body().get("escalations").get(0).get("stage").asString()).isEqualTo("RESPONSE");
+        assertThat(escalated.body().get("escalations").get(0).get("dueBy").asString()).isEqualTo(respondBy);
+        TopicReader.Event announced = topics.await(Topics.REFERRAL, about(prisonNumber,
+                "referral.referral.escalated"), 1).get(0);
+        assertThat(announced.data().get("stage").asString()).isEqualTo("RESPONSE");
+        assertThat(announced.data().get("providerCode").asString()).isEqualTo("WOMENS_WORK");
         await().atMost(Duration.ofSeconds(10)).until(
                 () -> overdue("ABUSE_VICTIM_SUPPORT", "WOMENS_WORK") - overdueBefore == 1.0);
         TopicReader.Event declined = topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.declined"),
@@ -489,6 +499,146 @@ abstract class ReferralScenarios {
                 .until(() -> http.get("/api/referrals/" + id, admin).field("status"), "UNROUTABLE"::equals);
         assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.declined"), 2).get(1)
                 .data().get("unroutable").asBoolean()).isTrue();
+    }
+
+    // issue 11: timers at every stage; both referrals are made overdue by one move of the clock
+    @Test
+    void aLateStartAndALateOutcomeAreEachEscalatedOnceAnnouncedAndCountedWhileTheProviderKeepsTheReferral() {
+        List<Object> rules = new ArrayList<>(currentRules());
+        rules.add(Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", "STG", "sex", "MALE",
+                "providerCode", "CHANGING_LIVES", "priority", 1, "responseDays", 5, "startDays", 0,
+                "outcomeDays", 0));
+        assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
+        String notStarted = manualReferral(Identifiers.prisonNumber(), "ABUSE_VICTIM_SUPPORT", "STG", "MALE", "LOW");
+        String noOutcome = manualReferral(Identifiers.prisonNumber(), "ABUSE_VICTIM_SUPPORT", "STG", "MALE", "LOW");
+        String changingLives = Tokens.forProvider("CHANGING_LIVES");
+        String today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+        Http.Response accepted = http.post("/api/referrals/" + notStarted + "/acceptance", changingLives, Map.of());
+        assertThat(accepted.field("startBy")).isEqualTo(today);
+        assertThat(accepted.body().get("overdue").asBoolean()).isFalse();
+        assertThat(http.post("/api/referrals/" + noOutcome + "/acceptance", changingLives, Map.of()).status())
+                .isEqualTo(200);
+        Http.Response started = http.post("/api/referrals/" + noOutcome + "/start", changingLives, Map.of());
+        assertThat(started.field("outcomeBy")).isEqualTo(today);
+        assertThat(topics.await(Topics.REFERRAL, e -> notStarted.equals(e.data().get("referralId").asString())
+                && "referral.referral.accepted".equals(e.header("ce_type")), 1).get(0).data().get("startBy")
+                .asString()).isEqualTo(today);
+        assertThat(topics.await(Topics.REFERRAL, e -> noOutcome.equals(e.data().get("referralId").asString())
+                && "referral.referral.started".equals(e.header("ce_type")), 1).get(0).data().get("outcomeBy")
+                .asString()).isEqualTo(today);
+        assertThat(http.metrics()).contains("referral_time_to_start_seconds_bucket{");
+        double startBefore = escalations("START", "CHANGING_LIVES");
+        double outcomeBefore = escalations("OUTCOME", "CHANGING_LIVES");
+
+        clock.advance(Duration.ofDays(2));
+        Http.Response late = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/referrals/" + notStarted, admin),
+                        r -> r.body().get("escalations").size() == 1);
+        assertThat(late.field("status")).isEqualTo("ACCEPTED");
+        assertThat(late.field("providerCode")).isEqualTo("CHANGING_LIVES");
+        assertThat(late.body().get("overdue").asBoolean()).isTrue();
+        assertThat(late.body().get("escalations").get(0).get("stage").asString()).isEqualTo("START");
+        assertThat(late.body().get("escalations").get(0).get("dueBy").asString()).isEqualTo(today);
+        Http.Response lateOutcome = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/api/referrals/" + noOutcome, admin),
+                        r -> r.body().get("escalations").size() == 1);
+        assertThat(lateOutcome.field("status")).isEqualTo("IN_PROGRESS");
+        assertThat(lateOutcome.body().get("escalations").get(0).get("stage").asString()).isEqualTo("OUTCOME");
+        assertThat(ids(http.get("/api/referrals?overdue=true&size=200", admin))).contains(notStarted, noOutcome);
+        assertThat(ids(http.get("/api/referrals?overdue=true&size=200", changingLives)))
+                .contains(notStarted, noOutcome);
+        TopicReader.Event escalated = topics.await(Topics.REFERRAL, e -> notStarted.equals(
+                e.data().get("referralId").asString()) && "referral.referral.escalated".equals(e.header("ce_type")),
+                1).get(0);
+        assertThat(escalated.data().get("stage").asString()).isEqualTo("START");
+        assertThat(escalated.data().get("dueBy").asString()).isEqualTo(today);
+        assertThat(escalated.data().get("providerCode").asString()).isEqualTo("CHANGING_LIVES");
+        // several escalation runs later, each stage was escalated once
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(http.get("/api/referrals/" + notStarted, admin).body().get("escalations").size()).isEqualTo(1);
+        assertThat(http.get("/api/referrals/" + noOutcome, admin).body().get("escalations").size()).isEqualTo(1);
+        assertThat(escalations("START", "CHANGING_LIVES") - startBefore).isEqualTo(1.0);
+        assertThat(escalations("OUTCOME", "CHANGING_LIVES") - outcomeBefore).isEqualTo(1.0);
+        assertThat(http.metrics()).contains("referral_escalations_total{");
+        // starting late ends the START stage: no longer overdue
+        Http.Response startedLate = http.post("/api/referrals/" + notStarted + "/start", changingLives, Map.of());
+        assertThat(startedLate.field("status")).isEqualTo("IN_PROGRESS");
+        assertThat(startedLate.body().get("overdue").asBoolean()).isFalse();
+    }
+
+    // issue 11: the end-of-service report
+    @Test
+    void aProviderClosesWithAnEndOfServiceReportReadByTheCaseworkerAndTheOfficerButNotOthers() {
+        String prisonNumber = Identifiers.prisonNumber();
+        Map<String, Object> body = new LinkedHashMap<>(manual(prisonNumber, "FINANCE_AND_ID", "NMI", "MALE", "LOW"));
+        body.put("responsibleOfficerCode", "N01RO1");
+        body.put("desiredOutcomes", List.of("bank account"));
+        Http.Response badCode = http.post("/api/referrals", caseworker, body);
+        assertThat(badCode.status()).isEqualTo(400);
+        assertThat(badCode.body().get("errors").findValuesAsString("field")).anyMatch(f -> f.startsWith("desiredOutcomes"));
+        body.put("desiredOutcomes", List.of("BANK_ACCOUNT_OPENED", "ID_OBTAINED"));
+        Http.Response created = http.post("/api/referrals", caseworker, body);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("desiredOutcomes").get(1).asString()).isEqualTo("ID_OBTAINED");
+        assertThat(created.body().get("hasEndOfServiceReport").asBoolean()).isFalse();
+        String id = created.field("id");
+        String stGiles = Tokens.forProvider("ST_GILES_TRUST");
+        http.post("/api/referrals/" + id + "/acceptance", stGiles, Map.of());
+        http.post("/api/referrals/" + id + "/outcome", stGiles, Map.of("outcome", "PARTIALLY_ACHIEVED"));
+        assertProblem(http.get("/api/referrals/" + id + "/end-of-service-report", stGiles), 404, null);
+
+        Map<String, Object> bank = Map.of("desiredOutcome", "BANK_ACCOUNT_OPENED", "achieved", "ACHIEVED",
+                "note", "Basic account opened with the branch");
+        Map<String, Object> id1 = Map.of("desiredOutcome", "ID_OBTAINED", "achieved", "NOT_ACHIEVED",
+                "note", "Birth certificate still awaited");
+        assertProblem(http.post("/api/referrals/" + id + "/closure", stGiles, Map.of("endOfServiceReport",
+                Map.of("achievements", List.of(bank), "summary", "Half done"))), 422,
+                "endOfServiceReport.achievements[ID_OBTAINED]");
+        assertProblem(http.post("/api/referrals/" + id + "/closure", stGiles, Map.of("endOfServiceReport",
+                Map.of("achievements", List.of(bank, id1, Map.of("desiredOutcome", "GARDENING", "achieved",
+                        "ACHIEVED")), "summary", "Half done"))), 422, "endOfServiceReport.achievements[GARDENING]");
+        assertProblem(http.post("/api/referrals/" + id + "/closure", stGiles, Map.of("endOfServiceReport",
+                Map.of("achievements", List.of(bank, id1, bank)))), 422,
+                "endOfServiceReport.achievements[BANK_ACCOUNT_OPENED]");
+        assertThat(http.get("/api/referrals/" + id, admin).field("status")).isEqualTo("OUTCOME_RECORDED");
+
+        Http.Response closed = http.post("/api/referrals/" + id + "/closure", stGiles, Map.of("endOfServiceReport",
+                Map.of("achievements", List.of(id1, bank), "summary", "Account open; ID to follow via the officer")));
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.field("status")).isEqualTo("CLOSED");
+        assertThat(closed.body().get("hasEndOfServiceReport").asBoolean()).isTrue();
+        TopicReader.Event event = topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.closed"), 1)
+                .get(0);
+        assertThat(event.data().get("endOfServiceReport").asBoolean()).isTrue();
+        assertThat(event.data().toString()).doesNotContain("Birth certificate", "Account open");
+
+        Http.Response report = http.get("/api/referrals/" + id + "/end-of-service-report", stGiles);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.field("recordedBy")).isEqualTo("test-provider");
+        assertThat(report.field("recordedAt")).isNotBlank();
+        assertThat(report.field("summary")).isEqualTo("Account open; ID to follow via the officer");
+        assertThat(report.body().get("achievements")).extracting(a -> a.get("desiredOutcome").asString() + ":"
+                + a.get("achieved").asString()).containsExactly("ID_OBTAINED:NOT_ACHIEVED",
+                "BANK_ACCOUNT_OPENED:ACHIEVED");
+        assertThat(http.get("/api/referrals/" + id + "/end-of-service-report", caseworker).status()).isEqualTo(200);
+        assertThat(http.get("/api/referrals/" + id + "/end-of-service-report", admin).status()).isEqualTo(200);
+        String officer = Tokens.forUser("ro-1", "RESPONSIBLE_OFFICER", Map.of("officer", "N01RO1"));
+        Http.Response officerReads = http.get("/api/referrals/" + id + "/end-of-service-report", officer);
+        assertThat(officerReads.status()).isEqualTo(200);
+        assertThat(officerReads.body().get("achievements").get(0).get("note").asString())
+                .isEqualTo("Birth certificate still awaited");
+        Http.Response ops = http.get("/api/referrals/" + id + "/end-of-service-report", viewer);
+        assertThat(ops.status()).isEqualTo(200);
+        assertThat(ops.body().has("summary")).isFalse();
+        assertThat(ops.body().get("achievements").get(0).has("note")).isFalse();
+        assertThat(ops.body().get("achievements").get(0).get("achieved").asString()).isEqualTo("NOT_ACHIEVED");
+        for (String outsider : List.of(Tokens.forUser("ro-2", "RESPONSIBLE_OFFICER", Map.of("officer", "N02RO7")),
+                Tokens.forRole("RESPONSIBLE_OFFICER"), Tokens.caseworkerAt("cw-lci", "LCI"),
+                Tokens.forProvider("INGEUS"))) {
+            assertProblem(http.get("/api/referrals/" + id + "/end-of-service-report", outsider), 404, null);
+        }
+        // an officer still may not read the referral itself
+        assertThat(http.get("/api/referrals/" + id, officer).status()).isEqualTo(403);
     }
 
     @Test
@@ -807,6 +957,18 @@ abstract class ReferralScenarios {
 
     private double counter(String name, String tag, String value) {
         return meters.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private double escalations(String stage, String provider) {
+        return meters.find("referral.escalations").tag("stage", stage).tag("provider", provider).counters()
+                .stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private static List<String> ids(Http.Response response) {
+        assertThat(response.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.body().get("items").forEach(i -> ids.add(i.get("id").asString()));
+        return ids;
     }
 
     private double overdue(String need, String provider) {
