@@ -149,7 +149,7 @@ class QuestionsPages {
             if (trim(form.get("new-text")).isEmpty()) {
                 errors.add("new-text", "Enter the text of the new question");
             }
-            if (!PATHWAYS.contains(form.get("new-pathway"))) {
+            if (!PATHWAYS.contains(String.valueOf(form.get("new-pathway")))) {
                 errors.add("new-pathway", "Select the pathway of the new question");
             }
             if (!ANSWER_TYPES.contains(type)) {

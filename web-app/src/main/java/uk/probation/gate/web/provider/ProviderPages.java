@@ -119,6 +119,16 @@ class ProviderPages {
         model.addAttribute("canDecide", oneOf(CAN_DECIDE, referral.status()));
         model.addAttribute("canStart", oneOf(CAN_START, referral.status()));
         model.addAttribute("canRecordOutcome", oneOf(CAN_RECORD_OUTCOME, referral.status()));
+        model.addAttribute("canClose", "OUTCOME_RECORDED".equals(referral.status()));
+        uk.probation.gate.web.api.ReferralApi.EndOfServiceReport report = null;
+        if (referral.withReport()) {
+            try {
+                report = referrals.endOfServiceReport(id);
+            } catch (RecordNotFound none) {
+                report = null;
+            }
+        }
+        model.addAttribute("report", report);
         model.addAttribute("backLink", "/referrals?tab=" + tabOf(referral.status()).slug);
         return "provider/referral";
     }

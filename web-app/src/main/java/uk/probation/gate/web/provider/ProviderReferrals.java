@@ -25,10 +25,23 @@ class ProviderReferrals {
     public record Referral(String id, PersonReference personReference, String need, String providerCode, String status,
             LocalDate respondBy, boolean overdue, String prisonCode, String areaCode, String sex,
             String riskOfSeriousHarm, String outcome, Instant createdAt, Instant sentAt, Instant acceptedAt,
-            List<HistoryEntry> history) {
+            List<HistoryEntry> history, LocalDate startBy, LocalDate outcomeBy, List<Escalation> escalations,
+            List<String> desiredOutcomes, Boolean hasEndOfServiceReport) {
 
         public List<HistoryEntry> history() {
             return history == null ? List.of() : history;
+        }
+
+        public List<Escalation> escalations() {
+            return escalations == null ? List.of() : escalations;
+        }
+
+        public List<String> desiredOutcomes() {
+            return desiredOutcomes == null ? List.of() : desiredOutcomes;
+        }
+
+        public boolean withReport() {
+            return Boolean.TRUE.equals(hasEndOfServiceReport);
         }
 
         /** The person as the provider knows them: prison number, else CRN. */
@@ -38,6 +51,18 @@ class ProviderReferrals {
             }
             return personReference.prisonNumber() != null ? personReference.prisonNumber() : personReference.crn();
         }
+    }
+
+    /** A stage (RESPONSE, START, OUTCOME) that passed its deadline {@code dueBy}, escalated {@code at}. */
+    public record Escalation(String stage, LocalDate dueBy, Instant at) {
+    }
+
+    /** What was achieved against one desired outcome: ACHIEVED, PARTIALLY_ACHIEVED or NOT_ACHIEVED. */
+    public record Achievement(String desiredOutcome, String achieved, String note) {
+    }
+
+    /** The end-of-service report as the provider sends it on closing. */
+    public record Report(List<Achievement> achievements, String summary) {
     }
 
     private final RestClient http;
@@ -84,7 +109,18 @@ class ProviderReferrals {
         step(id, "outcome", Map.of("outcome", outcome), key);
     }
 
-    private void step(String id, String step, Map<String, String> body, String key) {
+    /** Closes the referral (OUTCOME_RECORDED to CLOSED), with the end-of-service report when there is one. */
+    void close(String id, Report report, String key) {
+        step(id, "closure", report == null ? Map.of() : Map.of("endOfServiceReport", report), key);
+    }
+
+    /** The report recorded on closing; {@link uk.probation.gate.web.api.RecordNotFound} when none. */
+    uk.probation.gate.web.api.ReferralApi.EndOfServiceReport endOfServiceReport(String id) {
+        return http.get().uri("/api/referrals/{id}/end-of-service-report", id).retrieve()
+                .body(uk.probation.gate.web.api.ReferralApi.EndOfServiceReport.class);
+    }
+
+    private void step(String id, String step, Map<String, ?> body, String key) {
         http.post().uri("/api/referrals/{id}/" + step, id)
                 .headers(h -> {
                     if (key != null && !key.isBlank()) {

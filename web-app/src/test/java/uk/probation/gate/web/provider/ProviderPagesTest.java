@@ -52,7 +52,8 @@ class ProviderPagesTest {
         return new ProviderReferrals.Referral(id, new ProviderReferrals.PersonReference("A1234BC", null), need,
                 "IN_HOUSE_HOUSING", status, LocalDate.now().plusDays(3), overdue, "NMI", null, "MALE", "MEDIUM",
                 null, Instant.now(), Instant.now(), null, List.of(new ProviderReferrals.HistoryEntry("SENT",
-                        Instant.parse("2026-11-27T10:14:00Z"), "system", "IN_HOUSE_HOUSING", null, null)));
+                        Instant.parse("2026-11-27T10:14:00Z"), "system", "IN_HOUSE_HOUSING", null, null)), null, null,
+                List.of(), List.of(), false);
     }
 
     @Test
@@ -78,7 +79,8 @@ class ProviderPagesTest {
         when(referrals.newest(eq(List.of("OUTCOME_RECORDED", "CLOSED")), eq(0), eq(20))).thenReturn(new Page<>(List.of(
                 new ProviderReferrals.Referral(done.id(), done.personReference(), done.need(), done.providerCode(),
                         done.status(), done.respondBy(), false, "NMI", null, "MALE", "LOW",
-                        "TEMPORARY_ACCOMMODATION_SECURED", null, null, null, List.of())), 0, 20, 1));
+                        "TEMPORARY_ACCOMMODATION_SECURED", null, null, null, List.of(), null, null, List.of(),
+                        List.of(), false)), 0, 20, 1));
         when(referrals.inbox(any(), eq(0), eq(1))).thenReturn(new Page<>(List.of(), 0, 1, 0));
         String page = mvc.perform(get("/referrals?tab=closed").with(housing())).andReturn().getResponse()
                 .getContentAsString();
