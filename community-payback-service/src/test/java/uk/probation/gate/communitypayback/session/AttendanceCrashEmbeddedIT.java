@@ -193,6 +193,11 @@ class AttendanceCrashEmbeddedIT {
         assertThat(attend(session, orderId, 420).status()).isEqualTo(500);
         assertThat(mongo.findById(orderId, Order.class).getCreditedMinutes()).isEqualTo(420);
         assertThat(mongo.findById(session, Session.class).pendingCredits()).hasSize(1);
+        // the claim is internal: the API shows the outcome only
+        tools.jackson.databind.JsonNode booking = http.get("/api/sessions/" + session, coordinator).body()
+                .get("bookings").get(0);
+        assertThat(booking.get("outcome").asString()).isEqualTo("ATTENDED_COMPLIED");
+        assertThat(booking.has("pending")).isFalse();
         assertThat(http.post("/api/sessions/" + session + "/stand-down", coordinator, Map.of("reason", "WEATHER"))
                 .body().get("sentHome").asInt()).isZero();
         assertThat(attend(session, orderId, 420).status()).isEqualTo(409);
