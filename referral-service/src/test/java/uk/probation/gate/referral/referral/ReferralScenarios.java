@@ -641,6 +641,73 @@ abstract class ReferralScenarios {
         assertThat(http.get("/api/referrals/" + id, officer).status()).isEqualTo(403);
     }
 
+    // issue 11: provider performance; Sova (family support for men) has no other scenario's referrals here
+    @Test
+    void opsSeeEachProvidersPerformanceOverAPeriodAndBadRangesAreRefusedNamingTheField() {
+        JsonNode before = sova(http.get("/api/provider-performance?providerCode=SOVA", viewer));
+        String worked = manualReferral(Identifiers.prisonNumber(), "CHILDREN_FAMILIES_AND_COMMUNITY", "NMI", "MALE",
+                "LOW");
+        String declined = manualReferral(Identifiers.prisonNumber(), "CHILDREN_FAMILIES_AND_COMMUNITY", "NMI", "MALE",
+                "LOW");
+        String sovaToken = Tokens.forProvider("SOVA");
+        assertThat(http.post("/api/referrals/" + worked + "/acceptance", sovaToken, Map.of()).status()).isEqualTo(200);
+        assertThat(http.post("/api/referrals/" + worked + "/start", sovaToken, Map.of()).status()).isEqualTo(200);
+        assertThat(http.post("/api/referrals/" + worked + "/outcome", sovaToken, Map.of("outcome", "ACHIEVED"))
+                .status()).isEqualTo(200);
+        assertThat(http.post("/api/referrals/" + declined + "/decline", sovaToken, Map.of("reason", "NO_CAPACITY"))
+                .status()).isEqualTo(200);
+
+        Http.Response all = http.get("/api/provider-performance", viewer);
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body().get("total").asInt()).isEqualTo(10);
+        assertThat(all.body().get("items").findValuesAsString("providerCode")).contains("INGEUS", "SOVA",
+                "USER_VOICE", "IN_HOUSE_HOUSING");
+        JsonNode after = sova(http.get("/api/provider-performance?providerCode=SOVA", admin));
+        assertThat(after.get("providerName").asString()).isEqualTo("Sova");
+        assertThat(after.get("referralsReceived").asLong() - before.get("referralsReceived").asLong()).isEqualTo(2);
+        assertThat(after.get("accepted").asLong() - before.get("accepted").asLong()).isEqualTo(1);
+        assertThat(after.get("declined").asLong() - before.get("declined").asLong()).isEqualTo(1);
+        assertThat(after.get("escalations").asLong() - before.get("escalations").asLong()).isZero();
+        assertThat(after.get("medianDaysToAccept").asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(after.get("medianDaysToStart").asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(achieved(after) - achieved(before)).isEqualTo(1);
+        // nothing happened in another period
+        JsonNode longAgo = sova(http.get("/api/provider-performance?providerCode=SOVA&from=2020-01-01&to=2020-12-31",
+                viewer));
+        assertThat(longAgo.get("referralsReceived").asLong()).isZero();
+        assertThat(longAgo.has("medianDaysToAccept")).isFalse();
+        assertThat(longAgo.get("outcomes").size()).isZero();
+
+        assertProblem(http.get("/api/provider-performance?from=2026-13-01", viewer), 422, "from");
+        assertProblem(http.get("/api/provider-performance?to=yesterday", viewer), 422, "to");
+        assertProblem(http.get("/api/provider-performance?from=2026-06-01&to=2026-05-01", viewer), 422, "from");
+        assertProblem(http.get("/api/provider-performance?from=2024-01-01&to=2026-01-01", viewer), 422, "to");
+        assertProblem(http.get("/api/provider-performance?providerCode=NOBODY", viewer), 422, "providerCode");
+        assertThat(http.get("/api/provider-performance", sovaToken).status()).isEqualTo(403);
+        assertThat(http.get("/api/provider-performance", caseworker).status()).isEqualTo(403);
+        assertThat(http.metrics()).contains("referral_referrals_declined_total{", "referral_outcomes_total{",
+                "referral_time_to_start_seconds_bucket{");
+    }
+
+    private static JsonNode sova(Http.Response response) {
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("items").size()).isEqualTo(1);
+        JsonNode item = response.body().get("items").get(0);
+        assertThat(item.get("providerCode").asString()).isEqualTo("SOVA");
+        return item;
+    }
+
+    private static long achieved(JsonNode item) {
+        long count = 0;
+        for (JsonNode o : item.get("outcomes")) {
+            if ("CHILDREN_FAMILIES_AND_COMMUNITY".equals(o.get("need").asString())
+                    && "ACHIEVED".equals(o.get("outcome").asString())) {
+                count += o.get("count").asLong();
+            }
+        }
+        return count;
+    }
+
     @Test
     void twoInstancesOnOneBrokerAndStoreEscalateEachOverdueReferralOnceAndCountItOnce() {
         List<Object> rules = new ArrayList<>(currentRules());
