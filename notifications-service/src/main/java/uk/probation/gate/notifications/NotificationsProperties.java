@@ -2,6 +2,7 @@ package uk.probation.gate.notifications;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,8 +40,17 @@ public record NotificationsProperties(
         @DefaultValue List<SeedRecipient> recipients,
         @DefaultValue ProviderRecipients providerRecipients) {
 
+    /** {@code whenValue} for one value, {@code whenAnyOf} for several (a list field: any of them in the list). */
     public record Rule(String eventType, RecipientKind recipient, String recipientCode, String template,
-            String whenField, String whenValue) {
+            String whenField, String whenValue, List<String> whenAnyOf) {
+
+        List<String> whenValues() {
+            List<String> values = new ArrayList<>(whenAnyOf == null ? List.of() : whenAnyOf);
+            if (whenValue != null) {
+                values.add(whenValue);
+            }
+            return values;
+        }
     }
 
     public record Delivery(@DefaultValue("PT1S") Duration pollInterval, @DefaultValue("50") int batchSize,
@@ -74,6 +84,6 @@ public record NotificationsProperties(
 
     public NotificationRules ruleTable() {
         return new NotificationRules(rules.stream().map(r -> new NotificationRule(r.eventType(), r.recipient(),
-                r.recipientCode(), r.template(), r.whenField(), r.whenValue())).toList());
+                r.recipientCode(), r.template(), r.whenField(), r.whenValues())).toList());
     }
 }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,8 @@ public class DeliveryLog {
                     null, null, now);
         }
         TemplateLibrary.Message message = templates.render(chosen.get().template(), context.of(occurrence.eventId(),
-                occurrence.eventType(), occurrence.data(), addressee.recipientCode()));
+                occurrence.eventType(), occurrence.data(), addressee.recipientCode(),
+                chosen.get().language().used()));
         return new Notification(id, addressee.recipientCode(), addressee.kind(), properties.defaultChannel(),
                 addressee.template(), chosen.get().language().used(), chosen.get().language().requested(), status,
                 occurrence.eventId(), occurrence.eventType(), occurrence.subject(), message.subject(),
@@ -169,18 +171,29 @@ public class DeliveryLog {
         return query;
     }
 
-    /** The event's scalar fields by path (personReference.crn), as the rules compare them. */
-    static Map<String, String> fields(JsonNode data) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    /**
+     * The event's fields by path (personReference.crn), as the rules compare them: a scalar with its value, a list of
+     * scalars (changedFields) with each element.
+     */
+    static Map<String, List<String>> fields(JsonNode data) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
         flatten("", data, fields);
         return fields;
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, String> fields) {
+    private static void flatten(String prefix, JsonNode node, Map<String, List<String>> fields) {
         if (node.isObject()) {
             node.properties().forEach(e -> flatten(prefix + e.getKey() + ".", e.getValue(), fields));
         } else if (node.isValueNode() && !node.isNull()) {
-            fields.put(prefix.substring(0, prefix.length() - 1), node.asString());
+            fields.put(prefix.substring(0, prefix.length() - 1), List.of(node.asString()));
+        } else if (node.isArray()) {
+            List<String> values = new ArrayList<>();
+            node.forEach(element -> {
+                if (element.isValueNode() && !element.isNull()) {
+                    values.add(element.asString());
+                }
+            });
+            fields.put(prefix.substring(0, prefix.length() - 1), List.copyOf(values));
         }
     }
 

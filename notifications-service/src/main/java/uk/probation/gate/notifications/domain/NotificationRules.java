@@ -14,7 +14,7 @@ public final class NotificationRules {
     }
 
     /** Everyone to tell about an event, in rule order; one addressee per (recipient, template). */
-    public List<Addressee> addresseesOf(String eventType, Map<String, String> fields) {
+    public List<Addressee> addresseesOf(String eventType, Map<String, List<String>> fields) {
         List<Addressee> addressees = new ArrayList<>();
         for (NotificationRule rule : rules) {
             if (rule.appliesTo(eventType, fields)) {

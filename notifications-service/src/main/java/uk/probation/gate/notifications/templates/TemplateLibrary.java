@@ -56,8 +56,12 @@ public class TemplateLibrary implements InitializingBean {
     private final TemplateContext context;
     private final Clock clock;
     private final String fallbackLanguage;
-    private final Mustache.Compiler strict = Mustache.compiler().strictSections(true).escapeHTML(false);
-    private final Mustache.Compiler lenient = Mustache.compiler().defaultValue("").escapeHTML(false);
+    static final Mustache.Compiler STRICT = Mustache.compiler().strictSections(true).escapeHTML(false);
+    private static final Mustache.Compiler LENIENT = Mustache.compiler().defaultValue("").escapeHTML(false);
+
+    /** A template as shipped in {@code notification-templates/<id>.mustache}. */
+    record Shipped(String id, Text text) {
+    }
 
     TemplateLibrary(MongoTemplate mongo, TemplateContext context, Clock clock, NotificationsProperties properties) {
         this.mongo = mongo;
@@ -86,8 +90,12 @@ public class TemplateLibrary implements InitializingBean {
     }
 
     public Message render(MessageTemplate template, Map<String, Object> values) {
-        return new Message(lenient.compile(template.subject()).execute(values).strip(),
-                lenient.compile(template.body()).execute(values));
+        return render(template.subject(), template.body(), values);
+    }
+
+    /** What is missing renders as nothing, a missing section as false. */
+    static Message render(String subject, String body, Map<String, Object> values) {
+        return new Message(LENIENT.compile(subject).execute(values).strip(), LENIENT.compile(body).execute(values));
     }
 
     /** Creates or replaces a template; 422 naming the field when the id, subject or body is not usable. */
@@ -129,7 +137,7 @@ public class TemplateLibrary implements InitializingBean {
             return;
         }
         try {
-            strict.compile(text).execute(context.sampleFor(eventType));
+            STRICT.compile(text).execute(context.sampleFor(eventType));
         } catch (MustacheException.Context missing) {
             errors.add(new ApiProblem.FieldError(field, "{{" + missing.key + "}} (line " + missing.lineNo
                     + ") is not something a " + eventType.type() + " event carries"));
@@ -139,7 +147,7 @@ public class TemplateLibrary implements InitializingBean {
     }
 
     /** The longest event type the template name starts with. */
-    private static Optional<EventType> eventTypeOf(String name) {
+    static Optional<EventType> eventTypeOf(String name) {
         return Arrays.stream(EventType.values())
                 .filter(t -> name.equals(t.type()) || name.startsWith(t.type() + "."))
                 .max(Comparator.comparingInt(t -> t.type().length()));
@@ -147,6 +155,19 @@ public class TemplateLibrary implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        for (Shipped shipped : shipped()) {
+            MessageTemplate template = validated(shipped.id(), shipped.text());
+            try {
+                mongo.insert(template);
+                log.info("Template {} seeded", shipped.id());
+            } catch (DuplicateKeyException alreadyThere) {
+                log.debug("Template {} already present", shipped.id());
+            }
+        }
+    }
+
+    /** Every template shipped on the classpath: the first line the subject, then a blank line, then the body. */
+    static List<Shipped> shipped() {
         Resource[] resources;
         try {
             resources = new PathMatchingResourcePatternResolver().getResources(
@@ -154,6 +175,7 @@ public class TemplateLibrary implements InitializingBean {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<Shipped> shipped = new ArrayList<>();
         for (Resource resource : resources) {
             String id = resource.getFilename().substring(0, resource.getFilename().length() - ".mustache".length());
             String content;
@@ -163,14 +185,8 @@ public class TemplateLibrary implements InitializingBean {
                 throw new UncheckedIOException(e);
             }
             int split = content.indexOf("\n\n");
-            MessageTemplate template = validated(id, new Text(content.substring(0, split),
-                    content.substring(split + 2)));
-            try {
-                mongo.insert(template);
-                log.info("Template {} seeded", id);
-            } catch (DuplicateKeyException alreadyThere) {
-                log.debug("Template {} already present", id);
-            }
+            shipped.add(new Shipped(id, new Text(content.substring(0, split), content.substring(split + 2))));
         }
+        return shipped;
     }
 }

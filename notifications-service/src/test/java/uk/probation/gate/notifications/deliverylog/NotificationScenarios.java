@@ -168,7 +168,8 @@ abstract class NotificationScenarios {
         SmtpSink.Mail mail = awaitMail(officer);
         assertThat(mail.subject()).isEqualTo("Resettlement plan completed: " + prisonNumber);
         assertThat(mail.body()).contains("at HMP Leicester was completed on 2026-11-24, late")
-                .contains("- ACCOMMODATION: SUPPORT_REQUIRED").contains("- EDUCATION_SKILLS_AND_WORK: SUPPORT_DECLINED");
+                .contains("- accommodation: support needed")
+                .contains("- education, skills and work: support offered and turned down");
     }
 
     @Test
@@ -187,8 +188,8 @@ abstract class NotificationScenarios {
         List<SmtpSink.Mail> toOfficer = awaitMails(officer, 2);
         assertThat(toOfficer).anySatisfy(m -> {
             assertThat(m.subject()).isEqualTo("Released: " + metAtGate + " from HMP Nottingham");
-            assertThat(m.body()).contains("Accommodation on release: NO_FIXED_ABODE")
-                    .contains("Education, training and employment on release: NONE")
+            assertThat(m.body()).contains("Accommodation on release: no fixed address (homeless)")
+                    .contains("Education, training and employment on release: no job, education or training")
                     .contains("A volunteer will meet them at the gate.");
         });
         SmtpSink.Mail toSova = awaitMails(sova, 1).stream().filter(m -> m.subject().contains(metAtGate)).findFirst()
@@ -208,7 +209,7 @@ abstract class NotificationScenarios {
 
         SmtpSink.Mail toPerson = awaitMail(person);
         assertThat(toPerson.subject()).isEqualTo("Twoja sesja prac społecznych w dniu 2026-11-28 została odwołana");
-        assertThat(toPerson.body()).contains("To nie jest Twoja wina").contains("(NO_SUPERVISOR)");
+        assertThat(toPerson.body()).contains("To nie jest Twoja wina").contains("(nie było opiekuna)");
         SmtpSink.Mail toOfficer = awaitMail(officer);
         assertThat(toOfficer.subject()).isEqualTo("Gwaith di-dâl wedi'i dynnu'n ôl: " + person + ", sesiwn 2026-11-28");
         assertThat(toOfficer.body()).contains("ar brosiect PARKS-1 (Nottinghamshire)");
@@ -228,7 +229,7 @@ abstract class NotificationScenarios {
 
         SmtpSink.Mail mail = awaitMail(officer);
         assertThat(mail.subject()).isEqualTo("Sent home from unpaid work: " + crn + ", 2026-11-28");
-        assertThat(mail.body()).contains("(outcome SENT_HOME_BEHAVIOUR); 120 minutes credited");
+        assertThat(mail.body()).contains("Outcome: sent home because of their behaviour; 120 minutes credited");
         assertThat(entryCount(complied)).isZero();
         assertThat(smtp.to(email(officer))).hasSize(1);
     }
@@ -253,7 +254,7 @@ abstract class NotificationScenarios {
 
         SmtpSink.Mail mail = awaitMails(provider, 1).stream().filter(m -> m.body().contains(prisonNumber))
                 .findFirst().orElseThrow();
-        assertThat(mail.subject()).startsWith("New referral ").endsWith(": EDUCATION_SKILLS_AND_WORK, respond by 2026-12-03");
+        assertThat(mail.subject()).startsWith("New referral ").endsWith(": education, skills and work, respond by 2026-12-03");
         assertThat(mail.body()).contains("has been sent to Ingeus").contains("Person: " + prisonNumber);
     }
 

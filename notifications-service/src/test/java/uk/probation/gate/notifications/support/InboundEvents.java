@@ -83,6 +83,98 @@ public final class InboundEvents {
                 """.formatted(UUID.randomUUID(), prisonNumber, providerCode);
     }
 
+    public static String receivedOnRecall(String prisonNumber, String officer) {
+        return """
+                {"caseId":"%s","prisonNumber":"%s","crn":"X654321","prisonCode":"LCI","receivedOn":"2026-11-20",
+                 "sex":"MALE","riskOfSeriousHarm":"HIGH","responsibleOfficerCode":"%s","screeningDueBy":"2026-11-27",
+                 "recall":true}
+                """.formatted(UUID.randomUUID(), prisonNumber, officer);
+    }
+
+    public static String transferred(String prisonNumber, String officer, String toPrisonCode) {
+        return """
+                {"caseId":"%s","prisonNumber":"%s","crn":"X654321","fromPrisonCode":"RNI","toPrisonCode":"%s",
+                 "transferredOn":"2026-11-26","responsibleOfficerCode":"%s"}
+                """.formatted(UUID.randomUUID(), prisonNumber, toPrisonCode, officer);
+    }
+
+    /** {@code changedFields} as JSON strings, e.g. "responsibleOfficerCode". */
+    public static String caseUpdated(String prisonNumber, String officer, boolean recall, String... changedFields) {
+        return """
+                {"caseId":"%s","prisonNumber":"%s","crn":"X654321","prisonCode":"NMI","sex":"MALE",
+                 "receivedOn":"2026-11-20","expectedReleaseDate":"2027-06-30","riskOfSeriousHarm":"VERY_HIGH",
+                 "responsibleOfficerCode":"%s","recall":%s,"preReleaseReviewDueBy":"2027-05-05",
+                 "changedFields":[%s]}
+                """.formatted(UUID.randomUUID(), prisonNumber, officer, recall, String.join(",",
+                java.util.Arrays.stream(changedFields).map(f -> "\"" + f + "\"").toList()));
+    }
+
+    public static String superseded(String prisonNumber, String officer, String newCaseId) {
+        return """
+                {"caseId":"%s","prisonNumber":"%s","crn":"X654321","prisonCode":"SKI","responsibleOfficerCode":"%s",
+                 "supersededByCaseId":"%s","closedOn":"2026-11-26"}
+                """.formatted(UUID.randomUUID(), prisonNumber, officer, newCaseId);
+    }
+
+    public static String reviewCompleted(String prisonNumber, String officer, boolean onTime) {
+        return """
+                {"caseId":"%s","prisonNumber":"%s","crn":"X654321","prisonCode":"FHI","sex":"FEMALE",
+                 "responsibleOfficerCode":"%s","expectedReleaseDate":"2027-03-01","dueBy":"2027-01-04",
+                 "completedOn":"2027-01-08","completedOnTime":%s,"questionsVersion":1}
+                """.formatted(UUID.randomUUID(), prisonNumber, officer, onTime);
+    }
+
+    public static String orderReceived(String crn, String officer) {
+        return """
+                {"orderId":"%s","crn":"%s","sentenceDate":"2026-11-02","requiredMinutes":7200,
+                 "eteMinutesAllowed":2160,"completeBy":"2027-11-02","areaCode":"N53LEI","sex":"MALE",
+                 "riskOfSeriousHarm":"LOW","responsibleOfficerCode":"%s"}
+                """.formatted(UUID.randomUUID(), crn, officer);
+    }
+
+    public static String orderCompleted(String crn, String officer) {
+        return """
+                {"orderId":"%s","crn":"%s","areaCode":"N53RUT","sex":"FEMALE","sentenceDate":"2026-01-05",
+                 "completedOn":"2026-11-20","requiredMinutes":4800,"creditedMinutes":4800,"withinTwelveMonths":true,
+                 "responsibleOfficerCode":"%s"}
+                """.formatted(UUID.randomUUID(), crn, officer);
+    }
+
+    public static String referralDeclined(String prisonNumber, String officer, String reason, boolean unroutable) {
+        return """
+                {"referralId":"%s","personReference":{"prisonNumber":"%s","crn":"X654321"},"need":"ACCOMMODATION",
+                 "providerCode":"IN_HOUSE_HOUSING","reason":"%s","unroutable":%s,"caseId":"c-1","prisonCode":"NMI",
+                 "sex":"MALE","responsibleOfficerCode":"%s"}
+                """.formatted(UUID.randomUUID(), prisonNumber, reason, unroutable, officer);
+    }
+
+    public static String referralClosed(String prisonNumber, String officer, String reason, String outcome,
+            Boolean endOfServiceReport) {
+        return """
+                {"referralId":"%s","personReference":{"prisonNumber":"%s"},"need":"DRUGS_AND_ALCOHOL",
+                 "providerCode":"CHANGE_GROW_LIVE","reason":"%s",%s"caseId":"c-1","prisonCode":"NMI","sex":"MALE",
+                 %s"responsibleOfficerCode":"%s"}
+                """.formatted(UUID.randomUUID(), prisonNumber, reason,
+                outcome == null ? "" : "\"outcome\":\"" + outcome + "\",",
+                endOfServiceReport == null ? "" : "\"endOfServiceReport\":" + endOfServiceReport + ",", officer);
+    }
+
+    public static String outcomeRecorded(String prisonNumber, String officer, String need, String outcome) {
+        return """
+                {"referralId":"%s","personReference":{"prisonNumber":"%s"},"need":"%s",
+                 "providerCode":"INGEUS","outcome":"%s","caseId":"c-1","prisonCode":"NMI","sex":"MALE",
+                 "responsibleOfficerCode":"%s"}
+                """.formatted(UUID.randomUUID(), prisonNumber, need, outcome, officer);
+    }
+
+    public static String escalated(String prisonNumber, String officer, String stage) {
+        return """
+                {"referralId":"%s","personReference":{"prisonNumber":"%s"},"need":"FINANCE_AND_ID",
+                 "providerCode":"ST_GILES_TRUST","stage":"%s","dueBy":"2026-12-10","caseId":"c-1",
+                 "prisonCode":"NMI","sex":"MALE","responsibleOfficerCode":"%s"}
+                """.formatted(UUID.randomUUID(), prisonNumber, stage, officer);
+    }
+
     public static String officerCode() {
         return "N01RO" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
     }
