@@ -35,7 +35,9 @@ public class Navigation {
             new Section("Templates", "/admin/templates", "/admin/templates", List.of(Role.ADMIN)),
             new Section("Screening questions", "/admin/screening-questions", "/admin/screening-questions",
                     List.of(Role.ADMIN)),
-            new Section("Outcomes", "/outcomes", "/outcomes", List.of(Role.OPS_VIEWER, Role.ADMIN)));
+            new Section("Outcomes", "/outcomes", "/outcomes", List.of(Role.OPS_VIEWER, Role.ADMIN)),
+            new Section("Provider performance", "/provider-performance", "/provider-performance",
+                    List.of(Role.OPS_VIEWER, Role.ADMIN)));
 
     public List<Link> linksFor(SignedInUser user, String path) {
         List<Link> links = new ArrayList<>();
