@@ -61,8 +61,8 @@ public class Referral extends AggregateDocument {
     private ReferralStatus status;
     private String providerCode;
     private LocalDate respondBy;
-    private int startDays;
-    private int outcomeDays;
+    private Integer startDays;
+    private Integer outcomeDays;
     private LocalDate startBy;
     private LocalDate outcomeBy;
     private Instant createdAt;
@@ -144,16 +144,17 @@ public class Referral extends AggregateDocument {
         record(now, by, providerCode, reason, null);
     }
 
-    void accepted(Instant now, String by, LocalDate today) {
+    /** {@code defaultStartDays} when the referral was sent before rules carried stage days. */
+    void accepted(Instant now, String by, LocalDate today, int defaultStartDays) {
         this.acceptedAt = now;
-        this.startBy = today.plusDays(startDays);
+        this.startBy = today.plusDays(startDays != null ? startDays : defaultStartDays);
         this.status = ReferralStatus.ACCEPTED;
         record(now, by, providerCode, null, null);
     }
 
-    void started(Instant now, String by, LocalDate today) {
+    void started(Instant now, String by, LocalDate today, int defaultOutcomeDays) {
         this.startedAt = now;
-        this.outcomeBy = today.plusDays(outcomeDays);
+        this.outcomeBy = today.plusDays(outcomeDays != null ? outcomeDays : defaultOutcomeDays);
         this.status = ReferralStatus.IN_PROGRESS;
         record(now, by, providerCode, null, null);
     }

@@ -107,7 +107,7 @@ public class Referrals {
     public Referral accept(String id, String provider, String by) {
         Referral r = ownedBy(id, provider);
         require(r, ReferralStep.ACCEPT);
-        r.accepted(clock.instant(), by, LocalDate.now(clock));
+        r.accepted(clock.instant(), by, LocalDate.now(clock), stages.startDays());
         ReferralEvents.accepted(r, events);
         store.save(r);
         metrics.accepted(r);
@@ -129,7 +129,7 @@ public class Referrals {
     public Referral start(String id, String provider, String by) {
         Referral r = ownedBy(id, provider);
         require(r, ReferralStep.START);
-        r.started(clock.instant(), by, LocalDate.now(clock));
+        r.started(clock.instant(), by, LocalDate.now(clock), stages.outcomeDays());
         ReferralEvents.started(r, events);
         store.save(r);
         metrics.started(r);
