@@ -7,10 +7,13 @@ import com.samskivert.mustache.MustacheException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,16 +156,56 @@ public class TemplateLibrary implements InitializingBean {
                 .max(Comparator.comparingInt(t -> t.type().length()));
     }
 
+    /**
+     * Seeds each shipped template that is absent. One that is present as an earlier shipped version (never edited by
+     * an administrator: its text is in {@code shipped-versions.txt}) is brought up to the version shipped now; one an
+     * administrator edited is left alone.
+     */
     @Override
     public void afterPropertiesSet() {
+        Set<String> shippedVersions = shippedVersions();
         for (Shipped shipped : shipped()) {
             MessageTemplate template = validated(shipped.id(), shipped.text());
-            try {
-                mongo.insert(template);
-                log.info("Template {} seeded", shipped.id());
-            } catch (DuplicateKeyException alreadyThere) {
+            MessageTemplate stored = mongo.findById(shipped.id(), MessageTemplate.class);
+            if (stored == null) {
+                try {
+                    mongo.insert(template);
+                    log.info("Template {} seeded", shipped.id());
+                } catch (DuplicateKeyException alreadyThere) {
+                    log.debug("Template {} already present", shipped.id());
+                }
+            } else if (!version(stored.id(), stored.subject(), stored.body())
+                    .equals(version(template.id(), template.subject(), template.body()))
+                    && shippedVersions.contains(version(stored.id(), stored.subject(), stored.body()))) {
+                mongo.save(template);
+                log.info("Template {} brought up to the version shipped now (it was an earlier one, not edited)",
+                        shipped.id());
+            } else {
                 log.debug("Template {} already present", shipped.id());
             }
+        }
+    }
+
+    /** {@code <id> <SHA-256 of subject, blank line, body>}: one shipped version of a template. */
+    static String version(String id, String subject, String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((subject.strip() + "\n\n" + body).getBytes(StandardCharsets.UTF_8));
+            return id + " " + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every version of a template ever shipped, as {@link #version} lines. */
+    static Set<String> shippedVersions() {
+        try {
+            return new PathMatchingResourcePatternResolver().getResource(
+                    "classpath:notification-templates/shipped-versions.txt").getContentAsString(StandardCharsets.UTF_8)
+                    .lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.contracts.reference.ReferenceData;
 import uk.probation.gate.notifications.support.InboundEvents;
 import uk.probation.gate.notifications.support.SmtpSink;
+import uk.probation.gate.notifications.templates.MessageTemplate;
+import uk.probation.gate.notifications.templates.TemplateLibrary;
 import uk.probation.gate.platform.test.Http;
 
 /**
@@ -371,6 +374,42 @@ abstract class OfficerScenarios extends NotificationScenarios {
         assertThat(mail.subject()).isEqualTo("Atgyfeiriad yn hwyr: arian a dogfennau adnabod, " + prisonNumber);
         assertThat(mail.body()).contains("gyda St Giles Trust yn hwyr: roedd dechrau'r gwaith i fod erbyn 2026-12-10.");
         assertThat(entryCount(response)).isZero();
+    }
+
+    // --- shipped templates reach a store seeded before they changed
+
+    @Autowired
+    TemplateLibrary templates;
+
+    @Test
+    void aTemplateSeededFromAnEarlierReleaseIsBroughtUpToDateButAnAdministratorsEditIsKept() {
+        String id = "resettlement.prisoner.released.en";
+        MessageTemplate current = templates.find(id).orElseThrow();
+        mongo.save(new MessageTemplate(id, "resettlement.prisoner.released", "en", RELEASED,
+                "Released: {{prisonNumber}} from {{prisonName}}", """
+                {{prisonNumber}}{{#crn}} (CRN {{crn}}){{/crn}} was released from {{prisonName}} on {{releasedOn}}.
+                Accommodation on release: {{accommodationOnRelease}}
+                Education, training and employment on release: {{eteOnRelease}}
+                {{#metAtGate}}A volunteer will meet them at the gate.
+                {{/metAtGate}}
+                Case {{caseId}}
+                """, current.updatedAt()));
+        String edited = "resettlement.prisoner.released.volunteer.pl";
+        MessageTemplate shippedPolish = templates.find(edited).orElseThrow();
+        assertThat(http.put("/api/templates/" + edited, admin, Map.of("subject", "Brama: {{prisonNumber}}",
+                "body", "Spotkajcie {{prisonNumber}} przy bramie {{prisonName}}.")).status()).isEqualTo(200);
+
+        templates.afterPropertiesSet();
+
+        assertThat(templates.find(id).orElseThrow().body()).isEqualTo(current.body());
+        assertThat(templates.find(edited).orElseThrow().subject()).isEqualTo("Brama: {{prisonNumber}}");
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String prisonNumber = InboundEvents.prisonNumber();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.released(prisonNumber, officer, false),
+                headers(RELEASED, newId(), prisonNumber));
+        assertThat(awaitMail(officer).body()).contains("Accommodation on release: no fixed address (homeless)");
+        http.put("/api/templates/" + edited, admin, Map.of("subject", shippedPolish.subject(),
+                "body", shippedPolish.body()));
     }
 
     // --- helpers

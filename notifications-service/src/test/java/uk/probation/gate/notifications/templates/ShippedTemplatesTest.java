@@ -150,6 +150,15 @@ class ShippedTemplatesTest {
     }
 
     @Test
+    void everyShippedVersionIsListedSoThatTheNextChangeReachesStoresSeededWithIt() {
+        Set<String> listed = TemplateLibrary.shippedVersions();
+        for (TemplateLibrary.Shipped shipped : TemplateLibrary.shipped()) {
+            String version = TemplateLibrary.version(shipped.id(), shipped.text().subject(), shipped.text().body());
+            assertThat(listed).as("add this line to notification-templates/shipped-versions.txt").contains(version);
+        }
+    }
+
+    @Test
     void welshAndPolishHaveWordsForEveryCodeEnglishHas() {
         assertThat(words.keys("cy")).containsExactlyInAnyOrderElementsOf(words.keys("en"));
         assertThat(words.keys("pl")).containsExactlyInAnyOrderElementsOf(words.keys("en"));
