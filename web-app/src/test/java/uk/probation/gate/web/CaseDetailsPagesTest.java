@@ -288,4 +288,19 @@ class CaseDetailsPagesTest {
         assertThat(mvc.perform(get("/cases/case-1/referrals/r2/end-of-service-report")
                 .with(CaseworkerPagesTest.asha())).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
+
+    @Test
+    void aReceptionMayBeRecordedAsARecall() throws Exception {
+        when(resettlement.receive(any(), any())).thenReturn(aCase(0, "SCREENING_DUE", null, null, null, null, true));
+        String form = mvc.perform(get("/cases/new").with(CaseworkerPagesTest.asha())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(form).contains("Is this a recall? (optional)");
+        MvcResult opened = mvc.perform(post("/cases").with(CaseworkerPagesTest.asha()).with(csrf())
+                .param("prisonNumber", "a1234bc").param("prisonCode", "NMI").param("receivedOn-day", "20")
+                .param("receivedOn-month", "11").param("receivedOn-year", "2026").param("sex", "MALE")
+                .param("riskOfSeriousHarm", "LOW").param("recall", "true").param("formToken", "rc")).andReturn();
+        assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/cases/case-1");
+        verify(resettlement).receive(argThat(r -> Boolean.TRUE.equals(r.recall()) && "A1234BC".equals(r.prisonNumber())),
+                eq("rc"));
+    }
 }

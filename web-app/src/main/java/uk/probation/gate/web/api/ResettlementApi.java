@@ -139,7 +139,8 @@ public class ResettlementApi {
     }
 
     public record Reception(String prisonNumber, String crn, String prisonCode, LocalDate receivedOn,
-            LocalDate expectedReleaseDate, String sex, String riskOfSeriousHarm, String responsibleOfficerCode) {
+            LocalDate expectedReleaseDate, String sex, String riskOfSeriousHarm, String responsibleOfficerCode,
+            Boolean recall) {
     }
 
     public record PlanChange(List<Need> needs, String riskOfHarmSummary) {

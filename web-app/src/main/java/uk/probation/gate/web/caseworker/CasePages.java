@@ -40,7 +40,8 @@ class CasePages {
             .field("expectedReleaseDate", "expectedReleaseDate-day", "Expected release date")
             .field("sex", "Sex")
             .field("riskOfSeriousHarm", "Risk of serious harm")
-            .field("responsibleOfficerCode", "Responsible officer code");
+            .field("responsibleOfficerCode", "Responsible officer code")
+            .field("recall", "Recall");
 
     private final ResettlementApi resettlement;
     private final ReferralApi referrals;
@@ -93,7 +94,8 @@ class CasePages {
                         upper(form.get("prisonNumber")), blank(form.get("crn")) ? null : upper(form.get("crn")),
                         form.get("prisonCode"), receivedOn, expectedRelease, form.get("sex"),
                         form.get("riskOfSeriousHarm"), blank(form.get("responsibleOfficerCode")) ? null
-                                : upper(form.get("responsibleOfficerCode"))), form.get("formToken"));
+                                : upper(form.get("responsibleOfficerCode")),
+                        "true".equals(form.get("recall")) ? Boolean.TRUE : null), form.get("formToken"));
                 redirect.addFlashAttribute("success", "Case opened for " + opened.prisonNumber());
                 return "redirect:/cases/" + opened.id();
             } catch (ApiProblem problem) {
@@ -118,6 +120,9 @@ class CasePages {
         model.addAttribute("sexes", List.of(Option.of("FEMALE", "Female"), Option.of("MALE", "Male")));
         model.addAttribute("risks", List.of(Option.of("LOW", "Low"), Option.of("MEDIUM", "Medium"),
                 Option.of("HIGH", "High"), Option.of("VERY_HIGH", "Very high")));
+        model.addAttribute("recalls", List.of(
+                new Option("true", "Yes", "Recalled to prison for breaking the licence conditions"),
+                Option.of("false", "No")));
         model.addAttribute("backLink", "/caseload");
         return "caseworker/reception";
     }
