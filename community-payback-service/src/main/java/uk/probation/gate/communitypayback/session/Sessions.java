@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,6 +44,8 @@ import uk.probation.gate.platform.web.ApiProblem;
 /** Sessions and what happens to them: staffing, bookings within capacity, attendance, stand-downs. */
 @Service
 public class Sessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
@@ -240,9 +244,15 @@ public class Sessions {
         for (Session s : mongo.find(new Query(where("bookings.pending").exists(true)), Session.class)) {
             for (Booking b : s.pendingCredits()) {
                 if (b.pending().recordedAt().isBefore(claimedBefore)) {
-                    orders.credit(b.orderId(), worked(s), b.pending());
-                    settle(s.getId(), b.orderId());
-                    settled++;
+                    try {
+                        orders.credit(b.orderId(), worked(s), b.pending());
+                        settle(s.getId(), b.orderId());
+                        settled++;
+                    } catch (RuntimeException e) {
+                        // one claim that cannot be settled must not hold up the others; it is tried again next run
+                        LOG.error("Attendance claimed on session {} for order {} could not be credited", s.getId(),
+                                b.orderId(), e);
+                    }
                 }
             }
         }
