@@ -12,9 +12,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.Events;
+import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.resettlement.domain.Deadlines;
 
 /**
@@ -110,7 +112,8 @@ public class Receptions {
 
     /** The same reception again: fills in what the case lacks, and finishes a supersede a crash interrupted. */
     private ResettlementCase completeFromRepeat(ResettlementCase existing, Reception reception) {
-        if (!existing.isOpen()) {
+        if (!existing.isOpen() || !Caller.current().reachesPrison(existing.getPrisonCode())) {
+            // closed, or moved to a prison outside the caller's: the caller changes nothing (the answer is 409)
             return existing;
         }
         List<String> changed = existing.fillBlanks(reception, deadlines, clock.instant(), Actors.current());
@@ -128,11 +131,30 @@ public class Receptions {
             if (older.getId().equals(current.getId()) || !older.getReceivedOn().isBefore(current.getReceivedOn())) {
                 continue;
             }
-            older.supersede(current.getId(), current.getReceivedOn(), deadlines, clock.instant(), Actors.current());
-            CaseEvents.superseded(older, current.getReceivedOn(), events);
-            CaseEvents.deallocate(older, "SUPERSEDED", clock.instant(), Actors.current(), events);
-            cases.save(older);
-            log.debug("Case {} superseded by {}", older.getId(), current.getId());
+            supersede(older, current);
+        }
+    }
+
+    /** A colleague may be saving the old case at this moment: read it again and retry rather than fail the reception. */
+    private void supersede(ResettlementCase older, ResettlementCase current) {
+        ResettlementCase target = older;
+        for (int attempt = 1; ; attempt++) {
+            target.supersede(current.getId(), current.getReceivedOn(), deadlines, clock.instant(), Actors.current());
+            CaseEvents.superseded(target, current.getReceivedOn(), events);
+            CaseEvents.deallocate(target, "SUPERSEDED", clock.instant(), Actors.current(), events);
+            try {
+                cases.save(target);
+                log.debug("Case {} superseded by {}", target.getId(), current.getId());
+                return;
+            } catch (OptimisticLockingFailureException changedMeanwhile) {
+                target = mongo.findById(older.getId(), ResettlementCase.class);
+                if (attempt == 3 || target == null || !target.isOpen()) {
+                    if (attempt == 3) {
+                        throw changedMeanwhile;
+                    }
+                    return;
+                }
+            }
         }
     }
 

@@ -141,6 +141,31 @@ abstract class OneOpenCaseScenarios extends ScenarioSupport {
         assertThat(topics.all(Topics.RESETTLEMENT).stream().filter(of(SUPERSEDED, prisonNumber))).isEmpty();
     }
 
+    @Test
+    void aSupersedeInterruptedBetweenItsTwoSavesIsFinishedWhenTheReceptionIsRepeated() {
+        String prisonNumber = Identifiers.prisonNumber();
+        String oldCase = http.post("/api/cases", caseworker, reception(prisonNumber, "NMI", today.minusDays(12)
+                .toString())).field("id");
+        // the new case saved, then the service stopped before the old case was superseded: two open cases
+        Map<String, Object> later = reception(prisonNumber, "NMI", today.minusDays(1).toString());
+        ResettlementCase saved = new ResettlementCase(java.util.UUID.randomUUID().toString(), new Reception(
+                prisonNumber, null, "NMI", today.minusDays(1), null, uk.probation.gate.resettlement.domain.Sex.MALE,
+                null, null), deadlines, java.time.Instant.now(), Actor.HMPPS);
+        mongo.save(saved);
+        assertThat(openCases(prisonNumber)).isEqualTo(2);
+
+        Http.Response repeated = http.post("/api/cases", caseworker, later);
+
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.field("id")).isEqualTo(saved.getId());
+        assertThat(openCases(prisonNumber)).isEqualTo(1);
+        assertThat(http.get("/api/cases/" + oldCase, caseworker).field("supersededBy")).isEqualTo(saved.getId());
+        assertThat(topics.await(Topics.RESETTLEMENT, of(SUPERSEDED, prisonNumber), 1)).hasSize(1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    uk.probation.gate.resettlement.domain.Deadlines deadlines;
+
     long openCases(String prisonNumber) {
         return mongo.count(Query.query(Criteria.where("prisonNumber").is(prisonNumber).and("status")
                 .nin("RELEASED", "TRANSFERRED", "SUPERSEDED")), ResettlementCase.class);

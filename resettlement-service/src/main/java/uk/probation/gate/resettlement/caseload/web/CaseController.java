@@ -47,10 +47,12 @@ class CaseController {
         }
         Receptions.Opened opened = receptions.receive(request.toReception());
         if (opened.earlierThanOpenCase()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "Conflict", "This person has an open case received on "
-                    + opened.resettlementCase().getReceivedOn() + "; an earlier reception cannot open another",
-                    List.of(new ApiProblem.FieldError("receivedOn", "is before the open case's reception on "
-                            + opened.resettlementCase().getReceivedOn())));
+            // the open case's date only for a caller who may read that case (ADR 0006: no hint outside reach)
+            String when = Caller.current().reachesPrison(opened.resettlementCase().getPrisonCode())
+                    ? " on " + opened.resettlementCase().getReceivedOn() : "";
+            throw new ApiProblem(HttpStatus.CONFLICT, "Conflict", "This person has an open case received later"
+                    + when + "; an earlier reception cannot open another (one open case per person)",
+                    List.of(new ApiProblem.FieldError("receivedOn", "is before the open case's reception" + when)));
         }
         if (!Caller.current().reachesPrison(opened.resettlementCase().getPrisonCode())) {
             // the same reception was recorded and has since moved to a prison outside the caller's
