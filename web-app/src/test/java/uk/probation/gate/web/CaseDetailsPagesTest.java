@@ -303,4 +303,24 @@ class CaseDetailsPagesTest {
         verify(resettlement).receive(argThat(r -> Boolean.TRUE.equals(r.recall()) && "A1234BC".equals(r.prisonNumber())),
                 eq("rc"));
     }
+
+    @Test
+    void aSupersededCaseLinksToTheCurrentOneAndOffersNoChanges() throws Exception {
+        ResettlementApi.Case old = aCase(7, "SUPERSEDED", null, null, null, null, false);
+        when(resettlement.get("case-1")).thenReturn(new ResettlementApi.Case(old.id(), old.version(),
+                old.prisonNumber(), old.crn(), old.prisonCode(), old.status(), old.receivedOn(),
+                old.expectedReleaseDate(), old.sex(), old.riskOfSeriousHarm(), old.responsibleOfficerCode(), null,
+                null, null, null, null, null, null, false, null, null, null, null, "case-2"));
+        when(resettlement.timeline("case-1")).thenReturn(List.of(new ResettlementApi.TimelineEntry(
+                Instant.parse("2026-11-24T09:00:00Z"), "SUPERSEDED", null, "Case closed: a later reception on "
+                        + "2026-11-24 opened case case-2", Map.of("supersededBy", "case-2"))));
+        String page = mvc.perform(get("/cases/case-1").with(CaseworkerPagesTest.asha())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains(">Superseded<").contains("href=\"/cases/case-2\"")
+                .contains("Case closed: a later reception opened a new case")
+                .doesNotContain("href=\"/cases/case-1/details\"").doesNotContain("Allocate to me")
+                .doesNotContain("Record the release").doesNotContain("Record the screening");
+        assertThat(mvc.perform(get("/cases/case-1/details").with(CaseworkerPagesTest.asha())).andReturn()
+                .getResponse().getRedirectedUrl()).isEqualTo("/cases/case-1");
+    }
 }
