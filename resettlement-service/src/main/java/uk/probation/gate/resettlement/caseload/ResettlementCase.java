@@ -247,6 +247,9 @@ public class ResettlementCase extends AggregateDocument {
     public PreReleaseReview completePreReleaseReview(int questionsVersion, List<Answer> answers, LocalDate today,
             Instant at, Deadlines deadlines, Actor by) {
         Instant now = stored(at);
+        if (preReleaseReviewDueBy == null) {
+            releaseDates(deadlines); // a case stored before the review had a due date
+        }
         boolean onTime = !today.isAfter(preReleaseReviewDueBy);
         preReleaseReview = new PreReleaseReview(today, by, onTime, questionsVersion, List.copyOf(answers));
         refreshDue(deadlines);

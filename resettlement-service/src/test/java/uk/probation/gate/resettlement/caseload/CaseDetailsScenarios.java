@@ -172,6 +172,24 @@ abstract class CaseDetailsScenarios extends ScenarioSupport {
         assertThat(http.get("/api/cases/" + caseId, caseworker).field("prisonCode")).isEqualTo("RNI");
     }
 
+    @Test
+    void aCorrectionBasedOnAStaleReadIsRefusedNamingWhoChangedTheCase() {
+        String prisonNumber = Identifiers.prisonNumber();
+        String caseId = admittedByHmpps(prisonNumber, "LCI");
+        String etag = http.get("/api/cases/" + caseId, caseworker).headers().firstValue("ETag").orElseThrow();
+        String colleague = Tokens.forUser("cara.lci", "RESETTLEMENT_CASEWORKER",
+                Map.of("prisons", List.of("LCI"), "name", "Cara Lincoln"));
+        assertThat(http.put("/api/cases/" + caseId + "/details", colleague,
+                details("X444555", today.plusMonths(5), "LOW", "N01RO1"), etag).status()).isEqualTo(200);
+
+        Http.Response stale = http.put("/api/cases/" + caseId + "/details", caseworker,
+                details("X666777", today.plusMonths(7), "HIGH", "N01RO1"), etag);
+
+        assertProblem(stale, 409, null);
+        assertThat(stale.body().get("modifiedBy").get("name").asString()).isEqualTo("Cara Lincoln");
+        assertThat(http.get("/api/cases/" + caseId, caseworker).field("crn")).isEqualTo("X444555");
+    }
+
     String admittedByHmpps(String prisonNumber, String prisonCode) {
         topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber,
                 movement(prisonNumber, "prison-offender-events.prisoner.received", "ADMISSION", prisonCode), Map.of());
