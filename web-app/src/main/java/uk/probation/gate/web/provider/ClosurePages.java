@@ -1,5 +1,6 @@
 package uk.probation.gate.web.provider;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import uk.probation.gate.web.forms.FormFields;
 import uk.probation.gate.web.forms.OnceOnly;
 import uk.probation.gate.web.forms.Option;
 import uk.probation.gate.web.pages.Words;
+import uk.probation.gate.web.security.UnfinishedForms;
 
 /**
  * Closing a referral whose outcome is recorded, with the end-of-service report: for each desired outcome whether it
@@ -48,13 +50,26 @@ class ClosurePages {
         this.words = words;
     }
 
+    /** After a time-out and a new sign-in, the form shows what was typed (restored). */
     @GetMapping("/referrals/{id}/close")
-    String form(@PathVariable String id, Model model) {
+    String form(@PathVariable String id, @RequestParam Map<String, String> params, HttpServletRequest request,
+            Model model) {
         ProviderReferrals.Referral referral = referrals.get(id);
         if (!"OUTCOME_RECORDED".equals(referral.status())) {
             return "redirect:/referrals/" + id;
         }
-        return formPage(referral, Map.of(), FormErrors.none(), model);
+        return formPage(referral, UnfinishedForms.restored(request) ? params : Map.of(), FormErrors.none(), model);
+    }
+
+    /** Only reached after a time-out on the check page: the report typed is shown again to check. */
+    @GetMapping("/referrals/{id}/close/check")
+    String checkAgain(@PathVariable String id, @RequestParam Map<String, String> params, HttpServletRequest request,
+            Model model) {
+        ProviderReferrals.Referral referral = referrals.get(id);
+        if (!"OUTCOME_RECORDED".equals(referral.status()) || !UnfinishedForms.restored(request)) {
+            return "redirect:/referrals/" + id + ("OUTCOME_RECORDED".equals(referral.status()) ? "/close" : "");
+        }
+        return checkPage(referral, params, FormErrors.none(), model);
     }
 
     @PostMapping("/referrals/{id}/close")

@@ -122,4 +122,20 @@ class ClosurePagesTest {
                 .getResponse().getRedirectedUrl()).isEqualTo("/referrals/r1");
         verify(referrals, never()).close(anyString(), any(), anyString());
     }
+
+    @Test
+    void aReportTypedBeforeATimeOutIsShownAgainAfterSigningBackIn() throws Exception {
+        when(referrals.get("r1")).thenReturn(referral("OUTCOME_RECORDED", List.of(), false));
+        String form = mvc.perform(get("/referrals/r1/close").with(ProviderPagesTest.housing())
+                .requestAttr(uk.probation.gate.web.security.UnfinishedForms.RESTORED, true)
+                .param("summary", "Typed before the time-out")).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains(">Typed before the time-out</textarea>");
+        String check = mvc.perform(get("/referrals/r1/close/check").with(ProviderPagesTest.housing())
+                .requestAttr(uk.probation.gate.web.security.UnfinishedForms.RESTORED, true)
+                .param("achieved-SETTLED_ACCOMMODATION", "ACHIEVED").param("achieved-TENANCY_SUSTAINED", "ACHIEVED")
+                .param("summary", "Typed before the time-out")).andReturn().getResponse().getContentAsString();
+        assertThat(check).contains("Check the end-of-service report").contains("Typed before the time-out");
+        assertThat(mvc.perform(get("/referrals/r1/close/check").with(ProviderPagesTest.housing())).andReturn()
+                .getResponse().getRedirectedUrl()).isEqualTo("/referrals/r1/close");
+    }
 }
