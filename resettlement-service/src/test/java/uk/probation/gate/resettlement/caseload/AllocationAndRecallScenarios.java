@@ -144,7 +144,7 @@ abstract class AllocationAndRecallScenarios extends ScenarioSupport {
     @Test
     void aReceptionOutsideTheKnownBankHolidaysIsRefusedNamingReceivedOn() {
         String prisonNumber = Identifiers.prisonNumber();
-        Http.Response refused = http.post("/api/cases", caseworker, reception(prisonNumber, "GTI", "2025-12-22"));
+        Http.Response refused = http.post("/api/cases", caseworker, reception(prisonNumber, "GTI", "2023-12-22"));
         assertProblem(refused, 422, "receivedOn");
         assertThat(http.get("/api/caseload?prisonNumber=" + prisonNumber, caseworker).body().get("total").asInt())
                 .isZero();
