@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public final class ReferenceData {
 
-    /** A prison; {@code resettlement} when it runs Through the Gate, {@code womens} for the women's estate. */
+    /**
+     * A prison; {@code resettlement} when it runs Through the Gate (resettlement-service's configured list), {@code
+     * womens} for the women's estate.
+     */
     public record Prison(String code, String name, boolean resettlement, boolean womens) {
     }
 
@@ -34,7 +37,16 @@ public final class ReferenceData {
             new Prison("GTI", "HMP Gartree", true, false),
             new Prison("SKI", "HMP Stocken", true, false),
             new Prison("SUI", "HMP Sudbury", true, false),
-            new Prison("FHI", "HMP Foston Hall", true, true));
+            new Prison("FHI", "HMP Foston Hall", true, true),
+            // where people are transferred out to: named in messages, no Through the Gate case there
+            new Prison("WTI", "HMP Whatton", false, false),
+            new Prison("NSI", "HMP North Sea Camp", false, false),
+            new Prison("ONI", "HMP Onley", false, false),
+            new Prison("DGI", "HMP Dovegate", false, false),
+            new Prison("WHI", "HMP Woodhill", false, false),
+            new Prison("BMI", "HMP Birmingham", false, false),
+            new Prison("LEI", "HMP Leeds", false, false),
+            new Prison("PVI", "HMP Pentonville", false, false));
 
     public static final List<Area> AREAS = List.of(
             new Area("N53DER", "Derbyshire"),

@@ -142,7 +142,7 @@ abstract class OfficerScenarios extends NotificationScenarios {
                 headers(TRANSFERRED, eventId, prisonNumber));
 
         SmtpSink.Mail mail = onlyMail(officer, eventId);
-        assertThat(mail.subject()).isEqualTo("Wedi'i drosglwyddo: " + prisonNumber + " o HMP Ranby i garchar BMI");
+        assertThat(mail.subject()).isEqualTo("Wedi'i drosglwyddo: " + prisonNumber + " o HMP Ranby i HMP Birmingham");
         assertThat(mail.body()).contains("ar 2026-11-26").contains("mae'r achos adsefydlu wedi cau");
     }
 
