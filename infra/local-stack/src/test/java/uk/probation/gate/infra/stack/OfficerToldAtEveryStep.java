@@ -58,8 +58,8 @@ final class OfficerToldAtEveryStep {
         String caseId = awaitEvent("resettlement.events", "resettlement.prisoner.received", prisonNumber, 1)
                 .get(0).data().get("caseId").asString();
         JsonNode opened = resettlement.get("/api/cases/" + caseId, caseworker).body();
-        assertThat(opened.get("expectedReleaseDate").isNull() || opened.get("expectedReleaseDate").isMissingNode())
-                .isTrue();
+        assertThat(text(opened, "expectedReleaseDate")).isNull();
+        assertThat(text(opened, "responsibleOfficerCode")).isNull();
 
         // 2. completed by a caseworker: CRN, release date, risk and officer; the officer hears of it
         Http.Response completed = resettlement.put("/api/cases/" + caseId + "/details", caseworker, Map.of(
@@ -75,8 +75,8 @@ final class OfficerToldAtEveryStep {
             return person != null && officer.equals(text(person, "responsibleOfficerCode"))
                     && "MEDIUM".equals(text(person, "riskOfSeriousHarm"));
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> referral.get("/api/release-readiness?size=500", admin)
-                .body().toString().contains(prisonNumber));
+        await().atMost(Duration.ofSeconds(30)).until(() -> referral
+                .get("/api/release-readiness?prisonCode=NMI&size=200", admin).body().toString().contains(prisonNumber));
         int told = awaitToldInWelsh(officer, mailbox, admin, 1);
 
         // 3. planned: accommodation needed; the plan event now carries the risk

@@ -186,6 +186,15 @@ class WholeSystemIT {
                 "resettlement_releases_accommodation{accommodation=\"SETTLED\",application=\"resettlement-service\",prison=\"NMI\",sex=\"MALE\"}"));
     }
 
+    /**
+     * Admitted through HMPPS, completed by a caseworker, planned, referred, reviewed, released, recalled and released
+     * again, with the responsible officer told at every step in Welsh (issue #11).
+     */
+    @Test
+    void theOfficerIsToldOfEveryStepInWelsh() {
+        new OfficerToldAtEveryStep(stack, topics).run();
+    }
+
     @Test
     void oneUnpaidWorkOrderThroughAStandDownToCompletion() {
         String coordinator = stack.accessToken("coordinator");
