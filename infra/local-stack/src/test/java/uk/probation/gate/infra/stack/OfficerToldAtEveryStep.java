@@ -80,17 +80,7 @@ final class OfficerToldAtEveryStep {
         int told = awaitToldInWelsh(officer, mailbox, admin, 1);
 
         // 3. planned: accommodation needed; the plan event now carries the risk
-        List<Map<String, Object>> needs = new ArrayList<>();
-        for (String pathway : List.of("ACCOMMODATION", "EDUCATION_SKILLS_AND_WORK", "FINANCE_AND_ID",
-                "DRUGS_AND_ALCOHOL", "HEALTH", "CHILDREN_FAMILIES_AND_COMMUNITY", "ATTITUDES_THINKING_AND_BEHAVIOUR")) {
-            needs.add(Map.of("pathway", pathway,
-                    "status", pathway.equals("ACCOMMODATION") ? "SUPPORT_REQUIRED" : "SUPPORT_NOT_REQUIRED"));
-        }
-        assertThat(resettlement.put("/api/cases/" + caseId + "/plan", caseworker,
-                Map.of("needs", needs, "riskOfHarmSummary", "Assessed; no concerns for housing staff")).status())
-                .isEqualTo(200);
-        assertThat(resettlement.post("/api/cases/" + caseId + "/plan/completion", caseworker, "").status())
-                .isEqualTo(200);
+        completePlanNeedingAccommodation(resettlement, caseworker, caseId);
         JsonNode plan = awaitEvent("resettlement.events", "resettlement.plan.completed", prisonNumber, 1).get(0).data();
         assertThat(plan.get("riskOfSeriousHarm").asString()).isEqualTo("MEDIUM");
         assertThat(plan.get("responsibleOfficerCode").asString()).isEqualTo(officer);
@@ -157,6 +147,21 @@ final class OfficerToldAtEveryStep {
                 "resettlement.prisoner.released", "resettlement.prisoner.received")) {
             assertThat(templates).as(step).anyMatch(t -> t.startsWith(step));
         }
+    }
+
+    /** Writes and completes a man's plan where only accommodation needs support. */
+    static void completePlanNeedingAccommodation(Http resettlement, String caseworker, String caseId) {
+        List<Map<String, Object>> needs = new ArrayList<>();
+        for (String pathway : List.of("ACCOMMODATION", "EDUCATION_SKILLS_AND_WORK", "FINANCE_AND_ID",
+                "DRUGS_AND_ALCOHOL", "HEALTH", "CHILDREN_FAMILIES_AND_COMMUNITY", "ATTITUDES_THINKING_AND_BEHAVIOUR")) {
+            needs.add(Map.of("pathway", pathway,
+                    "status", pathway.equals("ACCOMMODATION") ? "SUPPORT_REQUIRED" : "SUPPORT_NOT_REQUIRED"));
+        }
+        assertThat(resettlement.put("/api/cases/" + caseId + "/plan", caseworker,
+                Map.of("needs", needs, "riskOfHarmSummary", "Assessed; no concerns for housing staff")).status())
+                .isEqualTo(200);
+        assertThat(resettlement.post("/api/cases/" + caseId + "/plan/completion", caseworker, "").status())
+                .isEqualTo(200);
     }
 
     /** Waits for at least {@code atLeast} notifications and e-mails to the officer, all in Welsh, no codes shown. */

@@ -138,17 +138,7 @@ class WholeSystemIT {
                 Map.of("responsibleOfficerCode", "N01JRN")).status()).isEqualTo(200);
 
         // the plan: accommodation needed
-        List<Map<String, Object>> needs = new java.util.ArrayList<>();
-        for (String pathway : List.of("ACCOMMODATION", "EDUCATION_SKILLS_AND_WORK", "FINANCE_AND_ID",
-                "DRUGS_AND_ALCOHOL", "HEALTH", "CHILDREN_FAMILIES_AND_COMMUNITY", "ATTITUDES_THINKING_AND_BEHAVIOUR")) {
-            needs.add(Map.of("pathway", pathway,
-                    "status", pathway.equals("ACCOMMODATION") ? "SUPPORT_REQUIRED" : "SUPPORT_NOT_REQUIRED"));
-        }
-        assertThat(resettlement.put("/api/cases/" + caseId + "/plan", caseworker,
-                Map.of("needs", needs, "riskOfHarmSummary", "Assessed; no concerns for housing staff")).status())
-                .isEqualTo(200);
-        assertThat(resettlement.post("/api/cases/" + caseId + "/plan/completion", caseworker, "").status())
-                .isEqualTo(200);
+        OfficerToldAtEveryStep.completePlanNeedingAccommodation(resettlement, caseworker, caseId);
 
         // referred automatically to the housing provider, who accepts and secures settled accommodation
         String referralId = topics.await("referral.events", e -> "referral.referral.sent".equals(e.header("ce_type"))
