@@ -210,11 +210,9 @@ public class Referrals {
      * The referral's end-of-service report: for whoever reaches the referral, and a RESPONSIBLE_OFFICER whose
      * {@code officer} claim is the referral's officer; otherwise, or when there is no report, "not found".
      */
-    public Referral withReport(String id, Caller caller, String officerCode) {
+    public Referral withReport(String id, Caller caller) {
         Referral r = store.findById(id, Referral.class);
-        boolean officer = r != null && officerCode != null && caller.hasRole(Roles.RESPONSIBLE_OFFICER)
-                && officerCode.equals(r.getResponsibleOfficerCode());
-        if (r == null || !(officer || reaches(caller, r))) {
+        if (r == null || !reaches(caller, r)) {
             throw ApiProblem.notFound("Referral " + id);
         }
         if (r.getEndOfServiceReport() == null) {
@@ -381,6 +379,10 @@ public class Referrals {
                 return true;
             }
         }
+        String officer = caller.officerScope();
+        if (officer != null && !officer.isEmpty() && officer.equals(r.getResponsibleOfficerCode())) {
+            return true;
+        }
         return caller.hasRole(Roles.PLACEMENT_COORDINATOR) && caller.reachesArea(r.getAreaCode());
     }
 
@@ -448,6 +450,10 @@ public class Referrals {
         }
         if (caller.hasRole(Roles.PLACEMENT_COORDINATOR) && !caller.areas().isEmpty()) {
             reach.add(where("areaCode").in(caller.areas()));
+        }
+        String officer = caller.officerScope();
+        if (officer != null && !officer.isEmpty()) {
+            reach.add(where("responsibleOfficerCode").is(officer));
         }
         return reach;
     }

@@ -28,7 +28,8 @@ class ReferralAccessRules implements AccessRules {
                 .hasAnyRole(ADMIN, OPS_VIEWER)
                 .requestMatchers(HttpMethod.PUT, "/api/routing-rules").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/referrals")
-                .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR)
+                .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR,
+                        RESPONSIBLE_OFFICER)
                 .requestMatchers(HttpMethod.GET, "/api/release-readiness")
                 .hasAnyRole(RESETTLEMENT_CASEWORKER, ADMIN, OPS_VIEWER)
                 .requestMatchers(HttpMethod.GET, "/api/referrals/*/end-of-service-report")
@@ -36,7 +37,8 @@ class ReferralAccessRules implements AccessRules {
                         RESPONSIBLE_OFFICER)
                 .requestMatchers(HttpMethod.GET, "/api/provider-performance").hasAnyRole(ADMIN, OPS_VIEWER)
                 .requestMatchers(HttpMethod.GET, "/api/referrals/*")
-                .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR)
+                .hasAnyRole(PROVIDER, ADMIN, OPS_VIEWER, RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR,
+                        RESPONSIBLE_OFFICER)
                 .requestMatchers(HttpMethod.POST, "/api/referrals")
                 .hasAnyRole(RESETTLEMENT_CASEWORKER, PLACEMENT_COORDINATOR)
                 .requestMatchers(HttpMethod.POST, "/api/referrals/*/acceptance", "/api/referrals/*/decline",

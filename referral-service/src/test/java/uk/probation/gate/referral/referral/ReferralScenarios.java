@@ -314,10 +314,12 @@ abstract class ReferralScenarios {
         Http.Response notTheirs = http.post("/api/referrals/" + housing + "/acceptance", ingeus, Map.of());
         assertThat(notTheirs.status()).isEqualTo(404);
         assertThat(notTheirs.contentType()).startsWith("application/problem+json");
-        // a caseworker at another prison sees none of them, and an officer may not list referrals at all
+        // a caseworker at another prison sees none of them, nor does an officer token without an officer code
         assertThat(http.get("/api/referrals?prisonNumber=" + prisonNumber, Tokens.caseworkerAt("cw-lci", "LCI"))
                 .body().get("total").asInt()).isZero();
-        assertThat(http.get("/api/referrals", Tokens.forRole("RESPONSIBLE_OFFICER")).status()).isEqualTo(403);
+        Http.Response noOfficer = http.get("/api/referrals", Tokens.forRole("RESPONSIBLE_OFFICER"));
+        assertThat(noOfficer.status()).isEqualTo(200);
+        assertThat(noOfficer.body().get("total").asInt()).isZero();
         assertThat(http.post("/api/referrals/" + housing + "/acceptance", admin, Map.of()).status()).isEqualTo(403);
 
         long acceptedBefore = timeToAccept("ACCOMMODATION", "IN_HOUSE_HOUSING");
@@ -637,8 +639,15 @@ abstract class ReferralScenarios {
                 Tokens.forProvider("INGEUS"))) {
             assertProblem(http.get("/api/referrals/" + id + "/end-of-service-report", outsider), 404, null);
         }
-        // an officer still may not read the referral itself
-        assertThat(http.get("/api/referrals/" + id, officer).status()).isEqualTo(403);
+        // the officer reads the referral itself and finds it among their people's referrals; no other officer does
+        assertThat(http.get("/api/referrals/" + id, officer).status()).isEqualTo(200);
+        JsonNode theirs = http.get("/api/referrals?size=200", officer).body();
+        assertThat(theirs.get("items").findValuesAsString("id")).contains(id);
+        assertThat(theirs.get("items").findValuesAsString("responsibleOfficerCode")).containsOnly("N01RO1");
+        String otherOfficer = Tokens.forUser("ro-2", "RESPONSIBLE_OFFICER", Map.of("officer", "N02RO7"));
+        assertProblem(http.get("/api/referrals/" + id, otherOfficer), 404, null);
+        assertThat(http.get("/api/referrals?size=200", otherOfficer).body().get("items").findValuesAsString("id"))
+                .doesNotContain(id);
     }
 
     // issue 11: provider performance; Sova (family support for men) has no other scenario's referrals here

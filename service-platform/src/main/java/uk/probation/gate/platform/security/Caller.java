@@ -14,12 +14,20 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Who is calling (token {@code sub}, and the display {@code name} or else the subject) and where they work, read
  * from the token (ADR 0006). ADMIN and OPS_VIEWER reach everything; a
  * caseworker only its {@code prisons}, a coordinator or supervisor only its {@code areas}, a provider only its
- * {@code provider}. A claim that is missing reaches nothing. Records outside the caller's reach are "not found".
+ * {@code provider}, a responsible officer only the people whose {@code officer} code it holds. A claim that is missing
+ * reaches nothing. Records outside the caller's reach are "not found".
  */
-public record Caller(String subject, String name, Set<String> roles, Set<String> prisons, Set<String> areas, String provider) {
+public record Caller(String subject, String name, Set<String> roles, Set<String> prisons, Set<String> areas,
+        String provider, String officer) {
 
     /** No HTTP caller: an HMPPS movement or an event. Reaches everything, as events are not scoped. */
     public static final Caller SYSTEM = new Caller("system", "system", Set.of(Roles.ADMIN), Set.of(), Set.of(), null);
+
+    /** A caller that is not a responsible officer. */
+    public Caller(String subject, String name, Set<String> roles, Set<String> prisons, Set<String> areas,
+            String provider) {
+        this(subject, name, roles, prisons, areas, provider, null);
+    }
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -43,8 +51,10 @@ public record Caller(String subject, String name, Set<String> roles, Set<String>
         Jwt jwt = token.getToken();
         String provider = jwt.getClaimAsString(Roles.PROVIDER_CLAIM);
         String name = jwt.getClaimAsString(Roles.NAME_CLAIM);
-        return new Caller(jwt.getSubject(), name == null || name.isBlank() ? jwt.getSubject() : name, roles, codes(jwt, Roles.PRISONS_CLAIM), codes(jwt, Roles.AREAS_CLAIM),
-                provider == null ? "" : provider);
+        String officer = jwt.getClaimAsString(Roles.OFFICER_CLAIM);
+        return new Caller(jwt.getSubject(), name == null || name.isBlank() ? jwt.getSubject() : name, roles,
+                codes(jwt, Roles.PRISONS_CLAIM), codes(jwt, Roles.AREAS_CLAIM), provider == null ? "" : provider,
+                officer == null ? "" : officer);
     }
 
     private static Set<String> codes(Jwt jwt, String claim) {
@@ -91,11 +101,20 @@ public record Caller(String subject, String name, Set<String> roles, Set<String>
     }
 
     /**
+     * The caller's officer code when it acts as a RESPONSIBLE_OFFICER (only its own people), else null. An empty
+     * code, matching nothing, when the token lacks the claim.
+     */
+    public String officerScope() {
+        return hasRole(Roles.RESPONSIBLE_OFFICER) && !isNational() ? (officer == null ? "" : officer) : null;
+    }
+
+    /**
      * Free-text notes (risk of harm summary, need notes, health and safety notes) are for the people who work the
      * case; an OPS_VIEWER reads figures and statuses, not what was written about a person.
      */
     public boolean readsNotes() {
         return !(hasRole(Roles.OPS_VIEWER) && List.of(Roles.ADMIN, Roles.RESETTLEMENT_CASEWORKER,
-                Roles.PLACEMENT_COORDINATOR, Roles.SUPERVISOR, Roles.PROVIDER).stream().noneMatch(this::hasRole));
+                Roles.PLACEMENT_COORDINATOR, Roles.SUPERVISOR, Roles.PROVIDER, Roles.RESPONSIBLE_OFFICER).stream()
+                .noneMatch(this::hasRole));
     }
 }

@@ -19,6 +19,8 @@ public final class Roles {
     public static final String AREAS_CLAIM = "areas";
     /** The signed-in person's display name (user tokens only). */
     public static final String NAME_CLAIM = "name";
+    /** A RESPONSIBLE_OFFICER's officer code (the code events carry as {@code responsibleOfficerCode}). */
+    public static final String OFFICER_CLAIM = "officer";
 
     private Roles() {
     }

@@ -20,9 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.security.Roles;
 import uk.probation.gate.platform.web.ApiProblem;
@@ -65,9 +62,6 @@ class ReferralController {
     /** A closure, optionally with the end-of-service report. */
     record ClosureRequest(@Valid EndOfServiceReportRequest endOfServiceReport) {
     }
-
-    /** The token claim a RESPONSIBLE_OFFICER's officer code travels in. */
-    static final String OFFICER_CLAIM = "officer";
 
     private final Referrals referrals;
     private final People people;
@@ -197,17 +191,7 @@ class ReferralController {
     @GetMapping("/api/referrals/{id}/end-of-service-report")
     EndOfServiceReportView report(@PathVariable String id) {
         Caller caller = Caller.current();
-        return EndOfServiceReportView.of(referrals.withReport(id, caller, officerCode()), caller.readsNotes());
-    }
-
-    /** The caller's officer code from its token ({@code officer} claim), or null. */
-    private static String officerCode() {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        if (who instanceof JwtAuthenticationToken token) {
-            String officer = token.getToken().getClaimAsString(OFFICER_CLAIM);
-            return officer == null || officer.isBlank() ? null : officer;
-        }
-        return null;
+        return EndOfServiceReportView.of(referrals.withReport(id, caller), caller.readsNotes());
     }
 
     private Function<Referral, ReferralView> view(Caller caller) {
