@@ -30,6 +30,8 @@ public class Navigation {
                     List.of(Role.PLACEMENT_COORDINATOR)),
             new Section("Your sessions", "/supervision/sessions", "/supervision", List.of(Role.SUPERVISOR)),
             new Section("Referrals", "/referrals", "/referrals", List.of(Role.PROVIDER)),
+            new Section("Your people’s referrals", "/officer/referrals", "/officer",
+                    List.of(Role.RESPONSIBLE_OFFICER)),
             new Section("Routing table", "/admin/routing", "/admin/routing", List.of(Role.ADMIN)),
             new Section("Recipients", "/admin/recipients", "/admin/recipients", List.of(Role.ADMIN)),
             new Section("Templates", "/admin/templates", "/admin/templates", List.of(Role.ADMIN)),
