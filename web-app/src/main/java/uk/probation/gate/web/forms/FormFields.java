@@ -37,7 +37,7 @@ public final class FormFields {
         return field(name, name, label);
     }
 
-    Field forApiField(String apiField) {
+    public Field forApiField(String apiField) {
         if (apiField == null) {
             return null;
         }

@@ -68,6 +68,7 @@ class OrderPages {
     private static final FormFields BOOKING_FIELDS = FormFields.of()
             .field("orderId", "sessionId", "Session")
             .field("sessionId", "Session")
+            .field("sessionDate", "sessionId", "Session")
             .field("availableDays", "sessionId", "Session")
             .field("completeBy", "sessionId", "Session")
             .field("projectCode", "sessionId", "Session");
@@ -360,10 +361,30 @@ class OrderPages {
             }
             FormErrors errors = problem.status() == 409
                     ? FormErrors.none().add("sessionId", fullOrConflict(problem))
-                    : FormErrors.from(problem, BOOKING_FIELDS);
+                    : bookingErrors(problem);
             model.addAttribute("errors", errors);
             return bookingForm(api.order(id), sessionId, model);
         }
+    }
+
+    /**
+     * A refused booking (422) at the session choice, in the service's own words: a session that has already
+     * happened ({@code sessionDate}), the days-per-week limit ({@code sessionId}, naming the limit), the person's
+     * available days, the order's complete-by date.
+     */
+    static FormErrors bookingErrors(ApiProblem problem) {
+        if (problem.errors().isEmpty()) {
+            return FormErrors.from(problem, BOOKING_FIELDS);
+        }
+        FormErrors errors = FormErrors.none();
+        for (ApiProblem.FieldError error : problem.errors()) {
+            FormFields.Field field = BOOKING_FIELDS.forApiField(error.field());
+            String message = error.message() == null || error.message().isBlank()
+                    ? (problem.detail() != null ? problem.detail() : "This session cannot be booked")
+                    : Character.toUpperCase(error.message().charAt(0)) + error.message().substring(1);
+            errors.add(field == null ? null : field.id(), message);
+        }
+        return errors;
     }
 
     private static String fullOrConflict(ApiProblem problem) {
@@ -377,10 +398,11 @@ class OrderPages {
     private String bookingForm(UnpaidWorkApi.Order order, String chosen, Model model) {
         model.addAttribute("order", order);
         model.addAttribute("chosen", chosen);
-        LocalDate today = LocalDate.now();
+        LocalDate today = UnpaidWorkFormat.today();
+        // a session that has already happened cannot be booked (the service refuses it): only today's and later
         List<UnpaidWorkApi.Session> sessions = order.placement() == null ? List.of()
                 : api.sessions(today, today.plusDays(BOOKING_DAYS - 1), order.placement().projectCode()).stream()
-                        .filter(s -> !s.stoodDown()).toList();
+                        .filter(s -> !s.stoodDown() && !s.date().isBefore(today)).toList();
         Set<String> alreadyBooked = new java.util.HashSet<>();
         for (UnpaidWorkApi.Attendance a : order.attendances()) {
             alreadyBooked.add(a.sessionId());

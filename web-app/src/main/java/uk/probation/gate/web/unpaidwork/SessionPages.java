@@ -60,7 +60,7 @@ class SessionPages {
 
     @GetMapping("/unpaid-work/sessions")
     String sessions(Model model) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = UnpaidWorkFormat.today();
         List<UnpaidWorkApi.Session> sessions = api.sessions(today, today.plusDays(DAYS_AHEAD - 1), null);
         model.addAttribute("sessions", sessions);
         model.addAttribute("atRisk", sessions.stream().filter(s -> s.atRisk() && !s.stoodDown()).count());
@@ -71,7 +71,9 @@ class SessionPages {
 
     @GetMapping("/unpaid-work/sessions/{id}")
     String session(@PathVariable String id, Model model) {
-        model.addAttribute("workSession", api.session(id));
+        UnpaidWorkApi.Session found = api.session(id);
+        model.addAttribute("workSession", found);
+        model.addAttribute("tooEarly", found.date().isAfter(UnpaidWorkFormat.today()));
         return "unpaidwork/session";
     }
 

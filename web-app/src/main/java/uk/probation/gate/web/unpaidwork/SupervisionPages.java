@@ -73,9 +73,12 @@ class SupervisionPages {
     public record Day(LocalDate date, List<UnpaidWorkApi.Session> sessions) {
     }
 
+    /** Said on a session still to come: community-payback-service refuses attendance before the session's day. */
+    static final String TOO_EARLY = "Attendance can be recorded from the day of the session";
+
     @GetMapping("/supervision/sessions")
     String sessions(Model model) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = UnpaidWorkFormat.today();
         Map<LocalDate, List<UnpaidWorkApi.Session>> byDay = new TreeMap<>(java.util.Comparator.reverseOrder());
         byDay.put(today, new ArrayList<>());
         byDay.put(today.minusDays(1), new ArrayList<>());
@@ -107,14 +110,19 @@ class SupervisionPages {
         }
         if (model.getAttribute("failures") instanceof List<?> failures && !failures.isEmpty()) {
             FormErrors errors = FormErrors.none();
-            failures.forEach(f -> errors.add(null, String.valueOf(f)));
+            // a refusal about the people chosen (e.g. the session's day not come yet) is shown at the people
+            failures.forEach(f -> errors.add(f instanceof Failure failure ? failure.field() : null,
+                    f instanceof Failure failure ? failure.message() : String.valueOf(f)));
             model.addAttribute("errors", errors);
         }
         return rosterPage(session, model);
     }
 
     private String rosterPage(UnpaidWorkApi.Session session, Model model) {
+        boolean tooEarly = tooEarly(session);
         model.addAttribute("workSession", session);
+        model.addAttribute("tooEarly", tooEarly);
+        model.addAttribute("tooEarlyReason", TOO_EARLY + " (" + new UnpaidWorkFormat().day(session.date()) + ").");
         model.addAttribute("outcomes", OUTCOMES);
         model.addAttribute("enforceable", ENFORCEABLE);
         model.addAttribute("toRecord", session.roster().stream().filter(r -> r.attendance() == null).count());
@@ -141,7 +149,9 @@ class SupervisionPages {
             }
         }
         FormErrors errors = FormErrors.none();
-        if (selected.isEmpty()) {
+        if (tooEarly(session)) {
+            errors.add("people", TOO_EARLY + " (" + new UnpaidWorkFormat().day(session.date()) + ")");
+        } else if (selected.isEmpty()) {
             errors.add("people", "Select the people to record attendance for");
         }
         if (outcome == null || !OUTCOMES.contains(outcome)) {
@@ -198,7 +208,8 @@ class SupervisionPages {
             }
             api.session(id);
             List<String> recorded = new ArrayList<>();
-            List<String> failures = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
+            List<String> notRecorded = new ArrayList<>();
             for (String orderId : answers.orderIds()) {
                 String crn = answers.crns().get(orderId);
                 try {
@@ -206,10 +217,22 @@ class SupervisionPages {
                             formToken == null ? null : formToken + "-" + orderId);
                     recorded.add(crn);
                 } catch (ApiProblem problem) {
-                    failures.add(crn + " was not recorded: " + reason(problem));
+                    boolean dated = problem.isInvalidInput() && problem.errors().stream()
+                            .anyMatch(e -> "sessionDate".equals(e.field()));
+                    failures.add(new Failure(dated ? "people" : null, crn + " was not recorded: " + reason(problem)));
+                    if (dated) {
+                        notRecorded.add(orderId);
+                    }
                 }
             }
             httpSession.removeAttribute(PENDING + id);
+            if (!notRecorded.isEmpty()) {
+                // nothing lost: those refused for the session's date stay chosen, with the outcome and time
+                Map<String, String> crns = new LinkedHashMap<>();
+                notRecorded.forEach(orderId -> crns.put(orderId, answers.crns().get(orderId)));
+                httpSession.setAttribute(PENDING + id, new Answers(List.copyOf(notRecorded), crns, answers.outcome(),
+                        answers.minutes()));
+            }
             if (!recorded.isEmpty()) {
                 redirect.addFlashAttribute("success", "Attendance recorded for " + recorded.size()
                         + (recorded.size() == 1 ? " person" : " people"));
@@ -218,6 +241,14 @@ class SupervisionPages {
             redirect.addFlashAttribute("failures", failures);
             return "redirect:/supervision/sessions/" + id;
         });
+    }
+
+    /** A person whose attendance the service refused, and the roster field the refusal belongs at (or none). */
+    public record Failure(String field, String message) implements Serializable {
+    }
+
+    static boolean tooEarly(UnpaidWorkApi.Session session) {
+        return session.date() != null && session.date().isAfter(UnpaidWorkFormat.today());
     }
 
     private static String reason(ApiProblem problem) {
@@ -231,6 +262,9 @@ class SupervisionPages {
             ApiProblem.FieldError first = problem.errors().get(0);
             if ("orderId".equals(first.field())) {
                 return "they are no longer booked on this session";
+            }
+            if ("sessionDate".equals(first.field())) {
+                return first.message();
             }
             return (first.field() == null ? "" : first.field() + " ") + first.message();
         }

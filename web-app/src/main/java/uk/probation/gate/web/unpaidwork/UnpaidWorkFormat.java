@@ -53,13 +53,21 @@ public class UnpaidWorkFormat {
         return time.getMinute() == 0 ? hour + suffix : hour + ":" + String.format("%02d", time.getMinute()) + suffix;
     }
 
+    /**
+     * Today where unpaid work is done (Europe/London), as community-payback-service counts it: attendance is
+     * recorded from a session's day, and sessions are booked from today.
+     */
+    public static LocalDate today() {
+        return LocalDate.now(java.time.ZoneId.of("Europe/London"));
+    }
+
     public String times(LocalTime start, LocalTime end) {
         return time(start) + " to " + time(end);
     }
 
     /** "Today", "Yesterday", "Tomorrow" or the day, for headings over a day's sessions. */
     public String relativeDay(LocalDate date) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = today();
         if (date.equals(today)) {
             return "Today, " + date.format(DAY);
         }

@@ -158,4 +158,95 @@ class UnpaidWorkPagesTest {
                 .param("sessionId", "s1").param("formToken", "t-2")).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("There is a problem").contains("This session is full: choose another session");
     }
+
+    static UnpaidWorkApi.Order placedOrder() {
+        return new UnpaidWorkApi.Order("o1", "A111111", "PLACED", LocalDate.now(), "N53DER",
+                "MALE", "LOW", null, 2400, 0, 2400, 720, 0, LocalDate.now().plusYears(1),
+                new UnpaidWorkApi.Placement("PRJ1", "GROUP", false, null, LocalDate.now()), null, 0, List.of(), null);
+    }
+
+    static UnpaidWorkApi.Session on(String id, LocalDate date, List<UnpaidWorkApi.RosterEntry> roster) {
+        return new UnpaidWorkApi.Session(id, "PRJ1", "Canal towpath", "GROUP", "N53DER", date,
+                LocalTime.of(8, 0), LocalTime.of(15, 0), 420, 2, 5, 10, roster.size(), 10 - roster.size(),
+                "SCHEDULED", null, false, List.of(), roster);
+    }
+
+    @Test
+    void bookingOffersNoSessionThatHasHappenedAndShowsTheDaysPerWeekLimitAtTheSessionKeepingTheChoice()
+            throws Exception {
+        when(api.order("o1")).thenReturn(placedOrder());
+        LocalDate today = UnpaidWorkFormat.today();
+        when(api.sessions(any(), any(), eq("PRJ1"))).thenReturn(List.of(on("past", today.minusDays(1), List.of()),
+                on("s2", today.plusDays(2), List.of()), on("s3", today.plusDays(3), List.of())));
+        String form = mvc.perform(get("/unpaid-work/orders/o1/booking").with(carl())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(form).contains("value=\"s2\"").contains("value=\"s3\"").doesNotContain("value=\"past\"")
+                .contains("a session that has already happened cannot be");
+
+        org.mockito.Mockito.doThrow(new ApiProblem(422, "The order is booked on as many days that week as it may be",
+                null, List.of(new ApiProblem.FieldError("sessionId", "an order that is not intensive is worked on at "
+                        + "most 2 days a week; it is already booked on [2026-11-30, 2026-12-01] in the week of "
+                        + "2026-11-30")), Map.of())).when(api).book(eq("s3"), eq("o1"), any());
+        String refused = mvc.perform(post("/unpaid-work/orders/o1/booking").with(carl()).with(csrf())
+                .param("sessionId", "s3").param("formToken", "t-3")).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("There is a problem").contains("href=\"#sessionId\"")
+                .contains("An order that is not intensive is worked on at most 2 days a week")
+                .containsPattern("id=\"sessionId-error\"[\\s\\S]*at most 2 days a week")
+                .containsPattern("value=\"s3\"[^>]*checked");
+    }
+
+    @Test
+    void aBookingRefusedForASessionThatHasHappenedIsShownAtTheSession() throws Exception {
+        when(api.order("o1")).thenReturn(placedOrder());
+        when(api.sessions(any(), any(), eq("PRJ1"))).thenReturn(List.of(on("s2", UnpaidWorkFormat.today(), List.of())));
+        org.mockito.Mockito.doThrow(new ApiProblem(422, "The session has already happened", null,
+                List.of(new ApiProblem.FieldError("sessionDate", "the session on 2026-11-26 has already happened; "
+                        + "sessions are booked from today (2026-11-27)")), Map.of()))
+                .when(api).book(eq("s2"), eq("o1"), any());
+        String refused = mvc.perform(post("/unpaid-work/orders/o1/booking").with(carl()).with(csrf())
+                .param("sessionId", "s2").param("formToken", "t-4")).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("href=\"#sessionId\"")
+                .containsPattern("id=\"sessionId-error\"[\\s\\S]*The session on 2026-11-26 has already happened");
+    }
+
+    @Test
+    void attendanceForASessionStillToComeIsNotOfferedAndSaysWhy() throws Exception {
+        when(api.session("s9")).thenReturn(on("s9", UnpaidWorkFormat.today().plusDays(1),
+                List.of(booked("o1", "A111111"))));
+        String roster = mvc.perform(get("/supervision/sessions/s9").with(sam())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(roster).contains("Attendance can be recorded from the day of the session")
+                .doesNotContain("name=\"orderId\"").doesNotContain("What happened?").contains("A111111");
+
+        String refused = mvc.perform(post("/supervision/sessions/s9").with(sam()).with(csrf()).param("orderId", "o1")
+                .param("outcome", "ATTENDED_COMPLIED").param("hours", "7").param("minutes", "0")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(refused).contains("There is a problem").contains("href=\"#people\"")
+                .contains("Attendance can be recorded from the day of the session");
+        verify(api, never()).recordAttendance(any(), any(), any(), anyInt(), any());
+
+        String coordinatorView = mvc.perform(get("/unpaid-work/sessions/s9").with(carl())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(coordinatorView).contains("Recorded from the day of the session").doesNotContain("Not recorded");
+    }
+
+    @Test
+    void attendanceTheServiceRefusesForTheSessionsDateIsShownAtThePeopleAndNothingChosenIsLost() throws Exception {
+        when(api.session("s1")).thenReturn(today(List.of(booked("o1", "A111111"))));
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/supervision/sessions/s1").with(sam()).with(csrf()).session(session).param("orderId", "o1")
+                .param("outcome", "ATTENDED_COMPLIED").param("hours", "6").param("minutes", "30"));
+        org.mockito.Mockito.doThrow(new ApiProblem(422, "Unprocessable", null, List.of(new ApiProblem.FieldError(
+                "sessionDate", "cannot record attendance before the session's day (2026-11-28)")), Map.of()))
+                .when(api).recordAttendance(eq("s1"), eq("o1"), any(), anyInt(), any());
+        MvcResult done = mvc.perform(post("/supervision/sessions/s1/check").with(sam()).with(csrf()).session(session)
+                .param("formToken", "t-5")).andReturn();
+        String after = mvc.perform(get("/supervision/sessions/s1").with(sam()).session(session)
+                .flashAttrs(done.getFlashMap())).andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("href=\"#people\"")
+                .containsPattern("id=\"people-error\"[\\s\\S]*A111111 was not recorded: cannot record attendance "
+                        + "before the session&#39;s day")
+                .containsPattern("value=\"o1\"[^>]*checked").containsPattern("value=\"ATTENDED_COMPLIED\"[^>]*checked")
+                .containsPattern("id=\"hours\"[^>]*value=\"6\"").containsPattern("id=\"minutes\"[^>]*value=\"30\"");
+    }
 }
