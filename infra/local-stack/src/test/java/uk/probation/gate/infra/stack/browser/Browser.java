@@ -232,6 +232,20 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Picks the radio button labelled {@code label} in the group whose legend is {@code legend} (exact texts), for
+     * pages with several groups offering the same choices, e.g. many yes/no questions.
+     */
+    public Browser choose(String legend, String label) {
+        WebElement labelElement = driver.findElement(By.xpath("//fieldset[legend[normalize-space()="
+                + xpathLiteral(legend) + "]]//label[normalize-space()=" + xpathLiteral(label) + "]"));
+        WebElement input = driver.findElement(By.id(labelElement.getAttribute("for")));
+        if (!input.isSelected()) {
+            labelElement.click();
+        }
+        return this;
+    }
+
     /** Picks the option with this visible text in the select labelled {@code label}. */
     public Browser select(String label, String optionText) {
         new org.openqa.selenium.support.ui.Select(field(label)).selectByVisibleText(optionText);

@@ -130,7 +130,7 @@ class CaseworkerJourneyIT extends BrowserTest {
         }
         assertThat(accommodation).as("an accommodation referral from the plan").isNotNull();
         ResettlementSetup.providerAccepts(accommodation);
-        String provider = accommodation.get("providerCode").asString();
+        String provider = ResettlementSetup.providerName(accommodation.get("providerCode").asString());
         asha.reloadUntil(page -> page.has(By.id("referrals")) && page.text(By.id("referrals")).contains("Accepted")
                 && page.text(By.id("timeline")).contains("accepted"), Duration.ofSeconds(60));
         String referrals = asha.text(By.id("referrals"));

@@ -33,6 +33,11 @@ class CaseworkerScopingIT extends BrowserTest {
         assertThat(bella.title()).startsWith("Page not found");
         bella.open("/cases/" + nottingham.caseId() + "/plan/accommodation");
         assertThat(bella.heading()).isEqualTo("Page not found");
+        for (String page : java.util.List.of("/details", "/allocation", "/screening", "/pre-release-review")) {
+            bella.open("/cases/" + nottingham.caseId() + page);
+            assertThat(bella.heading()).as(page).isEqualTo("Page not found");
+            assertThat(bella.text()).doesNotContain(nottingham.prisonNumber());
+        }
         bella.open("/cases/no-such-case");
         assertThat(bella.heading()).as("the same page as for an unknown case").isEqualTo("Page not found");
 

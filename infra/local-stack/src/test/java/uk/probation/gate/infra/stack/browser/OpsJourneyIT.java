@@ -40,8 +40,9 @@ class OpsJourneyIT extends BrowserTest {
         assertThat(olu.path()).as("an ops viewer's first page is the outcomes").isEqualTo("/outcomes");
         assertThat(olu.heading()).isEqualTo("Outcomes");
         assertThat(olu.text(By.tagName("header"))).contains("Olu Adeyemi");
-        assertThat(olu.driver().findElement(By.id("navigation")).getAttribute("textContent").strip())
-                .as("an ops viewer is offered only the outcomes").isEqualTo("Outcomes");
+        assertThat(olu.driver().findElement(By.id("navigation")).getAttribute("textContent").strip()
+                .replaceAll("\\s+", " ")).as("an ops viewer is offered only the outcomes and provider performance")
+                .isEqualTo("Outcomes Provider performance");
 
         // the headline figures, and the tables by prison and by sex, with what was just released in them
         assertThat(olu.text(By.id("headlines"))).contains("Homeless on release").contains("No work on release")
@@ -95,6 +96,44 @@ class OpsJourneyIT extends BrowserTest {
         // an ops viewer reaches no admin or provider page
         olu.open("/admin/routing");
         assertThat(olu.heading()).isNotEqualTo("Routing table");
+    }
+
+    @Test
+    void providerPerformanceForAPeriodWithoutAnyoneIdentified() {
+        ReferralSetup setup = new ReferralSetup();
+        String prisonNumber = Identifiers.prisonNumber();
+        String caseId = setup.reception(prisonNumber, "NMI", "MALE");
+        setup.completedPlan(caseId, List.of("ACCOMMODATION"));
+        String referral = setup.sentReferral(prisonNumber, "ACCOMMODATION", "IN_HOUSE_HOUSING");
+        ResettlementSetup.providerStep(referral, "IN_HOUSE_HOUSING", "acceptance", java.util.Map.of());
+
+        Browser olu = signedIn("ops");
+        olu.click("Provider performance");
+        assertThat(olu.heading()).isEqualTo("Provider performance");
+        assertThat(olu.text(By.id("period"))).startsWith("From").contains(String.valueOf(
+                java.time.LocalDate.now().getYear()));
+        String housing = olu.text(By.id("provider-IN_HOUSE_HOUSING"));
+        assertThat(housing).contains("Referrals received").contains("Accepted").contains("Median time to accept");
+        long received = Long.parseLong(olu.text(By.xpath("//table[@id='provider-IN_HOUSE_HOUSING']"
+                + "//tr[th[normalize-space()='Referrals received']]/td")));
+        long accepted = Long.parseLong(olu.text(By.xpath("//table[@id='provider-IN_HOUSE_HOUSING']"
+                + "//tr[th[normalize-space()='Accepted']]/td")));
+        assertThat(received).isPositive();
+        assertThat(accepted).isPositive();
+        assertThat(olu.text()).contains("In-house housing and welfare specialists").doesNotContain("IN_HOUSE_HOUSING");
+        assertThat(olu.driver().getPageSource()).doesNotContain(prisonNumber);
+
+        // a period ending before it starts is an error at the field
+        olu.type("from-day", "1").type("from-month", "12").type("from-year", "2026")
+                .type("to-day", "1").type("to-month", "9").type("to-year", "2026");
+        olu.press("Show the figures");
+        assertThat(olu.title()).startsWith("Error: ");
+        assertThat(olu.has(By.id("to-day-error"))).isTrue();
+
+        // an admin is offered it too
+        Browser ada = browser("admin", Variant.DESKTOP).signIn("admin");
+        ada.click("Provider performance");
+        assertThat(ada.heading()).isEqualTo("Provider performance");
     }
 
     /** The table as the page shows it: the header row, then each row's cells. */

@@ -36,6 +36,36 @@ final class ResettlementSetup {
         return new OpenCase(opened.field("id"), prisonNumber);
     }
 
+    /** A reception today at {@code prisonCode} with only what HMPPS sends: no release date, CRN or officer. */
+    static OpenCase receptionWithoutDetails(String prisonCode, String sex) {
+        String prisonNumber = Identifiers.prisonNumber();
+        Http.Response opened = resettlement().post("/api/cases", BrowserTest.token("caseworker"), Map.of(
+                "prisonNumber", prisonNumber, "prisonCode", prisonCode, "receivedOn", LocalDate.now().toString(),
+                "sex", sex, "riskOfSeriousHarm", "LOW"));
+        assertThat(opened.status()).as("reception set up: %s", opened.body()).isEqualTo(201);
+        return new OpenCase(opened.field("id"), prisonNumber);
+    }
+
+    /** A provider's name as the pages show it, from referral-service's list of providers. */
+    static String providerName(String code) {
+        Http referral = new Http(BrowserTest.stack().baseUrl(StackComponent.REFERRAL).toString());
+        for (JsonNode provider : referral.get("/api/providers?size=100", BrowserTest.token("caseworker")).body()
+                .get("items")) {
+            if (code.equals(provider.get("code").asString())) {
+                return provider.get("name").asString();
+            }
+        }
+        return code;
+    }
+
+    /** A step a provider takes on its referral (acceptance, start, outcome), through its own dev client. */
+    static void providerStep(String referralId, String providerCode, String step, Map<String, Object> body) {
+        String client = "provider-" + providerCode.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        Http http = new Http(BrowserTest.stack().baseUrl(StackComponent.REFERRAL).toString());
+        Http.Response done = http.post("/api/referrals/" + referralId + "/" + step, BrowserTest.token(client), body);
+        assertThat(done.status()).as("provider %s set up: %s", step, done.body()).isEqualTo(200);
+    }
+
     /** Waits until referral-service has the person (from the reception event) on the release-readiness worklist. */
     static void awaitOnWorklist(OpenCase person, String prisonCode) {
         Http referral = new Http(BrowserTest.stack().baseUrl(StackComponent.REFERRAL).toString());
