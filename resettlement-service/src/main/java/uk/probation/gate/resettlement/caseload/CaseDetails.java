@@ -1,8 +1,10 @@
 package uk.probation.gate.resettlement.caseload;
 
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.web.ApiProblem;
@@ -45,7 +47,8 @@ public class CaseDetails {
         }
         if (details.expectedReleaseDate() != null && !details.expectedReleaseDate().isAfter(c.getReceivedOn())) {
             errors.add(new ApiProblem.FieldError("expectedReleaseDate",
-                    "must be after receivedOn (" + c.getReceivedOn() + ")"));
+                    "must be after the day the person was received, "
+                            + c.getReceivedOn().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK))));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.unprocessable("The case details cannot be saved", errors);

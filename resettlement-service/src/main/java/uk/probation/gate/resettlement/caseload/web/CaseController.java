@@ -35,7 +35,7 @@ class CaseController {
             errors.add(new ApiProblem.FieldError("prisonCode", "is not a resettlement prison"));
         }
         if (request.expectedReleaseDate() != null && !request.expectedReleaseDate().isAfter(request.receivedOn())) {
-            errors.add(new ApiProblem.FieldError("expectedReleaseDate", "must be after receivedOn"));
+            errors.add(new ApiProblem.FieldError("expectedReleaseDate", "must be after the day the person was received"));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.unprocessable("The reception cannot be recorded", errors);
