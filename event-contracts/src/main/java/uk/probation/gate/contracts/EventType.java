@@ -3,6 +3,7 @@ package uk.probation.gate.contracts;
 import java.util.Arrays;
 import java.util.Optional;
 import uk.probation.gate.contracts.communitypayback.OrderCompleted;
+import uk.probation.gate.contracts.communitypayback.OrderErased;
 import uk.probation.gate.contracts.communitypayback.OrderReceived;
 import uk.probation.gate.contracts.communitypayback.PlacementAssigned;
 import uk.probation.gate.contracts.communitypayback.SessionAttended;
@@ -11,12 +12,14 @@ import uk.probation.gate.contracts.referral.ReferralAccepted;
 import uk.probation.gate.contracts.referral.ReferralClosed;
 import uk.probation.gate.contracts.referral.ReferralCreated;
 import uk.probation.gate.contracts.referral.ReferralDeclined;
+import uk.probation.gate.contracts.referral.ReferralErased;
 import uk.probation.gate.contracts.referral.ReferralEscalated;
 import uk.probation.gate.contracts.referral.ReferralOutcomeRecorded;
 import uk.probation.gate.contracts.referral.ReferralSent;
 import uk.probation.gate.contracts.referral.ReferralStarted;
 import uk.probation.gate.contracts.resettlement.CaseAllocated;
 import uk.probation.gate.contracts.resettlement.CaseDeallocated;
+import uk.probation.gate.contracts.resettlement.CaseErased;
 import uk.probation.gate.contracts.resettlement.CaseSuperseded;
 import uk.probation.gate.contracts.resettlement.CaseUpdated;
 import uk.probation.gate.contracts.resettlement.PlanCompleted;
@@ -48,6 +51,8 @@ public enum EventType {
             "The case was allocated to a named caseworker."),
     RESETTLEMENT_CASE_DEALLOCATED("resettlement.case.deallocated", Topics.RESETTLEMENT, 1, CaseDeallocated.class,
             "The case no longer has a caseworker (released, transferred out, superseded or by hand)."),
+    RESETTLEMENT_CASE_ERASED("resettlement.case.erased", Topics.RESETTLEMENT, 1, CaseErased.class,
+            "The closed case reached the end of its retention period and was deleted; every service deletes its copies."),
     COMMUNITY_PAYBACK_ORDER_RECEIVED("community-payback.order.received", Topics.COMMUNITY_PAYBACK, 1, OrderReceived.class,
             "An unpaid work order (40-300 hours) was received from court."),
     COMMUNITY_PAYBACK_PLACEMENT_ASSIGNED("community-payback.placement.assigned", Topics.COMMUNITY_PAYBACK, 1, PlacementAssigned.class,
@@ -58,6 +63,8 @@ public enum EventType {
             "Work was withdrawn or the person sent home for a service reason; never counts against the person."),
     COMMUNITY_PAYBACK_ORDER_COMPLETED("community-payback.order.completed", Topics.COMMUNITY_PAYBACK, 1, OrderCompleted.class,
             "All required hours were credited and the order completed."),
+    COMMUNITY_PAYBACK_ORDER_ERASED("community-payback.order.erased", Topics.COMMUNITY_PAYBACK, 1, OrderErased.class,
+            "The finished order reached the end of its retention period and was deleted; every service deletes its copies."),
     REFERRAL_CREATED("referral.referral.created", Topics.REFERRAL, 1, ReferralCreated.class,
             "A referral for a need was created (from a resettlement plan or manually)."),
     REFERRAL_SENT("referral.referral.sent", Topics.REFERRAL, 1, ReferralSent.class,
@@ -73,7 +80,9 @@ public enum EventType {
     REFERRAL_ESCALATED("referral.referral.escalated", Topics.REFERRAL, 1, ReferralEscalated.class,
             "A stage of the referral (response, start, outcome) passed its deadline and was escalated."),
     REFERRAL_CLOSED("referral.referral.closed", Topics.REFERRAL, 1, ReferralClosed.class,
-            "The referral was closed.");
+            "The referral was closed."),
+    REFERRAL_ERASED("referral.referral.erased", Topics.REFERRAL, 1, ReferralErased.class,
+            "The referral was deleted (retention ended or its case was erased); every service deletes its copies.");
 
     private final String type;
     private final String topic;

@@ -90,6 +90,12 @@ final class PayloadSamples {
                     "RELEASED");
             case REFERRAL_ESCALATED -> new ReferralEscalated("r-1", PERSON, "ACCOMMODATION", "HOUSING-NOTTS",
                     "START", DAY, CASE, "NMI", "N53DER", "MALE", OFFICER);
+            case RESETTLEMENT_CASE_ERASED -> new uk.probation.gate.contracts.resettlement.CaseErased(CASE,
+                    PRISON_NUMBER, CRN, "NMI", DAY.plusYears(7));
+            case COMMUNITY_PAYBACK_ORDER_ERASED -> new uk.probation.gate.contracts.communitypayback.OrderErased("o-1",
+                    CRN, "N53DER", DAY.plusYears(7));
+            case REFERRAL_ERASED -> new uk.probation.gate.contracts.referral.ReferralErased("r-1", PERSON, CASE,
+                    "HOUSING-NOTTS", DAY.plusYears(7));
         };
     }
 

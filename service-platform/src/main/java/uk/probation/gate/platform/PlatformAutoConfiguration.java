@@ -41,6 +41,25 @@ import uk.probation.gate.platform.outbox.KafkaEventPublisher;
 import uk.probation.gate.platform.outbox.OutboxRelay;
 import uk.probation.gate.platform.security.SecurityConfiguration;
 import uk.probation.gate.platform.web.ApiErrors;
+import uk.probation.gate.platform.web.CorrelationIdFilter;
+import uk.probation.gate.platform.web.RequestSizeLimitFilter;
+import uk.probation.gate.platform.audit.AuditController;
+import uk.probation.gate.platform.audit.AuditTrail;
+import uk.probation.gate.platform.lease.JobLease;
+import uk.probation.gate.platform.outbox.AggregateSnapshots;
+import uk.probation.gate.platform.retention.PlatformRetentionPolicies;
+import uk.probation.gate.platform.retention.Retention;
+import uk.probation.gate.platform.retention.RetentionController;
+import uk.probation.gate.platform.retention.RetentionJob;
+import uk.probation.gate.platform.retention.RetentionPolicy;
+import uk.probation.gate.platform.sar.SubjectAccessContent;
+import uk.probation.gate.platform.sar.SubjectAccessRequestController;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /** Everything a service gets by depending on service-platform. */
 @AutoConfiguration(beforeName = {
@@ -48,7 +67,8 @@ import uk.probation.gate.platform.web.ApiErrors;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
-@Import({SecurityConfiguration.class, ApiErrors.class, DeadLetterController.class})
+@Import({SecurityConfiguration.class, ApiErrors.class, DeadLetterController.class, AuditController.class,
+        RetentionController.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -90,8 +110,65 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay) {
-        return new AggregateStore(mongo, relay);
+    AuditTrail auditTrail(MongoTemplate mongo, Clock clock) {
+        return new AuditTrail(mongo, clock);
+    }
+
+    @Bean
+    SmartInitializingSingleton auditIndexes(AuditTrail audit) {
+        return audit::createIndexes;
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxRelay relay, AuditTrail audit) {
+        return new AggregateStore(mongo, relay, audit);
+    }
+
+    @Bean
+    AggregateSnapshots aggregateSnapshots() {
+        return new AggregateSnapshots();
+    }
+
+    @Bean
+    @ConditionalOnBean(SubjectAccessContent.class)
+    SubjectAccessRequestController subjectAccessRequestController(SubjectAccessContent content, AuditTrail audit) {
+        return new SubjectAccessRequestController(content, audit);
+    }
+
+    @Bean
+    JobLease jobLease(MongoTemplate mongo, Clock clock) {
+        return new JobLease(mongo, clock);
+    }
+
+    @Bean
+    RetentionJob retentionJob(ObjectProvider<RetentionPolicy> policies, MongoTemplate mongo, JobLease lease,
+            MeterRegistry meters, Clock clock, AuditTrail audit,
+            @Value("${platform.retention.interval}") Duration interval,
+            @Value("${platform.retention.initial-delay}") Duration initialDelay,
+            @Value("${platform.retention.idempotency-keys}") String idempotencyKeys,
+            @Value("${platform.retention.audit-log}") String auditLog) {
+        List<RetentionPolicy> all = new ArrayList<>(policies.orderedStream().toList());
+        all.add(PlatformRetentionPolicies.idempotencyKeys(mongo,
+                Retention.checked("platform.retention.idempotency-keys", idempotencyKeys)));
+        all.add(PlatformRetentionPolicies.auditLog(audit, Retention.checked("platform.retention.audit-log", auditLog)));
+        return new RetentionJob(all, mongo, lease, meters, clock, interval, initialDelay);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(
+                new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(JsonMapper json,
+            @Value("${platform.http.max-request-body}") DataSize max) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(max.toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     /** Optimistic-locking saves filter on {_id, version}: a unique index on exactly that keeps them fast. */

@@ -14,6 +14,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
+            if (environment.matchesProfiles("dev")) {
+                environment.getPropertySources().addLast(new ResourcePropertySource("platformDevDefaults",
+                        new ClassPathResource("platform-dev-defaults.properties")));
+            }
             environment.getPropertySources().addLast(new ResourcePropertySource("platformDefaults",
                     new ClassPathResource("platform-defaults.properties")));
         } catch (IOException e) {

@@ -56,6 +56,25 @@ public final class Tokens {
         return issuer() + "/oauth2/jwks";
     }
 
+    /** The audiences a test token names by default: every service, as the web application's tokens do. */
+    public static final List<String> ALL_SERVICES = List.of("resettlement-service", "community-payback-service",
+            "referral-service", "notifications-service");
+
+    /** A token for {@code role} whose {@code aud} names only {@code audience} (another service's token). */
+    public static String forAudience(String role, String audience) {
+        return sign("test-" + role.toLowerCase(), role, Map.of("aud", List.of(audience)), issuer());
+    }
+
+    /** A token for {@code role} whose {@code aud} names no service at all. */
+    public static String withoutAudience(String role) {
+        return sign("test-" + role.toLowerCase(), role, Map.of("aud", List.of()), issuer());
+    }
+
+    /** A token for the HMPPS subject access request service (role SAR_DATA_ACCESS). */
+    public static String forSubjectAccess() {
+        return forRole("SAR_DATA_ACCESS");
+    }
+
     public static String forRole(String role) {
         return sign(role, null, issuer());
     }
@@ -100,8 +119,17 @@ public final class Tokens {
         try {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
                     .issuer(issuer).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                    .jwtID(UUID.randomUUID().toString()).claim("roles", List.of(role));
-            extraClaims.forEach(claims::claim);
+                    .jwtID(UUID.randomUUID().toString()).claim("roles", List.of(role)).audience(ALL_SERVICES)
+                    .claim("client_id", "test-client");
+            extraClaims.forEach((name, value) -> {
+                if ("aud".equals(name)) {
+                    @SuppressWarnings("unchecked")
+                    List<String> audiences = (List<String>) value;
+                    claims.audience(audiences.isEmpty() ? null : audiences);
+                } else {
+                    claims.claim(name, value);
+                }
+            });
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims.build());
             jwt.sign(new RSASSASigner(KEY));

@@ -37,7 +37,7 @@ import uk.probation.gate.platform.web.ProblemResponses;
 public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
-    static final String COLLECTION = "idempotency_keys";
+    public static final String COLLECTION = "idempotency_keys";
     private static final Duration KEPT_FOR = Duration.ofHours(24);
 
     private final MongoTemplate mongo;

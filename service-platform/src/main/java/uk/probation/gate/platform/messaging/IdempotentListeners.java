@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.messaging.Message;
+import uk.probation.gate.platform.audit.AuditTrail;
+import uk.probation.gate.platform.metrics.Labels;
 
 /**
  * The one way services consume: a thin listener per inbound topic that reads the envelope and calls one handler.
@@ -55,17 +57,27 @@ public class IdempotentListeners {
                 count(topic, "unknown", "poison");
                 throw e;
             }
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    handle.accept(event);
-                    count(topic, typeOf(event), "handled");
-                    return;
-                } catch (OptimisticLockingFailureException | DuplicateKeyException conflict) {
-                    if (attempt >= CONFLICT_RETRIES) {
-                        throw conflict;
+            // audit rows written while handling it name the event as their cause and correlation id
+            org.slf4j.MDC.put(AuditTrail.CAUSE, "event " + Labels.eventType(typeOf(event)));
+            if (event instanceof InboundEvent inbound && inbound.id() != null) {
+                org.slf4j.MDC.put(AuditTrail.CORRELATION_ID, inbound.id());
+            }
+            try {
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        handle.accept(event);
+                        count(topic, typeOf(event), "handled");
+                        return;
+                    } catch (OptimisticLockingFailureException | DuplicateKeyException conflict) {
+                        if (attempt >= CONFLICT_RETRIES) {
+                            throw conflict;
+                        }
+                        log.debug("Write conflict consuming from {}, retrying", topic);
                     }
-                    log.debug("Write conflict consuming from {}, retrying", topic);
                 }
+            } finally {
+                org.slf4j.MDC.remove(AuditTrail.CAUSE);
+                org.slf4j.MDC.remove(AuditTrail.CORRELATION_ID);
             }
         };
     }
@@ -76,6 +88,6 @@ public class IdempotentListeners {
 
     private void count(String topic, String type, String result) {
         Counter.builder("events.consumed").description("Inbound events by topic, type and result")
-                .tag("topic", topic).tag("type", type).tag("result", result).register(meters).increment();
+                .tag("topic", topic).tag("type", Labels.eventType(type)).tag("result", result).register(meters).increment();
     }
 }

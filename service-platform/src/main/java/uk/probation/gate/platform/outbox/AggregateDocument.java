@@ -29,6 +29,10 @@ public abstract class AggregateDocument {
 
     private List<String> processedEventIds = new ArrayList<>();
 
+    /** The stored state this document was read from, to name the fields a save changes in the audit trail. */
+    @Transient
+    private org.bson.Document loadedState;
+
     protected AggregateDocument() {
     }
 
@@ -55,6 +59,14 @@ public abstract class AggregateDocument {
 
     List<OutboxEvent> newEvents() {
         return newEvents;
+    }
+
+    org.bson.Document loadedState() {
+        return loadedState;
+    }
+
+    void loadedFrom(org.bson.Document state) {
+        loadedState = state;
     }
 
     void saved(long newVersion) {

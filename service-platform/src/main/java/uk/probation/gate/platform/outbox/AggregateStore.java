@@ -3,12 +3,16 @@ package uk.probation.gate.platform.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Update;
+import uk.probation.gate.platform.audit.AuditTrail;
 
 /**
  * Saves aggregates and hands their new events to the relay. The only way services write aggregates, so no state
@@ -21,33 +25,74 @@ import org.springframework.data.mongodb.core.query.Update;
 public class AggregateStore {
 
     private static final Set<String> MANAGED = Set.of("_id", "version", "outbox");
+    /** Bookkeeping, not the record's content: never named as a changed field. */
+    private static final Set<String> NOT_AUDITED = Set.of("_id", "version", "outbox", "processedEventIds", "_class");
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final AuditTrail audit;
 
-    public AggregateStore(MongoTemplate mongo, OutboxRelay relay) {
+    public AggregateStore(MongoTemplate mongo, OutboxRelay relay, AuditTrail audit) {
         this.mongo = mongo;
         this.relay = relay;
+        this.audit = audit;
     }
 
+    /** Saves the aggregate and its new events in one atomic write, then records the change in the audit trail. */
     public <T extends AggregateDocument> T save(T aggregate) {
         String collection = mongo.getCollectionName(aggregate.getClass());
-        boolean hasNewEvents = !aggregate.newEvents().isEmpty();
+        List<String> events = aggregate.newEvents().stream().map(OutboxEvent::type).toList();
+        List<String> changed;
+        String action;
         if (aggregate.getVersion() == null) {
             mongo.insert(aggregate, collection);
             aggregate.saved(aggregate.getVersion() == null ? 0 : aggregate.getVersion());
+            Document state = new Document();
+            mongo.getConverter().write(aggregate, state);
+            changed = state.keySet().stream().filter(field -> !NOT_AUDITED.contains(field)).sorted().toList();
+            aggregate.loadedFrom(state);
+            action = "created";
         } else {
-            update(aggregate, collection);
+            changed = update(aggregate, collection);
+            action = "updated";
         }
-        if (hasNewEvents) {
+        if (!events.isEmpty()) {
             relay.publishSoon(collection, aggregate.getId());
+        }
+        if (!changed.isEmpty() || !events.isEmpty()) {
+            audit.record(collection, aggregate.getId(), action, changed, events);
         }
         return aggregate;
     }
 
-    private <T extends AggregateDocument> void update(T aggregate, String collection) {
+    /**
+     * Deletes the aggregate (retention or erasure) and records it. Its pending events go with it: erase by first
+     * saving a tombstone that carries the erasure event, and delete it once the outbox is empty.
+     */
+    public <T extends AggregateDocument> boolean delete(T aggregate) {
+        String collection = mongo.getCollectionName(aggregate.getClass());
+        boolean deleted = mongo.remove(query(where("_id").is(aggregate.getId())), collection).getDeletedCount() > 0;
+        if (deleted) {
+            audit.record(collection, aggregate.getId(), "deleted", List.of());
+        }
+        return deleted;
+    }
+
+    /** Returns the names of the top-level fields whose stored value this update changes. */
+    private <T extends AggregateDocument> List<String> update(T aggregate, String collection) {
         Document state = new Document();
         mongo.getConverter().write(aggregate, state);
+        Document before = aggregate.loadedState();
+        List<String> changed = new ArrayList<>();
+        state.forEach((field, value) -> {
+            if (!NOT_AUDITED.contains(field) && (before == null || !Objects.equals(before.get(field), value))) {
+                changed.add(field);
+            }
+        });
+        if (before != null) {
+            before.keySet().stream().filter(field -> !NOT_AUDITED.contains(field) && !state.containsKey(field))
+                    .forEach(changed::add);
+        }
         Update update = new Update();
         state.forEach((field, value) -> {
             if (!MANAGED.contains(field)) {
@@ -73,6 +118,9 @@ public class AggregateStore {
                     + " changed since version " + version);
         }
         aggregate.saved(version + 1);
+        aggregate.loadedFrom(state);
+        changed.sort(null);
+        return changed;
     }
 
     public <T extends AggregateDocument> T findById(String id, Class<T> type) {

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String RESPONSIBLE_OFFICER = "RESPONSIBLE_OFFICER";
     public static final String OPS_VIEWER = "OPS_VIEWER";
     public static final String ADMIN = "ADMIN";
+    /** The HMPPS subject access request service: reads {@code GET /subject-access-request}, nothing else. */
+    public static final String SAR_DATA_ACCESS = "SAR_DATA_ACCESS";
 
     /** The claim of a PROVIDER token that names its provider code. */
     public static final String PROVIDER_CLAIM = "provider";

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import uk.probation.gate.platform.security.SecurityEvents;
 import tools.jackson.databind.DatabindException;
 
 /** Maps every refusal to application/problem+json naming the wrong field. Nothing is stored on a 4xx. */
@@ -33,7 +34,10 @@ public class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Object> apiProblem(ApiProblem e) {
+    ResponseEntity<Object> apiProblem(ApiProblem e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e.status() == HttpStatus.NOT_FOUND) {
+            SecurityEvents.refused(request, HttpStatus.NOT_FOUND, "not found or outside the caller's reach");
+        }
         return respond(e.status(), e.title(), e.getMessage(), e.errors());
     }
 
@@ -58,6 +62,10 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
+        if (RequestSizeLimitFilter.causedByTooLarge(e)) {
+            return respond(HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+                    "The request body is larger than this service accepts", List.of());
+        }
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
