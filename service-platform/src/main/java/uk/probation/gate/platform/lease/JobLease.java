@@ -42,7 +42,7 @@ public class JobLease {
     /** Takes or renews the lease {@code name} for {@code ttl}; false when another live instance holds it. */
     public boolean tryAcquire(String name, Duration ttl) {
         Instant now = clock.instant();
-        Query free = new Query(where("_id").is(name).orOperator(where("expiresAt").lt(Date.from(now)),
+        Query free = new Query(where("_id").is(name).orOperator(where("expiresAt").lte(Date.from(now)),
                 where("holder").is(holder)));
         Update take = new Update().set("holder", holder).set("expiresAt", Date.from(now.plus(ttl)))
                 .set("acquiredAt", Date.from(now));
