@@ -51,6 +51,8 @@ public class Caseload {
         OrderStatus status = search.status();
         Boolean overdue = search.overdue();
         List<Criteria> all = new ArrayList<>();
+        // a tombstone of an erased order is never listed
+        all.add(where("status").ne(OrderStatus.ERASED));
         Set<String> reach = Reach.areaFilter();
         if (reach != null) {
             all.add(where("areaCode").in(reach));
@@ -73,6 +75,6 @@ public class Caseload {
             all.add(new Criteria().orOperator(where("completeBy").gte(today),
                     where("status").is(OrderStatus.COMPLETED)));
         }
-        return all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
+        return new Query(new Criteria().andOperator(all));
     }
 }

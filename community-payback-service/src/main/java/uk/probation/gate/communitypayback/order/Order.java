@@ -40,6 +40,8 @@ public class Order extends AggregateDocument {
     private LocalDate firstSessionOn;
     private LocalDate completedOn;
     private Boolean withinTwelveMonths;
+    // set on the tombstone only: the day the finished order was erased (ADR 0010)
+    private LocalDate erasedOn;
 
     protected Order() {
     }
@@ -75,6 +77,42 @@ public class Order extends AggregateDocument {
 
     void extendTo(LocalDate newCompleteBy) {
         this.completeBy = newCompleteBy;
+    }
+
+    /**
+     * The finished order's retention ended: everything about the person goes (CRN, sentence, assessment, placement,
+     * attendance, officer, risk, sex, dates); what stays is the id, the area and when it was erased, so the erased
+     * event (registered in the same save) can be published before the tombstone itself is deleted.
+     */
+    void erase(LocalDate on) {
+        crn = null;
+        sentenceDate = null;
+        sex = null;
+        riskOfSeriousHarm = null;
+        responsibleOfficerCode = null;
+        status = OrderStatus.ERASED;
+        requiredMinutes = 0;
+        creditedMinutes = 0;
+        eteMinutesAllowed = 0;
+        eteMinutesCredited = 0;
+        completeBy = null;
+        receivedAt = null;
+        assessment = null;
+        placement = null;
+        attendances = new ArrayList<>();
+        enforceableFailures = 0;
+        firstSessionOn = null;
+        completedOn = null;
+        withinTwelveMonths = null;
+        erasedOn = on;
+    }
+
+    public boolean isErased() {
+        return status == OrderStatus.ERASED;
+    }
+
+    public LocalDate getErasedOn() {
+        return erasedOn;
     }
 
     public boolean isCompleted() {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.communitypayback.Conflicts;
@@ -24,18 +25,22 @@ import uk.probation.gate.communitypayback.domain.Assessment;
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
 import uk.probation.gate.communitypayback.domain.Credit;
 import uk.probation.gate.communitypayback.domain.PlacementRules;
+import uk.probation.gate.communitypayback.domain.OrderStatus;
 import uk.probation.gate.communitypayback.domain.Problem;
 import uk.probation.gate.communitypayback.domain.ProjectType;
+import uk.probation.gate.communitypayback.domain.Sex;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkDates;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkTerms;
 import uk.probation.gate.communitypayback.project.Project;
 import uk.probation.gate.communitypayback.project.Projects;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.communitypayback.OrderCompleted;
+import uk.probation.gate.contracts.communitypayback.OrderErased;
 import uk.probation.gate.contracts.communitypayback.OrderReceived;
 import uk.probation.gate.contracts.communitypayback.PlacementAssigned;
 import uk.probation.gate.contracts.communitypayback.SessionAttended;
 import uk.probation.gate.contracts.communitypayback.WorkSentHome;
+import uk.probation.gate.platform.metrics.Labels;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.web.ApiProblem;
@@ -79,14 +84,15 @@ public class Orders {
                         order.sex().name(), order.riskOfSeriousHarm().name(), order.responsibleOfficerCode())));
         store.save(received);
         Counter.builder("community_payback.orders.received").description("Unpaid work orders received from court")
-                .tag("area", order.areaCode()).tag("sex", order.sex().name()).register(meters).increment();
+                .tag("area", Labels.area(order.areaCode())).tag("sex", Labels.known(order.sex().name(), Sex.class))
+                .register(meters).increment();
         return received;
     }
 
     /** The order, or null when there is none or it is outside the caller's areas. */
     public Order get(String orderId) {
         Order found = store.findById(orderId, Order.class);
-        return found == null || !Reach.area(found.getAreaCode()) ? null : found;
+        return found == null || found.isErased() || !Reach.area(found.getAreaCode()) ? null : found;
     }
 
     /** The orders with these ids that the caller reaches, by id (one indexed {@code _id $in} read). */
@@ -95,7 +101,7 @@ public class Orders {
             return Map.of();
         }
         return mongo.find(query(where("_id").in(orderIds)), Order.class).stream()
-                .filter(o -> Reach.area(o.getAreaCode()))
+                .filter(o -> !o.isErased() && Reach.area(o.getAreaCode()))
                 .collect(Collectors.toMap(Order::getId, o -> o));
     }
 
@@ -261,6 +267,49 @@ public class Orders {
             metrics.completed(o.getAreaCode(), o.getWithinTwelveMonths());
         }
         return o;
+    }
+
+    /** Every order of the person (by CRN), oldest first; erased orders hold no CRN and are not among them. */
+    public List<Order> ofPerson(String crn) {
+        return mongo.find(query(where("crn").is(crn)).with(Sort.by("receivedAt", "_id")), Order.class);
+    }
+
+    /** Finished orders that ended before {@code endedBefore}: their retention is over (ADR 0010). */
+    public List<Order> finishedBefore(LocalDate endedBefore) {
+        return mongo.find(query(where("status").is(OrderStatus.COMPLETED).and("completedOn").lt(endedBefore)),
+                Order.class).stream().filter(o -> o.getStatus().finished()).toList();
+    }
+
+    /**
+     * Erases a finished order: its personal fields are stripped and {@code community-payback.order.erased} is
+     * registered in the same save (a tombstone), so the erasure and its announcement cannot be split. A live order
+     * is never erased (false); an order already erased or gone is left alone (false).
+     */
+    public boolean erase(String orderId, LocalDate erasedOn) {
+        return Conflicts.retry(() -> {
+            Order o = store.findById(orderId, Order.class);
+            if (o == null || o.isErased() || !o.getStatus().finished()) {
+                return false;
+            }
+            String crn = o.getCrn();
+            String areaCode = o.getAreaCode();
+            o.erase(erasedOn);
+            o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_ORDER_ERASED, crn,
+                    new OrderErased(o.getId(), crn, areaCode, erasedOn)));
+            store.save(o);
+            return true;
+        });
+    }
+
+    /** Deletes the tombstones whose erased event has been published (outbox empty); returns how many went. */
+    public long deletePublishedTombstones() {
+        long deleted = 0;
+        for (Order o : mongo.find(query(where("status").is(OrderStatus.ERASED)), Order.class)) {
+            if (o.getOutbox().isEmpty() && store.delete(o)) {
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     private static void refuseIfCompleted(Order o) {

@@ -63,7 +63,10 @@ public class UnpaidWorkOutcomes {
     public List<Figures> figures(GroupBy groupBy) {
         Map<Key, Counts> groups = new TreeMap<>(Comparator.comparing((Key k) -> Objects.toString(k.areaCode(), ""))
                 .thenComparing(k -> Objects.toString(k.sex(), "")));
-        for (Document d : aggregate("orders", List.of(group(groupBy, "$areaCode", "$sex",
+        // tombstones of erased orders are not orders any more
+        for (Document d : aggregate("orders", List.of(new Document("$match",
+                new Document("status", new Document("$ne", OrderStatus.ERASED.name()))),
+                group(groupBy, "$areaCode", "$sex",
                 new Document("orders", new Document("$sum", 1))
                         .append("completed", countIf("$status", OrderStatus.COMPLETED.name()))
                         .append("within", countIf("$withinTwelveMonths", true)))))) {
@@ -85,6 +88,17 @@ public class UnpaidWorkOutcomes {
                 group(groupBy, "$areaCode", "$sentHome.sex", new Document("stoodDown", new Document("$sum", 1)))))) {
             Counts c = groups.computeIfAbsent(key(d), k -> new Counts());
             c.booked += number(d, "stoodDown");
+            c.stoodDown += number(d, "stoodDown");
+        }
+        // places held by people whose orders were erased stay counted, without the people (ADR 0010)
+        for (Document d : aggregate("sessions", List.of(new Document("$unwind", "$erasedPlaces"),
+                group(groupBy, "$areaCode", "$erasedPlaces.sex", new Document("booked", new Document("$sum", 1))
+                        .append("sentHome", countIf("$erasedPlaces.outcome",
+                                AttendanceOutcome.SENT_HOME_SERVICE_ISSUE.name()))
+                        .append("stoodDown", countIf("$erasedPlaces.sentHome", true)))))) {
+            Counts c = groups.computeIfAbsent(key(d), k -> new Counts());
+            c.booked += number(d, "booked");
+            c.sentHome += number(d, "sentHome");
             c.stoodDown += number(d, "stoodDown");
         }
         double target = properties.positiveCompletionTarget();

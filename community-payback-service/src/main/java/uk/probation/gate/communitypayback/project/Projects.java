@@ -17,18 +17,24 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.communitypayback.Reach;
 import uk.probation.gate.communitypayback.domain.ProjectType;
+import uk.probation.gate.platform.audit.AuditTrail;
 import uk.probation.gate.platform.web.ApiProblem;
 
 /** The projects coordinators have sourced. The code is the key, so the same project twice is a conflict. */
 @Service
 public class Projects {
 
+    /** The fields a new project is created with, named on its audit row. */
+    private static final List<String> FIELDS = List.of("areaCode", "createdAt", "ete", "name", "partner", "type");
+
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Projects(MongoTemplate mongo, Clock clock) {
+    Projects(MongoTemplate mongo, Clock clock, AuditTrail audit) {
         this.mongo = mongo;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A coordinator sources projects only in its own areas (else 403 naming areaCode). */
@@ -41,7 +47,11 @@ public class Projects {
         if (mongo.findById(code, Project.class) != null) {
             throw ApiProblem.conflict("Project " + code + " already exists");
         }
-        return mongo.insert(new Project(code, name, areaCode, type, partner, ete, clock.instant()));
+        Project created = mongo.insert(new Project(code, name, areaCode, type, partner, ete, clock.instant()));
+        // projects are not an aggregate: the write is recorded here (ADR 0009)
+        audit.record("projects", created.code(), "created",
+                partner == null ? FIELDS.stream().filter(f -> !f.equals("partner")).toList() : FIELDS);
+        return created;
     }
 
     /** The project, or null when there is none or it is outside the caller's areas. */

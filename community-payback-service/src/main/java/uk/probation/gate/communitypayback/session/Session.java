@@ -38,6 +38,8 @@ public class Session extends AggregateDocument {
     private List<Booking> bookings = new ArrayList<>();
     // the people whose instructions a stand-down withdrew: kept for the sent-home figures
     private List<Booking> sentHome = new ArrayList<>();
+    // places once held by people whose orders were erased: numbers for the figures, no one named (ADR 0010)
+    private List<Headcount> erasedPlaces = new ArrayList<>();
     private SessionStatus status;
     private StandDownReason standDownReason;
     private Instant createdAt;
@@ -107,6 +109,33 @@ public class Session extends AggregateDocument {
         status = SessionStatus.STOOD_DOWN;
         standDownReason = reason;
         return freed;
+    }
+
+    /**
+     * Removes the erased order's booking and stand-down entry, keeping each as an anonymous {@link Headcount};
+     * false when the order was on neither.
+     */
+    boolean forget(String orderId) {
+        boolean changed = false;
+        for (Booking b : List.copyOf(bookings)) {
+            if (orderId.equals(b.orderId())) {
+                bookings.remove(b);
+                erasedPlaces.add(new Headcount(b.sex(), b.outcome(), false));
+                changed = true;
+            }
+        }
+        for (Booking b : List.copyOf(sentHome)) {
+            if (orderId.equals(b.orderId())) {
+                sentHome.remove(b);
+                erasedPlaces.add(new Headcount(b.sex(), null, true));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    public List<Headcount> getErasedPlaces() {
+        return erasedPlaces;
     }
 
     public List<SessionRisk> risks() {

@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.probation.gate.communitypayback.domain.SessionRisk;
 import uk.probation.gate.communitypayback.domain.SessionStatus;
+import uk.probation.gate.platform.metrics.Labels;
 
 /**
  * Sessions coming up that will send people home unless someone acts: over-booked or without a supervisor, per area
@@ -48,7 +49,8 @@ class SessionRiskMetrics {
         Map<List<String>, Integer> counts = new TreeMap<>((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
         for (Session s : upcoming) {
             for (SessionRisk risk : s.risks()) {
-                counts.merge(List.of(s.getAreaCode(), risk.name()), 1, Integer::sum);
+                // an area outside the reference codes is counted as "other" (Labels), merged into one row
+                counts.merge(List.of(Labels.area(s.getAreaCode()), risk.name()), 1, Integer::sum);
             }
         }
         atRisk.register(counts.entrySet().stream()

@@ -302,6 +302,37 @@ public class Sessions {
         return done;
     }
 
+    /** The sessions on which the order is booked or was stood down, by date (subject access, erasure). */
+    public List<Session> ofOrders(java.util.Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(new Query(new Criteria().orOperator(where("bookings.orderId").in(orderIds),
+                where("sentHome.orderId").in(orderIds))).with(Sort.by("date", "startTime", "_id")), Session.class);
+    }
+
+    /**
+     * The erased order leaves every session it was on: its bookings and stand-down entries go, each kept only as an
+     * anonymous headcount so past figures do not change. Returns how many sessions changed; safe to run again.
+     */
+    public int forget(String orderId) {
+        int changed = 0;
+        for (Session found : ofOrders(List.of(orderId))) {
+            boolean forgotten = Conflicts.retry(() -> {
+                Session s = store.findById(found.getId(), Session.class);
+                if (s == null || !s.forget(orderId)) {
+                    return false;
+                }
+                store.save(s);
+                return true;
+            });
+            if (forgotten) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     public record StandDown(Session session, List<Booking> sentHome) {
     }
 
