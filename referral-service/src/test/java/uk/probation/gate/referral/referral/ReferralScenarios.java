@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,6 +55,9 @@ abstract class ReferralScenarios {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -67,6 +71,8 @@ abstract class ReferralScenarios {
     Environment environment;
 
     Http http;
+    /** Actuator answers on the management port only. */
+    Http management;
     TopicReader topics;
     final String admin = Tokens.forRole("ADMIN");
     final String viewer = Tokens.forRole("OPS_VIEWER");
@@ -75,6 +81,7 @@ abstract class ReferralScenarios {
     @BeforeEach
     void connect() {
         http = new Http("http://127.0.0.1:" + port);
+        management = new Http("http://127.0.0.1:" + managementPort);
         topics = new TopicReader(bootstrapServers);
     }
 
@@ -528,7 +535,7 @@ abstract class ReferralScenarios {
         assertThat(topics.await(Topics.REFERRAL, e -> noOutcome.equals(e.data().get("referralId").asString())
                 && "referral.referral.started".equals(e.header("ce_type")), 1).get(0).data().get("outcomeBy")
                 .asString()).isEqualTo(today);
-        assertThat(http.metrics()).contains("referral_time_to_start_seconds_bucket{");
+        assertThat(management.metrics()).contains("referral_time_to_start_seconds_bucket{");
         double startBefore = escalations("START", "CHANGING_LIVES");
         double outcomeBefore = escalations("OUTCOME", "CHANGING_LIVES");
 
@@ -561,7 +568,7 @@ abstract class ReferralScenarios {
         assertThat(http.get("/api/referrals/" + noOutcome, admin).body().get("escalations").size()).isEqualTo(1);
         assertThat(escalations("START", "CHANGING_LIVES") - startBefore).isEqualTo(1.0);
         assertThat(escalations("OUTCOME", "CHANGING_LIVES") - outcomeBefore).isEqualTo(1.0);
-        assertThat(http.metrics()).contains("referral_escalations_total{");
+        assertThat(management.metrics()).contains("referral_escalations_total{");
         // starting late ends the START stage: no longer overdue
         Http.Response startedLate = http.post("/api/referrals/" + notStarted + "/start", changingLives, Map.of());
         assertThat(startedLate.field("status")).isEqualTo("IN_PROGRESS");
@@ -694,7 +701,7 @@ abstract class ReferralScenarios {
         assertProblem(http.get("/api/provider-performance?providerCode=NOBODY", viewer), 422, "providerCode");
         assertThat(http.get("/api/provider-performance", sovaToken).status()).isEqualTo(403);
         assertThat(http.get("/api/provider-performance", caseworker).status()).isEqualTo(403);
-        assertThat(http.metrics()).contains("referral_referrals_declined_total{", "referral_outcomes_total{",
+        assertThat(management.metrics()).contains("referral_referrals_declined_total{", "referral_outcomes_total{",
                 "referral_time_to_start_seconds_bucket{");
     }
 
@@ -762,6 +769,7 @@ abstract class ReferralScenarios {
             arguments.add("--" + key + "=" + environment.getProperty(key));
         }
         arguments.add("--server.port=0");
+        arguments.add("--management.server.port=0");
         return new SpringApplicationBuilder(uk.probation.gate.referral.ReferralApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
                 .run(arguments.toArray(String[]::new));
@@ -852,7 +860,7 @@ abstract class ReferralScenarios {
         String id = manualReferral(prisonNumber, "EDUCATION_SKILLS_AND_WORK", "NMI", "MALE", "LOW");
         assertThat(http.post("/api/referrals/" + id + "/acceptance", Tokens.forProvider("INGEUS"), Map.of())
                 .status()).isEqualTo(200);
-        assertThat(http.metrics()).contains("referral_new_referrals_total{", "referral_referrals_sent_total{",
+        assertThat(management.metrics()).contains("referral_new_referrals_total{", "referral_referrals_sent_total{",
                 "referral_referrals_accepted_total{", "referral_time_to_accept_seconds_bucket{")
                 .contains("need=\"EDUCATION_SKILLS_AND_WORK\"", "provider=\"INGEUS\"")
                 .doesNotContain(prisonNumber, id);
