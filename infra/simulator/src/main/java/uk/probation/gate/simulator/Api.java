@@ -18,7 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** The system's public HTTP API with tokens from the auth server (client_credentials, the dev clients). */
 final class Api {
 
-    static final String DEV_SECRET = "dev-secret";
+    /** Each dev client has its own secret: its id followed by this (caseworker / caseworker-dev-secret). */
+    static final String DEV_SECRET_SUFFIX = "-dev-secret";
+    /** A cached token is replaced this long before it expires (tokens live at most 10 minutes). */
+    static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
     record Response(int status, JsonNode body) {
@@ -27,7 +30,7 @@ final class Api {
         }
     }
 
-    private record Token(String value, Instant fetched) {
+    private record Token(String value, Instant renewAt) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -41,11 +44,11 @@ final class Api {
     /** A token for a dev client such as {@code caseworker} or {@code provider-in-house-housing}. */
     synchronized String token(String clientId) {
         Token cached = tokens.get(clientId);
-        if (cached != null && cached.fetched().isAfter(Instant.now().minusSeconds(120))) {
+        if (cached != null && Instant.now().isBefore(cached.renewAt())) {
             return cached.value();
         }
         String basic = Base64.getEncoder()
-                .encodeToString((clientId + ":" + DEV_SECRET).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((clientId + ":" + clientSecret(clientId)).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(authUrl + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -55,8 +58,20 @@ final class Api {
             throw new SimulationException("the auth server gave no token for client " + clientId + " (HTTP "
                     + response.status() + ") at " + authUrl);
         }
-        tokens.put(clientId, new Token(response.field("access_token"), Instant.now()));
+        tokens.put(clientId, new Token(response.field("access_token"), renewAt(Instant.now(),
+                response.body().get("expires_in") == null ? 0 : response.body().get("expires_in").asLong())));
         return response.field("access_token");
+    }
+
+    static String clientSecret(String clientId) {
+        return clientId + DEV_SECRET_SUFFIX;
+    }
+
+    /** When to fetch a new token: a minute before it expires, and at least every two minutes. */
+    static Instant renewAt(Instant fetched, long expiresInSeconds) {
+        Instant byExpiry = fetched.plusSeconds(expiresInSeconds).minus(RENEW_BEFORE_EXPIRY);
+        Instant latest = fetched.plusSeconds(120);
+        return byExpiry.isBefore(latest) ? byExpiry : latest;
     }
 
     static String providerClient(String providerCode) {

@@ -14,7 +14,7 @@ final class CommandLine {
               --project-root=DIR        the checkout whose jars to run (default: found from the working directory)
               --only=kafka,mongo,auth   start just these (also: mail, resettlement, community-payback, referral, notifications, web)
               --timeout=SECONDS         how long each component may take to become healthy (default 180)
-              --random-ports            free ports instead of 9092/27017/9000/8080-8084
+              --random-ports            free ports instead of 9092/27017/9000/8080-8084 (and management 9080-9084)
               --arg=NAME:ARG            extra argument for one component, e.g. --arg=referral:--logging.level.root=DEBUG
                                         (NAME 'services' means all four services)
               --jvm=NAME:OPTION         extra JVM option for one component, e.g. --jvm=kafka:-Xmx512m

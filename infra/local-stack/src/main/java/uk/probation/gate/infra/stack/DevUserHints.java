@@ -27,7 +27,7 @@ final class DevUserHints {
             new User("sup-leicester", "Tess Lowe", "SUPERVISOR", "area N53LEI"),
             new User("prov-ingeus", "Ingeus referrals team", "PROVIDER", "provider INGEUS"),
             new User("ops", "Olu Adeyemi", "OPS_VIEWER", "national"),
-            new User("admin", "Ada Morgan", "ADMIN", "national"),
+            new User("admin", "Ada Morgan", "ADMIN, SAR_DATA_ACCESS", "national"),
             new User("ro-n01ro1", "Rob Khan", "RESPONSIBLE_OFFICER", "officer N01RO1"));
 
     /** Every provider has a user named this way, e.g. ST_GILES_TRUST signs in as prov-st-giles-trust. */

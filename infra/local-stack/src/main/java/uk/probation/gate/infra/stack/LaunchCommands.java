@@ -67,7 +67,25 @@ final class LaunchCommands {
                 "-Dgreenmail.auth.disabled");
     }
 
+    /**
+     * The profile every Spring app runs with here: the auth server's dev users and clients, and Swagger UI, exist
+     * only under it.
+     */
+    static final String DEV_PROFILE = "--spring.profiles.active=dev";
+
     private List<String> programArgs(StackComponent component) {
+        List<String> args = new ArrayList<>(ownArgs(component));
+        if (component == StackComponent.AUTH || component == StackComponent.WEB || component.isService()) {
+            args.add(DEV_PROFILE);
+        }
+        if (component.hasManagementPort()) {
+            // actuator (health, prometheus) on its own port, on loopback (platform-defaults); the API port has none
+            args.add("--management.server.port=" + ports.managementOf(component));
+        }
+        return args;
+    }
+
+    private List<String> ownArgs(StackComponent component) {
         int port = ports.of(component);
         String issuer = "http://127.0.0.1:" + ports.of(StackComponent.AUTH);
         return switch (component) {
@@ -112,7 +130,10 @@ final class LaunchCommands {
             case KAFKA -> Readiness.logLine("KAFKA READY");
             case MONGO -> Readiness.logLine("MONGO READY");
             case MAIL -> Readiness.http200(URI.create("http://127.0.0.1:" + ports.mailApi() + "/api/service/readiness"));
-            default -> Readiness.healthUp(URI.create("http://127.0.0.1:" + ports.of(component) + "/actuator/health"));
+            // the key set is what the services need from the auth server, and it is public
+            case AUTH -> Readiness.http200(URI.create("http://127.0.0.1:" + ports.of(component) + "/oauth2/jwks"));
+            default -> Readiness.healthUp(URI.create("http://127.0.0.1:" + ports.managementOf(component)
+                    + "/actuator/health"));
         };
     }
 }

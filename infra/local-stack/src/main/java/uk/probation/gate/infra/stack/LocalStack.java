@@ -27,7 +27,8 @@ import java.util.Set;
  *         .withTemporaryDataDir()            // deleted on close()
  *         .withArgs(StackComponent.REFERRAL, "--logging.level.uk.probation=DEBUG"))) {
  *
- *     String bearer = stack.accessToken("caseworker");               // or "provider-sova", "admin", ...
+ *     String bearer = stack.accessToken("caseworker");               // or "provider-sova", "admin", ... (fresh, 10 min)
+ *     URI metrics = stack.managementUrl(StackComponent.REFERRAL).resolve("/actuator/prometheus");
  *     URI cases = stack.baseUrl(StackComponent.RESETTLEMENT).resolve("/api/cases");
  *     String bootstrap = stack.kafkaBootstrapServers();              // "127.0.0.1:<port>"
  *     String mongo = stack.mongoUri("referral");                     // "mongodb://127.0.0.1:<port>/referral"
@@ -35,7 +36,7 @@ import java.util.Set;
  * }                                                                  // every child process stopped here
  * }</pre>
  * {@code start} returns once every component is ready (Kafka and Mongo print their READY line, the rest
- * answer {@code /actuator/health} with UP). If one dies or is not ready within the timeout, everything
+ * answer {@code /actuator/health} on their management port with UP, the auth server serves its key set). If one dies or is not ready within the timeout, everything
  * already started is stopped and a {@link StackStartupException} carries the tail of that component's log.
  */
 public final class LocalStack {
@@ -129,6 +130,12 @@ public final class LocalStack {
             if (!StackPorts.isFree(ports.of(component))) {
                 throw new StackStartupException("port " + ports.of(component) + " for " + component.artifactName()
                         + " is in use: is another local stack running? (tests: use withRandomPorts())");
+            }
+        }
+        for (StackComponent component : selected) {
+            if (component.hasManagementPort() && !StackPorts.isFree(ports.managementOf(component))) {
+                throw new StackStartupException("management port " + ports.managementOf(component) + " for "
+                        + component.artifactName() + " is in use: is another local stack running?");
             }
         }
         if (selected.contains(StackComponent.KAFKA) && !StackPorts.isFree(ports.kafkaController())) {

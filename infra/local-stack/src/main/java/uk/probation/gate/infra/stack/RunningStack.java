@@ -108,6 +108,16 @@ public final class RunningStack implements AutoCloseable {
         return ports.of(component);
     }
 
+    /** The management (actuator) port of a service or the web app: health and prometheus answer there only. */
+    public int managementPort(StackComponent component) {
+        return ports.managementOf(component);
+    }
+
+    /** e.g. {@code http://127.0.0.1:9083} for {@link StackComponent#REFERRAL}: /actuator/health, /actuator/prometheus. */
+    public URI managementUrl(StackComponent component) {
+        return URI.create("http://127.0.0.1:" + managementPort(component));
+    }
+
     /** For {@code bootstrap.servers}, e.g. {@code 127.0.0.1:9092}. */
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + port(StackComponent.KAFKA);
@@ -146,15 +156,29 @@ public final class RunningStack implements AutoCloseable {
         return URI.create(baseUrl(service) + "/swagger-ui.html");
     }
 
-    /** Fetches an access token for a dev client (e.g. {@code caseworker}, {@code provider-sova}) to send as Bearer. */
+    /**
+     * Fetches a fresh access token for a dev client (e.g. {@code caseworker}, {@code provider-sova}) to send as
+     * Bearer, with the client's own secret ({@link DevClientHints#secretOf}). It names all four services in its
+     * audience and lives at most 10 minutes: fetch another rather than keeping one for long.
+     */
     public String accessToken(String clientId) {
+        return accessToken(clientId, null);
+    }
+
+    /**
+     * A token only {@code resource} accepts (RFC 8707 {@code resource}, a service's name such as
+     * {@code referral-service}); null for the default audience (all four services).
+     */
+    public String accessToken(String clientId, String resource) {
         String basic = Base64.getEncoder()
-                .encodeToString((clientId + ":" + DevClientHints.SECRET).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((clientId + ":" + DevClientHints.secretOf(clientId)).getBytes(StandardCharsets.UTF_8));
+        String form = "grant_type=client_credentials" + (resource == null ? "" : "&resource="
+                + java.net.URLEncoder.encode(resource, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(tokenUri())
                             .header("Authorization", "Basic " + basic)
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher token = ACCESS_TOKEN.matcher(response.body());

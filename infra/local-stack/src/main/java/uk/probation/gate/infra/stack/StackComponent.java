@@ -7,17 +7,17 @@ import java.util.Optional;
 
 /** Everything the local stack can start: four pieces of infrastructure, the four services, then the web app. */
 public enum StackComponent {
-    KAFKA("kafka", "infra/local-kafka", 9092, null),
-    MONGO("mongo", "infra/local-mongo", 27017, null),
-    AUTH("auth", "infra/auth-server", 9000, null),
+    KAFKA("kafka", "infra/local-kafka", 9092, 0, null),
+    MONGO("mongo", "infra/local-mongo", 27017, 0, null),
+    AUTH("auth", "infra/auth-server", 9000, 0, null),
     /** A real SMTP server keeping what it receives, for notifications-service's e-mail. */
-    MAIL("mail", "infra/local-mail", 2525, null),
-    RESETTLEMENT("resettlement", "resettlement-service", 8081, "resettlement"),
-    COMMUNITY_PAYBACK("community-payback", "community-payback-service", 8082, "community-payback"),
-    REFERRAL("referral", "referral-service", 8083, "referral"),
-    NOTIFICATIONS("notifications", "notifications-service", 8084, "notifications"),
+    MAIL("mail", "infra/local-mail", 2525, 0, null),
+    RESETTLEMENT("resettlement", "resettlement-service", 8081, 9081, "resettlement"),
+    COMMUNITY_PAYBACK("community-payback", "community-payback-service", 8082, 9082, "community-payback"),
+    REFERRAL("referral", "referral-service", 8083, 9083, "referral"),
+    NOTIFICATIONS("notifications", "notifications-service", 8084, 9084, "notifications"),
     /** The web application: signs people in at the auth server and calls the services with their token. */
-    WEB("web", "web-app", 8080, null);
+    WEB("web", "web-app", 8080, 9080, null);
 
     /** Kafka's second port, for its KRaft controller listener. */
     static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -28,12 +28,14 @@ public enum StackComponent {
     private final String cliName;
     private final String module;
     private final int defaultPort;
+    private final int defaultManagementPort;
     private final String database;
 
-    StackComponent(String cliName, String module, int defaultPort, String database) {
+    StackComponent(String cliName, String module, int defaultPort, int defaultManagementPort, String database) {
         this.cliName = cliName;
         this.module = module;
         this.defaultPort = defaultPort;
+        this.defaultManagementPort = defaultManagementPort;
         this.database = database;
     }
 
@@ -66,6 +68,18 @@ public enum StackComponent {
 
     public int defaultPort() {
         return defaultPort;
+    }
+
+    /**
+     * Spring Boot apps (the services and the web app) serve actuator (health, prometheus) on a second port of their
+     * own, on loopback only; the API port answers 404 there. The auth server and the infrastructure have none.
+     */
+    public boolean hasManagementPort() {
+        return defaultManagementPort > 0;
+    }
+
+    public int defaultManagementPort() {
+        return defaultManagementPort;
     }
 
     /** The service's MongoDB database; empty for infrastructure. */

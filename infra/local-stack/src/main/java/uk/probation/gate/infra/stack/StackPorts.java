@@ -5,32 +5,58 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The TCP ports of one stack: the documented defaults, or free ones so tests never clash with a running stack. */
-record StackPorts(Map<StackComponent, Integer> byComponent, int kafkaController, int mailApi) {
+/**
+ * The TCP ports of one stack: the documented defaults, or free ones so tests never clash with a running stack.
+ * Besides its API port, each Spring Boot app (services, web app) has a management (actuator) port.
+ */
+record StackPorts(Map<StackComponent, Integer> byComponent, Map<StackComponent, Integer> management,
+                  int kafkaController, int mailApi) {
 
     static StackPorts defaults() {
         Map<StackComponent, Integer> ports = new EnumMap<>(StackComponent.class);
+        Map<StackComponent, Integer> management = new EnumMap<>(StackComponent.class);
         for (StackComponent component : StackComponent.values()) {
             ports.put(component, component.defaultPort());
+            if (component.hasManagementPort()) {
+                management.put(component, component.defaultManagementPort());
+            }
         }
-        return new StackPorts(ports, StackComponent.DEFAULT_KAFKA_CONTROLLER_PORT, StackComponent.DEFAULT_MAIL_API_PORT);
+        return new StackPorts(ports, management, StackComponent.DEFAULT_KAFKA_CONTROLLER_PORT,
+                StackComponent.DEFAULT_MAIL_API_PORT);
     }
 
     static StackPorts random() {
-        List<Integer> free = freePorts(StackComponent.values().length + 2);
+        List<StackComponent> managed = Arrays.stream(StackComponent.values())
+                .filter(StackComponent::hasManagementPort).toList();
+        int count = StackComponent.values().length;
+        List<Integer> free = freePorts(count + managed.size() + 2);
         Map<StackComponent, Integer> ports = new EnumMap<>(StackComponent.class);
+        Map<StackComponent, Integer> management = new EnumMap<>(StackComponent.class);
         for (StackComponent component : StackComponent.values()) {
             ports.put(component, free.get(component.ordinal()));
         }
-        return new StackPorts(ports, free.get(free.size() - 2), free.get(free.size() - 1));
+        for (int i = 0; i < managed.size(); i++) {
+            management.put(managed.get(i), free.get(count + i));
+        }
+        return new StackPorts(ports, management, free.get(free.size() - 2), free.get(free.size() - 1));
     }
 
     int of(StackComponent component) {
         return byComponent.get(component);
+    }
+
+    /** The actuator port of a service or the web app. */
+    int managementOf(StackComponent component) {
+        Integer port = management.get(component);
+        if (port == null) {
+            throw new IllegalArgumentException(component + " has no management port");
+        }
+        return port;
     }
 
     /** Holds all sockets open together, so the ports handed out are distinct. */

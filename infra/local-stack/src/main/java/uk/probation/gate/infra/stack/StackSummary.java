@@ -10,7 +10,7 @@ final class StackSummary {
 
     static void print(RunningStack stack, PrintStream out) {
         out.println();
-        out.println("Local stack is up. Data: " + stack.dataDir());
+        out.println("Local stack is up (Spring apps with profile dev). Data: " + stack.dataDir());
         if (stack.components().contains(StackComponent.KAFKA)) {
             out.println("  Kafka bootstrap servers    " + stack.kafkaBootstrapServers());
         }
@@ -27,22 +27,42 @@ final class StackSummary {
         if (stack.components().contains(StackComponent.WEB)) {
             out.println("  Web application            " + stack.webAppUrl() + "   (sign in as a dev user below)");
         }
+        boolean anyService = false;
         for (StackComponent component : stack.components()) {
             if (component.isService()) {
+                anyService = true;
                 out.printf("  %-26s %s%n", component.artifactName(), stack.swaggerUi(component));
             }
+        }
+        if (anyService || stack.components().contains(StackComponent.WEB)) {
+            out.println();
+            out.println("Management ports (actuator: /actuator/health, /actuator/prometheus; on 127.0.0.1 only,"
+                    + " the API ports answer 404 there):");
+            for (StackComponent component : stack.components()) {
+                if (component.hasManagementPort()) {
+                    out.printf("  %-26s %s/actuator/prometheus%n", component.artifactName(),
+                            stack.managementUrl(component));
+                }
+            }
+            out.println("  Prometheus (optional, Debian's prometheus): prometheus"
+                    + " --config.file=infra/prometheus/prometheus-local.yml --storage.tsdb.path=.local-stack/prometheus"
+                    + " (scrapes the default management ports 9080-9084; UI http://127.0.0.1:9090)");
         }
         out.println();
         out.println("Logs:");
         stack.components().forEach(component -> out.println("  " + stack.logFile(component)));
         if (stack.components().contains(StackComponent.AUTH)) {
             out.println();
-            out.println("Tokens (client_credentials; every dev client's secret is " + DevClientHints.SECRET + "):");
+            out.println("Tokens (client_credentials; each dev client has its own secret, <client>"
+                    + DevClientHints.SECRET_SUFFIX + "; tokens live 10 minutes):");
             for (DevClientHints.Hint hint : DevClientHints.ROLES) {
                 out.printf("  %-27s curl -s -u %s:%s -d grant_type=client_credentials %s%n",
-                        hint.role(), hint.clientId(), DevClientHints.SECRET, stack.tokenUri());
+                        hint.role(), hint.clientId(), hint.secret(), stack.tokenUri());
             }
-            out.println("  other providers: client " + DevClientHints.PROVIDER_PATTERN);
+            out.println("  other providers: client " + DevClientHints.PROVIDER_PATTERN + ", secret <client>"
+                    + DevClientHints.SECRET_SUFFIX);
+            out.println("  a token names all four services in its audience; for one service only add"
+                    + " -d resource=<service name>, e.g. -d resource=referral-service");
             out.println("  then send the access_token as: Authorization: Bearer <token>");
         }
         if (stack.components().contains(StackComponent.WEB) && stack.components().contains(StackComponent.AUTH)) {

@@ -82,6 +82,18 @@ class InfrastructureStackIT {
 
         assertThat(claims.getString("iss")).isEqualTo(stack.issuerUri());
         assertThat(claims.getList("roles", String.class)).containsExactly("RESETTLEMENT_CASEWORKER");
+        // usable at the four services, and nowhere else
+        assertThat(claims.getList("aud", String.class)).containsExactlyInAnyOrder("resettlement-service",
+                "community-payback-service", "referral-service", "notifications-service");
+    }
+
+    @Test
+    void aTokenAskedForOneServiceNamesOnlyThatService() {
+        Document claims = RealClients.claims(stack.accessToken("caseworker", "referral-service"));
+
+        assertThat(claims.get("aud")).satisfiesAnyOf(
+                aud -> assertThat(aud).isEqualTo("referral-service"),
+                aud -> assertThat(claims.getList("aud", String.class)).containsExactly("referral-service"));
     }
 
     @Test

@@ -28,6 +28,7 @@ class LaunchCommandsTest {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9000",
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9000/oauth2/jwks",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=2525",
+                "--spring.profiles.active=dev", "--management.server.port=9083",
                 "--extra=1");
         assertThat(spec.logFile()).isEqualTo(data.resolve("logs/referral-service.log"));
     }
@@ -38,7 +39,9 @@ class LaunchCommandsTest {
 
         assertThat(commands.specFor(StackComponent.AUTH).command()).contains(
                 "--auth.key-file=/checkout/.local-stack/auth/jwk.json",
-                "--spring.security.oauth2.authorizationserver.issuer=http://127.0.0.1:9000");
+                "--spring.security.oauth2.authorizationserver.issuer=http://127.0.0.1:9000",
+                "--spring.profiles.active=dev");
+        assertThat(commands.specFor(StackComponent.AUTH).command()).noneMatch(arg -> arg.startsWith("--management"));
         assertThat(commands.specFor(StackComponent.KAFKA).command()).contains(
                 "--port=9092", "--controller-port=9093", "--data-dir=/checkout/.local-stack/kafka");
     }
@@ -68,9 +71,27 @@ class LaunchCommandsTest {
                 "--web.services.community-payback=http://127.0.0.1:" + ports.of(StackComponent.COMMUNITY_PAYBACK),
                 "--web.services.referral=http://127.0.0.1:" + ports.of(StackComponent.REFERRAL),
                 "--web.services.notifications=http://127.0.0.1:" + ports.of(StackComponent.NOTIFICATIONS));
+        assertThat(commands.specFor(StackComponent.WEB).command()).contains("--spring.profiles.active=dev",
+                "--management.server.port=" + ports.managementOf(StackComponent.WEB));
         assertThat(commands.specFor(StackComponent.WEB).builtJar())
                 .isEqualTo(Path.of("/checkout/web-app/target/web-app.jar"));
         assertThat(commands.specFor(StackComponent.AUTH).command()).contains("--auth.web-app.base-urls=" + web
                 + ",http://localhost:" + ports.of(StackComponent.WEB));
+    }
+
+    @Test
+    void randomManagementPortsAreDistinctFromEveryOtherPort() {
+        StackPorts ports = StackPorts.random();
+        java.util.List<Integer> all = new java.util.ArrayList<>(ports.byComponent().values());
+        all.addAll(ports.management().values());
+        all.add(ports.kafkaController());
+        all.add(ports.mailApi());
+
+        assertThat(all).doesNotHaveDuplicates();
+        assertThat(ports.management()).containsOnlyKeys(StackComponent.RESETTLEMENT, StackComponent.COMMUNITY_PAYBACK,
+                StackComponent.REFERRAL, StackComponent.NOTIFICATIONS, StackComponent.WEB);
+        assertThat(StackPorts.defaults().management()).containsEntry(StackComponent.RESETTLEMENT, 9081)
+                .containsEntry(StackComponent.COMMUNITY_PAYBACK, 9082).containsEntry(StackComponent.REFERRAL, 9083)
+                .containsEntry(StackComponent.NOTIFICATIONS, 9084).containsEntry(StackComponent.WEB, 9080);
     }
 }

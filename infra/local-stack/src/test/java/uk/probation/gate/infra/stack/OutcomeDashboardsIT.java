@@ -227,7 +227,8 @@ class OutcomeDashboardsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String targets = SERVICES.stream().map(s -> "\"127.0.0.1:" + stack.port(s) + "\"")
+        // actuator answers on each service's management port only
+        String targets = SERVICES.stream().map(s -> "\"127.0.0.1:" + stack.managementPort(s) + "\"")
                 .collect(Collectors.joining(", "));
         Path rules = stack.projectRoot().resolve("infra/prometheus/rules").toAbsolutePath();
         Path config = workDir.resolve("prometheus.yml");

@@ -170,9 +170,9 @@ class WholeSystemIT {
                 "resettlement.prisoner.released");
         assertThat(mailTo("n01jrn@probation.example", 2)).isNotEmpty();
         // and the outcome is in the metrics ops watch
-        await().atMost(Duration.ofSeconds(40)).until(() -> http(REFERRAL).metrics().contains(
+        await().atMost(Duration.ofSeconds(40)).until(() -> management(REFERRAL).metrics().contains(
                 "referral_releases_with_need{application=\"referral-service\",need=\"ACCOMMODATION\",outcome=\"SECURED\",sex=\"MALE\"}"));
-        await().atMost(Duration.ofSeconds(40)).until(() -> http(RESETTLEMENT).metrics().contains(
+        await().atMost(Duration.ofSeconds(40)).until(() -> management(RESETTLEMENT).metrics().contains(
                 "resettlement_releases_accommodation{accommodation=\"SETTLED\",application=\"resettlement-service\",prison=\"NMI\",sex=\"MALE\"}"));
     }
 
@@ -340,7 +340,9 @@ class WholeSystemIT {
     @Test
     void everyServiceIsHealthyAndDeniesWhatATokenDoesNotAllow() {
         for (StackComponent service : List.of(RESETTLEMENT, COMMUNITY_PAYBACK, REFERRAL, NOTIFICATIONS)) {
-            assertThat(http(service).get("/actuator/health", null).field("status")).isEqualTo("UP");
+            assertThat(management(service).get("/actuator/health", null).field("status")).isEqualTo("UP");
+            // actuator is on the management port only
+            assertThat(http(service).get("/actuator/health", null).status()).isEqualTo(404);
             assertThat(http(service).get("/v3/api-docs", null).status()).isEqualTo(200);
         }
         Map<String, Object> reception = Map.of("prisonNumber", Identifiers.prisonNumber(), "prisonCode", "NMI",
@@ -401,8 +403,21 @@ class WholeSystemIT {
         return found.get(0);
     }
 
-    private static Http http(StackComponent service) {
+    static Http http(RunningStack stack, StackComponent service) {
         return new Http(stack.baseUrl(service).toString().replaceAll("/$", ""));
+    }
+
+    /** The service's management (actuator) port: health and prometheus. */
+    static Http management(RunningStack stack, StackComponent service) {
+        return new Http(stack.managementUrl(service).toString().replaceAll("/$", ""));
+    }
+
+    private static Http http(StackComponent service) {
+        return http(stack, service);
+    }
+
+    private static Http management(StackComponent service) {
+        return management(stack, service);
     }
 
 }

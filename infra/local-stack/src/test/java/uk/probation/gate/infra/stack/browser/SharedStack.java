@@ -8,16 +8,17 @@ import uk.probation.gate.infra.stack.StackOptions;
 /**
  * One whole local stack (Kafka, Mongo wire server, auth server, the four services, the web app) for every browser
  * test class in this JVM: started by the first test that asks, stopped when the JVM ends (RunningStack's hook).
- * Its logs stay in {@code infra/local-stack/target/browser-stack/run-<pid>/logs/}.
+ * Its logs stay in {@code infra/local-stack/target/browser-stack/run-<pid>/logs/}. Tests outside the browser package
+ * that need the whole stack but no browser (DataProtectionIT) share it too, so CI starts one stack for all of them.
  */
-final class SharedStack {
+public final class SharedStack {
 
     private static RunningStack stack;
 
     private SharedStack() {
     }
 
-    static synchronized RunningStack get() {
+    public static synchronized RunningStack get() {
         if (stack == null) {
             // data and logs kept after the run, to read when a page fails: one folder per test JVM, since several
             // builds may run the suite at once in one checkout (-Dbrowser.data-dir=DIR chooses another)
