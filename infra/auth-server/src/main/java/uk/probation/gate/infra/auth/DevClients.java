@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import uk.probation.gate.contracts.reference.ReferenceData;
 
-/** The one table of dev clients: who exists and which roles and provider code each token carries. */
+/**
+ * The one table of dev clients: who exists and which roles and provider code each token carries. Each has its own
+ * secret ({@link DevClient#secret()}: {@code <clientId>-dev-secret}). They are registered only when the {@code dev}
+ * profile is active (the local stack and compose set it).
+ */
 public final class DevClients {
-
-    /** Every dev client shares this secret: the stack is local, never deployed. */
-    public static final String SECRET = "dev-secret";
 
     /** One client per provider in the shared reference data, so a provider code here is one the services know. */
     static final List<String> PROVIDER_CODES = ReferenceData.PROVIDERS.stream().map(ReferenceData.Provider::code)
@@ -22,7 +23,9 @@ public final class DevClients {
                     DevClient.forRole("supervisor", "SUPERVISOR"),
                     DevClient.forRole("responsible-officer", "RESPONSIBLE_OFFICER"),
                     DevClient.forRole("ops-viewer", "OPS_VIEWER"),
-                    DevClient.forRole("admin", "ADMIN")),
+                    DevClient.forRole("admin", "ADMIN"),
+                    // the HMPPS subject access request service: asks every service for what it holds about a person
+                    DevClient.forRole("sar-data-access", "SAR_DATA_ACCESS")),
             PROVIDER_CODES.stream().map(DevClient::forProvider)).toList();
 
     private DevClients() {

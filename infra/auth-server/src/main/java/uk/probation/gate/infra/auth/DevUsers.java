@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 /**
  * The one table of named dev users: enough people to see scoping work (two caseworkers at one prison and one at
  * another, the women's prison; a coordinator and a supervisor in each of two areas; one user per provider; an ops
- * viewer, an admin and a responsible officer).
+ * viewer, an admin and a responsible officer). They exist only when the {@code dev} profile is active.
  */
 public final class DevUsers {
 
@@ -23,7 +23,8 @@ public final class DevUsers {
                     inArea("sup-derby", "Sam Reid", "SUPERVISOR", "N53DER"),
                     inArea("sup-leicester", "Tess Lowe", "SUPERVISOR", "N53LEI"),
                     national("ops", "Olu Adeyemi", "OPS_VIEWER"),
-                    national("admin", "Ada Morgan", "ADMIN"),
+                    // an admin assembles a person's subject access report in the web app with their own token
+                    national("admin", "Ada Morgan", "ADMIN", "SAR_DATA_ACCESS"),
                     new DevUser("ro-n01ro1", "Rob Khan", List.of("RESPONSIBLE_OFFICER"), List.of(), List.of(), null,
                             "N01RO1")),
             DevClients.PROVIDER_CODES.stream().map(DevUsers::providerStaff)).toList();
@@ -47,8 +48,8 @@ public final class DevUsers {
         return new DevUser(username, name, List.of(role), List.of(), List.of(areas), null, null);
     }
 
-    private static DevUser national(String username, String name, String role) {
-        return new DevUser(username, name, List.of(role), List.of(), List.of(), null, null);
+    private static DevUser national(String username, String name, String... roles) {
+        return new DevUser(username, name, List.of(roles), List.of(), List.of(), null, null);
     }
 
     /** provider code IN_HOUSE_HOUSING becomes user prov-in-house-housing, "In House Housing referrals team". */

@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * The dev clients, held in memory. Not InMemoryRegisteredClientRepository: that one refuses two clients
- * with the same secret, and every dev client shares {@link DevClients#SECRET} on purpose.
+ * The registered clients, held in memory. Not InMemoryRegisteredClientRepository: that one refuses two clients with
+ * the same secret, which configured clients ({@code auth.clients.*}) may well have.
  */
 final class FixedClientRepository implements RegisteredClientRepository {
 

@@ -13,7 +13,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * The OAuth2 and OIDC endpoints (RP-initiated sign-out at /connect/logout included), the sign-in form for named
- * users, an open health check, and nothing else.
+ * users, an open health check, and nothing else. Failed sign-ins and refused token requests are logged as
+ * security events ({@link SecurityEvents}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,6 +26,10 @@ class SecurityConfiguration {
                     http.securityMatcher(server.getEndpointsMatcher());
                     // OIDC: discovery for resource servers, ID tokens and sign-out for the web application
                     server.oidc(Customizer.withDefaults());
+                    // refused token requests and failed client authentication are security events
+                    server.tokenEndpoint(token -> token.errorResponseHandler(SecurityEvents.tokenRequestRefused()));
+                    server.clientAuthentication(client -> client
+                            .errorResponseHandler(SecurityEvents.clientAuthenticationFailed()));
                 })
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // a browser sent to /oauth2/authorize without a session signs in first
@@ -47,7 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/assets/**", "/govuk/**", "/error").permitAll()
                         .requestMatchers("/").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").permitAll());
+                .formLogin(form -> form.loginPage("/login").failureHandler(SecurityEvents.signInFailed()).permitAll());
         return http.build();
     }
 }

@@ -14,14 +14,17 @@ class SignInPage implements WebMvcConfigurer {
     static final String GOVUK_FRONTEND = "classpath:/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/";
 
     private final WebAppClient webApp;
+    private final boolean devUsers;
 
-    SignInPage(WebAppClient webApp) {
+    SignInPage(WebAppClient webApp, org.springframework.core.env.Environment environment) {
         this.webApp = webApp;
+        this.devUsers = ClientRegistrations.dev(environment);
     }
 
     @GetMapping("/login")
     String signIn(@RequestParam(required = false) String error, Model model) {
         model.addAttribute("failed", error != null);
+        model.addAttribute("devUsers", devUsers);
         return "login";
     }
 

@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The web application as an OAuth2 client: people sign in through it with the authorization code flow and PKCE.
- * {@code baseUrls} are where it runs (its redirect and post-sign-out URIs are derived from them).
+ * {@code baseUrls} are where it runs (its redirect and post-sign-out URIs are derived from them). Its secret comes
+ * from the environment ({@code WEB_APP_CLIENT_SECRET}); only the {@code dev} profile has a default. Without a
+ * secret the web app's client is not registered.
  */
 @ConfigurationProperties("auth.web-app")
 record WebAppClient(String clientId, String secret, List<String> baseUrls) {
@@ -15,10 +17,14 @@ record WebAppClient(String clientId, String secret, List<String> baseUrls) {
 
     WebAppClient {
         clientId = clientId == null ? "web-app" : clientId;
-        secret = secret == null ? "web-app-secret" : secret;
+        secret = secret == null ? "" : secret;
         baseUrls = baseUrls == null || baseUrls.isEmpty()
                 ? List.of("http://127.0.0.1:8080", "http://localhost:8080")
                 : baseUrls.stream().map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url).toList();
+    }
+
+    boolean configured() {
+        return !secret.isBlank();
     }
 
     List<String> redirectUris() {

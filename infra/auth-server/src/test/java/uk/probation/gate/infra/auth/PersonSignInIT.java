@@ -18,12 +18,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import uk.probation.gate.platform.test.LogCapture;
 import uk.probation.gate.platform.test.PersonSignIn;
 
 /** Named people sign in with the form through the authorization code flow with PKCE, over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("dev")
 class PersonSignInIT {
 
     private static final String WEB = "http://127.0.0.1:8080";
@@ -84,6 +87,32 @@ class PersonSignInIT {
     }
 
     @Test
+    void aPersonsAccessTokenIsForAllFourServicesNamesTheWebAppAndLivesTenMinutesAtMost() throws Exception {
+        PersonSignIn.Tokens tokens = signIn().signIn("cw-nottingham");
+
+        JWTClaimsSet access = SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet();
+        assertThat(access.getAudience()).containsExactlyInAnyOrderElementsOf(AuthServerIT.ALL_SERVICES);
+        assertThat(access.getStringClaim("client_id")).isEqualTo("web-app");
+        assertThat(access.getExpirationTime().getTime() - access.getIssueTime().getTime()).isPositive()
+                .isLessThanOrEqualTo(600_000L);
+        // the ID token is for the web app itself (OIDC), not for the services
+        assertThat(SignedJWT.parse(tokens.idToken()).getJWTClaimsSet().getAudience()).containsExactly("web-app");
+
+        JWTClaimsSet refreshed = SignedJWT.parse(signIn().refresh(tokens.refreshToken()).accessToken())
+                .getJWTClaimsSet();
+        assertThat(refreshed.getAudience()).containsExactlyInAnyOrderElementsOf(AuthServerIT.ALL_SERVICES);
+    }
+
+    @Test
+    void theAdminCarriesSubjectAccessSoTheyCanAssembleAReportWithTheirOwnToken() throws Exception {
+        JWTClaimsSet admin = SignedJWT.parse(signIn().signIn("admin").accessToken()).getJWTClaimsSet();
+
+        assertThat(admin.getSubject()).isEqualTo("admin");
+        assertThat(admin.getStringListClaim("roles")).containsExactlyInAnyOrder("ADMIN", "SAR_DATA_ACCESS");
+        assertThat(admin.getAudience()).containsExactlyInAnyOrderElementsOf(AuthServerIT.ALL_SERVICES);
+    }
+
+    @Test
     void aRefreshGivesANewAccessTokenForTheSamePerson() throws Exception {
         PersonSignIn.Tokens first = signIn().signIn("cw-foston");
         PersonSignIn.Tokens refreshed = signIn().refresh(first.refreshToken());
@@ -95,9 +124,15 @@ class PersonSignInIT {
     }
 
     @Test
-    void aWrongPasswordIsRefusedAndTheFormSaysSo() throws Exception {
-        assertThatThrownBy(() -> signIn().signIn("cw-nottingham", "not-my-password"))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aWrongPasswordIsRefusedLoggedWithTheUsernameButNeverThePasswordAndTheFormSaysSo() throws Exception {
+        try (LogCapture logs = LogCapture.capture()) {
+            assertThatThrownBy(() -> signIn().signIn("cw-nottingham", "not-my-password"))
+                    .isInstanceOf(IllegalArgumentException.class);
+
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).startsWith("security security_event")
+                    .contains("event=sign_in_failed").contains("username=cw-nottingham"));
+            logs.assertNoLineContains("not-my-password");
+        }
 
         String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/login?error")).build(),
