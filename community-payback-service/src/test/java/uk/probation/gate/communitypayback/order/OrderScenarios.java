@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,6 +40,9 @@ abstract class OrderScenarios {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MongoTemplate mongo;
@@ -190,21 +194,41 @@ abstract class OrderScenarios {
     }
 
     @Test
-    void ordersReceivedAreCountedByAreaAndSex() {
-        String area = "AREA" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        String coordinator = Tokens.coordinatorIn("coordinator-" + area.toLowerCase(), area);
-        http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, area));
-        http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, area));
+    void ordersReceivedAreCountedByAreaAndSexWithAnUnknownAreaCountedAsOther() {
+        Http management = new Http("http://127.0.0.1:" + managementPort);
+        String known = "N53RUT";
+        String unknown = "AREA" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String series = "community_payback_orders_received_total{application=\"community-payback-service\",area=\"";
+        double rutlandBefore = value(management.metrics(), series + known + "\",sex=\"FEMALE\"}");
+        double otherBefore = value(management.metrics(), series + "other\",sex=\"FEMALE\"}");
 
-        assertThat(http.metrics()).contains("community_payback_orders_received_total{application="
-                + "\"community-payback-service\",area=\"" + area + "\",sex=\"FEMALE\"} 2.0");
-        Http.Response health = http.get("/actuator/health", null);
+        String coordinator = Tokens.coordinatorIn("coordinator-both", known, unknown);
+        assertThat(http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, known)).status()).isEqualTo(201);
+        assertThat(http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, known)).status()).isEqualTo(201);
+        assertThat(http.post("/api/orders", coordinator, order(Identifiers.crn(), 100, unknown)).status())
+                .isEqualTo(201);
+
+        // Prometheus scrapes the management port; the API port has no actuator
+        String text = management.metrics();
+        assertThat(value(text, series + known + "\",sex=\"FEMALE\"}")).isEqualTo(rutlandBefore + 2);
+        assertThat(value(text, series + "other\",sex=\"FEMALE\"}")).isEqualTo(otherBefore + 1);
+        assertThat(text).doesNotContain(unknown);
+        assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(404);
+        Http.Response health = management.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.field("status")).isEqualTo("UP");
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
     }
 
-
+    /** The value of the series line starting with {@code series}, 0 when there is none yet. */
+    static double value(String text, String series) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(series)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
 
     static Predicate<TopicReader.Event> about(String crn) {
         return e -> RECEIVED.equals(e.header("ce_type")) && crn.equals(e.key());

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -29,6 +30,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.probation.gate.communitypayback.order.Order;
 import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.platform.audit.AuditTrail;
+import uk.probation.gate.platform.metrics.Labels;
 import uk.probation.gate.platform.outbox.AggregateDocument;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.OutboxRelay;
@@ -60,8 +63,8 @@ class AttendanceCrashEmbeddedIT {
 
         private final AtomicInteger countdown = new AtomicInteger();
 
-        CrashingStore(MongoTemplate mongo, OutboxRelay relay) {
-            super(mongo, relay);
+        CrashingStore(MongoTemplate mongo, OutboxRelay relay, AuditTrail audit) {
+            super(mongo, relay, audit);
         }
 
         void crashAtWrite(int n) {
@@ -82,8 +85,8 @@ class AttendanceCrashEmbeddedIT {
     static class Crashes {
         @Bean
         @Primary
-        CrashingStore crashingStore(MongoTemplate mongo, OutboxRelay relay) {
-            return new CrashingStore(mongo, relay);
+        CrashingStore crashingStore(MongoTemplate mongo, OutboxRelay relay, AuditTrail audit) {
+            return new CrashingStore(mongo, relay, audit);
         }
     }
 
@@ -94,6 +97,9 @@ class AttendanceCrashEmbeddedIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MongoTemplate mongo;
@@ -112,6 +118,8 @@ class AttendanceCrashEmbeddedIT {
     String area;
     String coordinator;
     String supervisor;
+    // the scrape before the test: the test's area is not a reference code, so it counts as "other" (Labels)
+    String metricsBefore;
     LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
     @BeforeEach
@@ -121,6 +129,7 @@ class AttendanceCrashEmbeddedIT {
         area = "CR" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         coordinator = Tokens.coordinatorIn("coordinator-" + area.toLowerCase(), area);
         supervisor = Tokens.supervisorIn("supervisor-" + area.toLowerCase(), area);
+        metricsBefore = new Http("http://127.0.0.1:" + managementPort).metrics();
     }
 
     @Test
@@ -267,8 +276,15 @@ class AttendanceCrashEmbeddedIT {
         return e -> type.equals(e.header("ce_type")) && crn.equals(e.key());
     }
 
+    /** What the test added to the series (which must exist), the area label read as the service labels it. */
     double metric(String name, String... labels) {
-        String text = http.metrics();
+        Double now = sum(new Http("http://127.0.0.1:" + managementPort).metrics(), name, labels);
+        assertThat(now).as(name).isNotNull();
+        Double before = sum(metricsBefore, name, labels);
+        return now - (before == null ? 0 : before);
+    }
+
+    static Double sum(String text, String name, String... labels) {
         double sum = 0;
         boolean found = false;
         for (String line : text.split("\n")) {
@@ -277,14 +293,14 @@ class AttendanceCrashEmbeddedIT {
             }
             boolean matches = true;
             for (int i = 0; i < labels.length; i += 2) {
-                matches &= line.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
+                String value = "area".equals(labels[i]) ? Labels.area(labels[i + 1]) : labels[i + 1];
+                matches &= line.contains(labels[i] + "=\"" + value + "\"");
             }
             if (matches) {
                 found = true;
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
-        assertThat(found).as(name).isTrue();
-        return sum;
+        return found ? sum : null;
     }
 }
