@@ -37,6 +37,10 @@ public class Navigation {
             new Section("Templates", "/admin/templates", "/admin/templates", List.of(Role.ADMIN)),
             new Section("Screening questions", "/admin/screening-questions", "/admin/screening-questions",
                     List.of(Role.ADMIN)),
+            new Section("Audit trail", "/admin/audit", "/admin/audit", List.of(Role.ADMIN)),
+            new Section("Subject access request", "/admin/subject-access", "/admin/subject-access",
+                    List.of(Role.ADMIN)),
+            new Section("Retention", "/admin/retention", "/admin/retention", List.of(Role.ADMIN)),
             new Section("Outcomes", "/outcomes", "/outcomes", List.of(Role.OPS_VIEWER, Role.ADMIN)),
             new Section("Provider performance", "/provider-performance", "/provider-performance",
                     List.of(Role.OPS_VIEWER, Role.ADMIN)));

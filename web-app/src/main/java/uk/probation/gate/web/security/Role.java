@@ -8,6 +8,8 @@ public enum Role {
     PROVIDER,
     OPS_VIEWER,
     ADMIN,
+    /** Subject access requests (HMPPS): the services answer /subject-access-request only to this role. */
+    SAR_DATA_ACCESS,
     RESPONSIBLE_OFFICER;
 
     /** For {@code @PreAuthorize}-free checks and {@code hasRole}: the authority Spring Security holds. */
