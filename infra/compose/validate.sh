@@ -1,13 +1,35 @@
 #!/usr/bin/env bash
 # Checks the docker-compose / Prometheus / Grafana assets without a Docker engine.
 # Installs docker-compose and prometheus (promtool) from apt when missing. Runs every check,
-# prints each result, and exits non-zero if any failed. Called from CI.
+# prints each result, and exits non-zero if any failed. Called from CI (.ci/run), with --self-test too.
 #
-#   infra/compose/validate.sh
+#   infra/compose/validate.sh                          every check
+#   infra/compose/validate.sh --compose-only [-f FILE]  only docker-compose.yml's checks, FILE merged over it as
+#                                                      compose merges an override (e.g. docker-compose.override.yml)
+#   infra/compose/validate.sh --self-test              each fixture in infra/compose/validate-fixtures/ breaks one
+#                                                      rule: the checks must refuse it for that rule only, and
+#                                                      accept docker-compose.yml itself
+#
+# The safe-by-default rules (infra/compose/compose_policy.py): every published port bound to 127.0.0.1; MongoDB
+# with access control and a user per service; Grafana without anonymous access, its admin password required from
+# the environment; no Prometheus lifecycle/admin API; every image pinned to an exact version.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT" || exit 2
+
+compose_only=false
+self_test=false
+overrides=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --compose-only) compose_only=true ;;
+    --self-test) self_test=true ;;
+    -f) overrides+=("$2"); shift ;;
+    *) echo "unknown argument $1 (see the comment at the top of $0)"; exit 2 ;;
+  esac
+  shift
+done
 
 failures=0
 pass() { printf 'PASS  %s\n' "$1"; }
@@ -46,8 +68,59 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 echo "tools: $(docker-compose version --short 2>/dev/null), $(promtool --version 2>&1 | head -1)"
 
+# --- self-test -------------------------------------------------------------------------------
+if $self_test; then
+  shopt -s nullglob
+  fixtures=(infra/compose/validate-fixtures/*.yml)
+  shopt -u nullglob
+  [ "${#fixtures[@]}" -gt 0 ] || { echo "FAIL  no fixtures under infra/compose/validate-fixtures"; exit 1; }
+  for fixture in "${fixtures[@]}"; do
+    expected="$(sed -n 's/^# expect: *\([a-z-]*\).*/\1/p' "$fixture" | head -1)"
+    out="$(bash "$0" --compose-only -f "$fixture" 2>&1)"
+    status=$?
+    others="$(printf '%s\n' "$out" | grep '^FAIL' | grep -v "^FAIL  \[$expected\]" || true)"
+    if [ -z "$expected" ]; then
+      fail "$fixture names the rule it breaks (# expect: <rule>)"
+    elif [ "$status" -ne 0 ] && printf '%s\n' "$out" | grep -q "^FAIL  \[$expected\]" && [ -z "$others" ]; then
+      pass "$fixture is refused for [$expected] only"
+    else
+      fail "$fixture is refused for [$expected] only (exit $status)"
+      printf '%s\n' "$out" | sed 's/^/      /'
+    fi
+  done
+  out="$(bash "$0" --compose-only 2>&1)"
+  if [ $? -eq 0 ]; then
+    pass "docker-compose.yml itself passes every compose check"
+  else
+    fail "docker-compose.yml itself passes every compose check"
+    printf '%s\n' "$out" | sed 's/^/      /'
+  fi
+  echo
+  if [ "$failures" -gt 0 ]; then
+    echo "validate.sh --self-test: $failures check(s) failed"
+    exit 1
+  fi
+  echo "validate.sh --self-test: every fixture refused for its own rule, docker-compose.yml accepted"
+  exit 0
+fi
+
 # --- docker-compose.yml --------------------------------------------------------------------
-run "docker-compose config -q (docker-compose.yml)" docker-compose -f docker-compose.yml config -q
+compose_files=(-f docker-compose.yml)
+for override in "${overrides[@]}"; do compose_files+=(-f "$override"); done
+# Required variables (${NAME:?...}) get placeholder values from .env.example's names, so `config` also proves
+# that every variable the file requires is documented there.
+env_file="$(mktemp)"
+trap 'rm -f "$env_file"' EXIT
+sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=$/\1=validate-placeholder/p; s/^\([A-Za-z_][A-Za-z0-9_]*=..*\)$/\1/p' \
+  .env.example > "$env_file" 2>/dev/null
+run "docker-compose config -q (${compose_files[*]}; variables from .env.example)" \
+  docker-compose --env-file "$env_file" "${compose_files[@]}" config -q
+
+# The safe-by-default rules, one line each (their own PASS/FAIL lines).
+policy_files=(docker-compose.yml "${overrides[@]}")
+"$PYTHON" infra/compose/compose_policy.py "${policy_files[@]}"
+policy_failures=$?
+failures=$((failures + policy_failures))
 
 # What `config` does not check: bind-mounted files exist, the Dockerfile exists, and every
 # MODULE build arg names a module of the root pom.
@@ -83,6 +156,20 @@ print("\n".join(problems))
 sys.exit(1 if problems else 0)
 EOF
 
+run "Dockerfile base images pinned to an exact version (infra/docker/Dockerfile)" \
+  "$PYTHON" infra/compose/compose_policy.py --dockerfile infra/docker/Dockerfile
+run "mongo scripts parse (infra/compose/mongo/*.sh)" bash -c 'for f in infra/compose/mongo/*.sh; do bash -n "$f" || exit 1; done'
+
+if $compose_only; then
+  echo
+  if [ "$failures" -gt 0 ]; then
+    echo "validate.sh: $failures compose check(s) failed"
+    exit 1
+  fi
+  echo "validate.sh: all compose checks passed"
+  exit 0
+fi
+
 # --- Prometheus ------------------------------------------------------------------------------
 for config in infra/prometheus/prometheus.yml infra/prometheus/prometheus-local.yml; do
   run "promtool check config $config" promtool check config "$config"
@@ -113,7 +200,7 @@ dashboards=(infra/grafana/dashboards/*.json)
 shopt -u nullglob
 if [ "${#dashboards[@]}" -eq 0 ]; then fail "no dashboards under infra/grafana/dashboards"; fi
 promql_dir="$(mktemp -d)"
-trap 'rm -rf "$promql_dir"' EXIT
+trap 'rm -rf "$promql_dir" "$env_file"' EXIT
 for dashboard in "${dashboards[@]}"; do
   if ! out="$("$PYTHON" -m json.tool "$dashboard" 2>&1 >/dev/null)"; then
     fail "$dashboard is valid JSON"
