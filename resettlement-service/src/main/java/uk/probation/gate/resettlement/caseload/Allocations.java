@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import uk.probation.gate.platform.audit.AuditTrail;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.web.ApiProblem;
@@ -25,12 +26,14 @@ public class Allocations {
     private final Events events;
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Allocations(Cases cases, Events events, MongoTemplate mongo, Clock clock) {
+    Allocations(Cases cases, Events events, MongoTemplate mongo, Clock clock, AuditTrail audit) {
         this.cases = cases;
         this.events = events;
         this.mongo = mongo;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** {@code me} is the caller; another id is allocated as given, with the name it signed in with, if known. */
@@ -70,12 +73,20 @@ public class Allocations {
         return "me".equals(caseworker) ? caller.subject() : caseworker;
     }
 
-    /** Keeps the caller's display name so a colleague allocating a case to them shows it. */
+    /**
+     * Keeps the caller's display name so a colleague allocating a case to them shows it. Written (and audited) only
+     * when the directory learns a caseworker or a new name: a caller whose name is known already writes nothing.
+     */
     public void remember(Caller caller) {
         if (caller == Caller.SYSTEM || caller.subject() == null) {
             return;
         }
+        org.bson.Document known = mongo.findById(caller.subject(), org.bson.Document.class, DIRECTORY);
+        if (known != null && java.util.Objects.equals(known.getString("name"), caller.name())) {
+            return;
+        }
         mongo.upsert(query(where("_id").is(caller.subject())), new Update().set("name", caller.name()), DIRECTORY);
+        audit.record(DIRECTORY, caller.subject(), known == null ? "created" : "updated", java.util.List.of("name"));
     }
 
     private String nameOf(String userId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.resettlement.CaseAllocated;
 import uk.probation.gate.contracts.resettlement.CaseDeallocated;
+import uk.probation.gate.contracts.resettlement.CaseErased;
 import uk.probation.gate.contracts.resettlement.CaseSuperseded;
 import uk.probation.gate.contracts.resettlement.CaseUpdated;
 import uk.probation.gate.contracts.resettlement.PreReleaseReviewCompleted;
@@ -94,6 +95,15 @@ public final class CaseEvents {
                         name(c.getSex()), c.getResponsibleOfficerCode(), c.getExpectedReleaseDate(),
                         c.getPreReleaseReviewDueBy(), review.completedOn(), review.completedOnTime(),
                         review.questionsVersion())));
+    }
+
+    /**
+     * The closed case's retention ended: registered (before the fields are stripped, so it names the person and the
+     * prison) in the same save that turns the case into a tombstone, so every copy elsewhere can be deleted.
+     */
+    public static void erased(ResettlementCase c, LocalDate erasedOn, Events events) {
+        c.registerEvent(events.of(EventType.RESETTLEMENT_CASE_ERASED, c.getPrisonNumber(),
+                new CaseErased(c.getId(), c.getPrisonNumber(), c.getCrn(), c.getPrisonCode(), erasedOn)));
     }
 
     private static String name(Enum<?> value) {

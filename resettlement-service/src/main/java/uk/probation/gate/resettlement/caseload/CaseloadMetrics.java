@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.caseload;
 
+import uk.probation.gate.platform.metrics.Labels;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
@@ -18,6 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.probation.gate.resettlement.domain.CaseStatus;
 import uk.probation.gate.resettlement.domain.Due;
+import uk.probation.gate.resettlement.domain.Sex;
 
 /**
  * Outcome gauges read from the cases themselves, so a corrected outcome corrects the figure: releases by
@@ -63,7 +65,7 @@ class CaseloadMetrics {
                 group("prisonCode").count().as("count"));
         return mongo.aggregate(overdue, ResettlementCase.class, Document.class).getMappedResults()
                 .stream().<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(
-                        Tags.of("prison", String.valueOf(row.get("_id"))), row.get("count", Number.class)))
+                        Tags.of("prison", Labels.prison(String.valueOf(row.get("_id")))), row.get("count", Number.class)))
                 .toList();
     }
 
@@ -74,8 +76,9 @@ class CaseloadMetrics {
                 .<MultiGauge.Row<?>>map(row -> {
                     Document id = row.get("_id", Document.class);
                     String last = field.substring(field.lastIndexOf('.') + 1);
-                    return MultiGauge.Row.of(Tags.of("prison", String.valueOf(id.get("prisonCode")),
-                            "sex", String.valueOf(id.get("sex")), label, String.valueOf(id.get(last))),
+                    return MultiGauge.Row.of(Tags.of("prison", Labels.prison(String.valueOf(id.get("prisonCode"))),
+                            "sex", Labels.known(String.valueOf(id.get("sex")), Sex.class), label,
+                            String.valueOf(id.get(last))),
                             row.get("count", Number.class));
                 })
                 .toList();

@@ -31,7 +31,7 @@ public class Cases {
      */
     public ResettlementCase get(String caseId) {
         ResettlementCase found = store.findById(caseId, ResettlementCase.class);
-        if (found == null || !Caller.current().reachesPrison(found.getPrisonCode())) {
+        if (found == null || found.isErased() || !Caller.current().reachesPrison(found.getPrisonCode())) {
             throw ApiProblem.notFound("Case " + caseId);
         }
         return found;
@@ -71,8 +71,9 @@ public class Cases {
                 .with(Sort.by(Sort.Direction.DESC, "receivedOn")).limit(1), ResettlementCase.class);
     }
 
-    private static final List<CaseStatus> CLOSED = List.of(CaseStatus.RELEASED, CaseStatus.TRANSFERRED,
-            CaseStatus.SUPERSEDED);
+    /** Every terminal status (a tombstone is ERASED): such a case is never the person's open case. */
+    public static final List<CaseStatus> CLOSED = java.util.Arrays.stream(CaseStatus.values())
+            .filter(CaseStatus::isTerminal).toList();
 
     public ResettlementCase save(ResettlementCase resettlementCase) {
         return store.save(resettlementCase);

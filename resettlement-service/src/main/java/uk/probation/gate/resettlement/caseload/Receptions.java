@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.caseload;
 
+import uk.probation.gate.platform.metrics.Labels;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -90,7 +91,9 @@ public class Receptions {
             return new Opened(find(reception), false, false);
         }
         Counter.builder("resettlement.cases.received").description("Cases opened on reception")
-                .tag("prison", completed.prisonCode()).tag("sex", String.valueOf(completed.sex())).register(meters)
+                .tag("prison", Labels.prison(completed.prisonCode()))
+                .tag("sex", Labels.known(String.valueOf(completed.sex()), uk.probation.gate.resettlement.domain.Sex.class))
+                .register(meters)
                 .increment();
         supersedeOlder(opened);
         return new Opened(opened, true, false);
@@ -101,12 +104,13 @@ public class Receptions {
      * counted) rather than refused: the feed cannot be answered.
      */
     public void receiveFromPrison(Reception reception) {
-        if (receive(reception).earlierThanOpenCase()) {
+        Opened opened = receive(reception);
+        if (opened.earlierThanOpenCase()) {
             Counter.builder("resettlement.receptions.ignored")
                     .description("HMPPS receptions dated before the person's open case, ignored")
-                    .tag("prison", reception.prisonCode()).register(meters).increment();
-            log.info("Reception at {} on {} is earlier than the open case; ignored", reception.prisonCode(),
-                    reception.receivedOn());
+                    .tag("prison", Labels.prison(reception.prisonCode())).register(meters).increment();
+            log.info("Reception at {} is earlier than the open case {}; ignored", Labels.prison(reception.prisonCode()),
+                    opened.resettlementCase().getId());
         }
     }
 

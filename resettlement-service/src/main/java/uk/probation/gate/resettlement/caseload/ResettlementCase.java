@@ -55,6 +55,10 @@ public class ResettlementCase extends AggregateDocument {
     private Due nextDue;
     private LocalDate nextDueBy;
     private Instant openedAt;
+    /** The day the case closed (released, transferred out, superseded): its retention counts from here. */
+    private LocalDate closedOn;
+    /** Set on the tombstone only: the day the case's personal fields were erased. */
+    private LocalDate erasedOn;
     private List<HistoryEntry> history = new ArrayList<>();
 
     /** The plan: the draft being edited, how often it has been completed, and who last changed it when. */
@@ -117,7 +121,75 @@ public class ResettlementCase extends AggregateDocument {
     }
 
     public boolean isOpen() {
-        return status != CaseStatus.RELEASED && status != CaseStatus.TRANSFERRED && status != CaseStatus.SUPERSEDED;
+        return status != null && !status.isTerminal();
+    }
+
+    public boolean isErased() {
+        return status == CaseStatus.ERASED;
+    }
+
+    /**
+     * The day the case closed, or null while it is open; a case closed before {@code closedOn} was kept falls back
+     * to its release or transfer date, else the day of its last change.
+     */
+    public LocalDate closedOn() {
+        if (isOpen()) {
+            return null;
+        }
+        if (closedOn != null) {
+            return closedOn;
+        }
+        if (release != null && release.releasedOn() != null) {
+            return release.releasedOn();
+        }
+        if (transfer != null && transfer.transferredOn() != null) {
+            return transfer.transferredOn();
+        }
+        HistoryEntry last = lastChange();
+        return last != null ? last.at().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                : openedAt != null ? openedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate() : receivedOn;
+    }
+
+    /**
+     * The retention of the closed case ended: every field naming or describing the person goes, leaving a tombstone
+     * (the id, ERASED, the day) until the erased event registered in the same save is published. The prison number
+     * is replaced by a non-personal marker so the unique reception index still holds for many tombstones.
+     */
+    public void erase(LocalDate today) {
+        if (isOpen()) {
+            throw new IllegalStateException("An open case is never erased");
+        }
+        prisonNumber = "ERASED:" + getId();
+        crn = null;
+        prisonCode = null;
+        receivedOn = null;
+        expectedReleaseDate = null;
+        sex = null;
+        riskOfSeriousHarm = null;
+        responsibleOfficerCode = null;
+        screeningDueBy = null;
+        preReleaseReviewFrom = null;
+        preReleaseReviewDueBy = null;
+        recall = null;
+        allocatedTo = null;
+        allocatedToName = null;
+        supersededBy = null;
+        screening = null;
+        preReleaseReview = null;
+        plan = null;
+        release = null;
+        transfer = null;
+        nextDue = null;
+        nextDueBy = null;
+        openedAt = null;
+        closedOn = null;
+        history = null;
+        status = CaseStatus.ERASED;
+        erasedOn = today;
+    }
+
+    public LocalDate getErasedOn() {
+        return erasedOn;
     }
 
     private void releaseDates(Deadlines deadlines) {
@@ -202,6 +274,7 @@ public class ResettlementCase extends AggregateDocument {
     public void supersede(String newCaseId, LocalDate on, Deadlines deadlines, Instant now, Actor by) {
         status = CaseStatus.SUPERSEDED;
         supersededBy = newCaseId;
+        closedOn = on;
         refreshDue(deadlines);
         record(now, Happened.SUPERSEDED, by, details("supersededBy", newCaseId, "receivedOn", on));
     }
@@ -305,6 +378,7 @@ public class ResettlementCase extends AggregateDocument {
     public void recordRelease(Release recorded, Deadlines deadlines, Instant now, Actor by) {
         release = recorded;
         status = CaseStatus.RELEASED;
+        closedOn = recorded.releasedOn();
         refreshDue(deadlines);
         record(now, Happened.RELEASED, by, details("releasedOn", recorded.releasedOn(), "accommodationOnRelease",
                 recorded.accommodationOnRelease(), "eteOnRelease", recorded.eteOnRelease(), "metAtGate",
@@ -321,6 +395,7 @@ public class ResettlementCase extends AggregateDocument {
     public void transferOut(String toPrisonCode, LocalDate on, Deadlines deadlines, Instant now, Actor by) {
         transfer = new Transfer(toPrisonCode, on);
         status = CaseStatus.TRANSFERRED;
+        closedOn = on;
         refreshDue(deadlines);
         record(now, Happened.TRANSFERRED, by, details("fromPrisonCode", prisonCode, "toPrisonCode", toPrisonCode,
                 "transferredOn", on, "caseClosed", true));

@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.plan;
 
+import uk.probation.gate.platform.metrics.Labels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -74,13 +75,13 @@ public class ResettlementPlans {
     }
 
     private void count(ResettlementCase c, ResettlementCase.Plan plan) {
-        String sex = String.valueOf(c.getSex());
+        String sex = Labels.known(String.valueOf(c.getSex()), uk.probation.gate.resettlement.domain.Sex.class);
         Counter.builder("resettlement.plans.completed").description("First plans completed, on time or late")
-                .tag("prison", c.getPrisonCode()).tag("sex", sex)
+                .tag("prison", Labels.prison(c.getPrisonCode())).tag("sex", sex)
                 .tag("timeliness", plan.completedOnTime() ? "ON_TIME" : "LATE").register(meters).increment();
         for (Need need : plan.needs()) {
             Counter.builder("resettlement.needs.recorded").description("Needs in first completed plans")
-                    .tag("prison", c.getPrisonCode()).tag("sex", sex).tag("pathway", need.pathway().name())
+                    .tag("prison", Labels.prison(c.getPrisonCode())).tag("sex", sex).tag("pathway", need.pathway().name())
                     .tag("status", need.status().name()).register(meters).increment();
         }
     }

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.probation.gate.platform.audit.AuditTrail;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.resettlement.domain.Question;
 import uk.probation.gate.resettlement.domain.ScreeningAnswers;
@@ -30,14 +31,20 @@ import uk.probation.gate.resettlement.domain.ScreeningStage;
 @Service
 public class ScreeningQuestions {
 
+    static final String COLLECTION = "screening_questions";
+    /** What a published version holds (its fields), as named on its audit row. */
+    private static final List<String> FIELDS = List.of("publishedAt", "questions", "stage", "version");
+
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ScreeningQuestions(MongoTemplate mongo, JsonMapper json, Clock clock) {
+    ScreeningQuestions(MongoTemplate mongo, JsonMapper json, Clock clock, AuditTrail audit) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -46,6 +53,7 @@ public class ScreeningQuestions {
             if (mongo.findById(QuestionSet.id(stage, 1), QuestionSet.class) == null) {
                 try {
                     mongo.insert(new QuestionSet(QuestionSet.id(stage, 1), stage, 1, clock.instant(), seeded(stage)));
+                    audit.record(COLLECTION, QuestionSet.id(stage, 1), "created", FIELDS);
                 } catch (DuplicateKeyException seededMeanwhile) {
                     // another instance seeded it first: the same resource, so the same questions
                 }
@@ -93,7 +101,9 @@ public class ScreeningQuestions {
         QuestionSet published = new QuestionSet(QuestionSet.id(stage, next), stage, next, clock.instant(),
                 List.copyOf(questions));
         try {
-            return mongo.insert(published);
+            QuestionSet inserted = mongo.insert(published);
+            audit.record(COLLECTION, inserted.id(), "created", FIELDS);
+            return inserted;
         } catch (DuplicateKeyException concurrent) {
             throw ApiProblem.conflict("Version " + next + " of the " + stage
                     + " questions was published meanwhile; reload and publish again");

@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.screening;
 
+import uk.probation.gate.platform.metrics.Labels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -74,7 +75,7 @@ public class Screenings {
         CaseEvents.reviewCompleted(c, events);
         ResettlementCase saved = cases.saveChange(c, "the pre-release review");
         Counter.builder("resettlement.pre.release.reviews.completed").description("Pre-release reviews completed")
-                .tag("prison", c.getPrisonCode()).tag("on_time", String.valueOf(review.completedOnTime()))
+                .tag("prison", Labels.prison(c.getPrisonCode())).tag("on_time", String.valueOf(review.completedOnTime()))
                 .register(meters).increment();
         return saved;
     }

@@ -262,7 +262,7 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
         openCase(Identifiers.prisonNumber(), "SUI", LocalDate.now().minusDays(12), "MALE");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            String metrics = http.metrics();
+            String metrics = management.metrics();
             assertThat(metrics).contains(
                     "resettlement_releases_accommodation{accommodation=\"NO_FIXED_ABODE\",application=\"resettlement-service\",prison=\"SUI\",sex=\"MALE\"} 2.0",
                     "resettlement_releases_accommodation{accommodation=\"SETTLED\",application=\"resettlement-service\",prison=\"SUI\",sex=\"MALE\"} 1.0",

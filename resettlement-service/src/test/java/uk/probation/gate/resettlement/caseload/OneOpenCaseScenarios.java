@@ -116,7 +116,7 @@ abstract class OneOpenCaseScenarios extends ScenarioSupport {
         assertThat(mongo.count(Query.query(Criteria.where("prisonNumber").is(prisonNumber)), ResettlementCase.class))
                 .as("the earlier reception opened nothing").isEqualTo(2);
         assertThat(openCases(prisonNumber)).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.metrics())
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(management.metrics())
                 .containsPattern("resettlement_receptions_ignored_total\\{application=\"resettlement-service\",prison=\"NMI\"} [1-9]"));
     }
 

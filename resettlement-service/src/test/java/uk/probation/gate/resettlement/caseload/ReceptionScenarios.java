@@ -132,6 +132,40 @@ abstract class ReceptionScenarios extends ScenarioSupport {
     }
 
     @Test
+    void hmppsEventsFailingTheirContractAreDeadLetteredAtOnceAndTheNextGoodOneIsProcessed() {
+        String prisonNumber = Identifiers.prisonNumber();
+        String received = "prison-offender-events.prisoner.received";
+        String good = hmpps(prisonNumber, received, "ADMISSION", "NMI", 1);
+        List<String> bad = List.of(
+                hmpps(prisonNumber, "prison-offender-events.prisoner.merged", "ADMISSION", "NMI", 1),
+                good.replace("\"nomsNumber\":\"" + prisonNumber + "\"", "\"nomsNumber\":\"12345\""),
+                hmpps(prisonNumber, received, "ADMISSION", "nm1", 1),
+                hmpps(prisonNumber, received, "PAROLE", "NMI", 1),
+                good.replace("\"occurredAt\":\"2026-11-24T09:15:00Z\",", ""),
+                good.replace("2026-11-24T09:15:00Z", "yesterday"));
+        bad.forEach(json -> topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber, json, Map.of()));
+        topics.send(Topics.PRISON_OFFENDER_EVENTS, prisonNumber, good, Map.of());
+
+        List<TopicReader.Event> deadLetters = topics.await(DLT, e -> prisonNumber.equals(e.key()), bad.size());
+        topics.await(Topics.RESETTLEMENT, about(prisonNumber), 1);
+
+        assertThat(deadLetters).hasSize(bad.size()).allSatisfy(dead -> {
+            assertThat(dead.header("x-original-topic")).isEqualTo(Topics.PRISON_OFFENDER_EVENTS);
+            assertThat(dead.header("x-exception-message")).isNotBlank().doesNotContain(prisonNumber);
+        });
+        assertThat(deadLetters.stream().map(dead -> dead.header("x-exception-message")).toList())
+                .anySatisfy(m -> assertThat(m).contains("unknown type"))
+                .anySatisfy(m -> assertThat(m).contains("schema"))
+                .anySatisfy(m -> assertThat(m).contains("prisonId"));
+        assertThat(mongo.find(Query.query(Criteria.where("prisonNumber").is(prisonNumber)), ResettlementCase.class))
+                .singleElement().satisfies(c -> assertThat(c.getPrisonCode()).isEqualTo("NMI"));
+        assertThat(mongo.count(Query.query(Criteria.where("prisonNumber").is("12345")), ResettlementCase.class))
+                .isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(management.metrics()).containsPattern(
+                "events_consumed_total\\{application=\"resettlement-service\",result=\"handled\",topic=\"prison-offender-events\",type=\"prison-offender-events.prisoner.received\"} [1-9]"));
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndChangesNothing() {
         String prisonNumber = Identifiers.prisonNumber();
         Map<String, Object> missing = new java.util.HashMap<>(reception(prisonNumber, "NMI", "2026-11-20"));
@@ -189,12 +223,13 @@ abstract class ReceptionScenarios extends ScenarioSupport {
 
     @Test
     void healthAndMetricsAreOpenAndTellTheTruth() {
-        Http.Response health = http.get("/actuator/health", null);
+        Http.Response health = management.get("/actuator/health", Tokens.forRole("ADMIN"));
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.field("status")).isEqualTo("UP");
         assertThat(health.body().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+        assertThat(management.get("/actuator/health", null).body().has("components")).isFalse();
         http.post("/api/cases", caseworker, reception(Identifiers.prisonNumber(), "GTI", "2026-11-20"));
-        String metrics = http.metrics();
+        String metrics = management.metrics();
         assertThat(metrics).containsPattern(
                 "resettlement_cases_received_total\\{application=\"resettlement-service\",prison=\"GTI\",sex=\"MALE\"} [1-9]");
         assertThat(metrics).contains("outbox_oldest_pending_age_seconds");

@@ -93,7 +93,7 @@ abstract class ReviewAndScreeningScenarios extends ScenarioSupport {
         assertProblem(http.post("/api/cases/" + caseId + "/pre-release-review", caseworker,
                 Map.of("questionsVersion", version, "answers", answers)), 409, null);
         assertThat(timeline(caseId)).contains("PRE_RELEASE_REVIEW_COMPLETED");
-        assertThat(http.metrics()).containsPattern(
+        assertThat(management.metrics()).containsPattern(
                 "resettlement_pre_release_reviews_completed_total\\{application=\"resettlement-service\",on_time=\"true\",prison=\"RNI\"} [1-9]");
         assertThat(http.get("/api/cases/" + caseId, opsViewer).body().get("preReleaseReview").get("answers").get(6)
                 .has("answer")).as("free text is not for ops").isFalse();
@@ -107,14 +107,14 @@ abstract class ReviewAndScreeningScenarios extends ScenarioSupport {
         assertThat(http.get("/api/cases/" + caseId, caseworker).body().get("preReleaseReview").get("status")
                 .asString()).isEqualTo("OVERDUE");
         assertThat(caseloadEntry("LGI", caseId).get("overdue").asBoolean()).isTrue();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.metrics()).contains(
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(management.metrics()).contains(
                 "resettlement_pre_release_reviews_overdue{application=\"resettlement-service\",prison=\"LGI\"} 1.0"));
 
         Http.Response late = http.post("/api/cases/" + caseId + "/pre-release-review", caseworker,
                 Map.of("questionsVersion", currentVersion("PRE_RELEASE"), "answers", reviewAnswers()));
 
         assertThat(late.body().get("preReleaseReview").get("completedOnTime").asBoolean()).isFalse();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.metrics())
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(management.metrics())
                 .doesNotContain("resettlement_pre_release_reviews_overdue{application=\"resettlement-service\",prison=\"LGI\"} 1.0")
                 .containsPattern("resettlement_pre_release_reviews_completed_total\\{application=\"resettlement-service\",on_time=\"false\",prison=\"LGI\"} [1-9]"));
     }

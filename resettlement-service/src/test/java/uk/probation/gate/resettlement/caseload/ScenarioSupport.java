@@ -37,6 +37,10 @@ abstract class ScenarioSupport {
     @LocalServerPort
     int port;
 
+    /** Actuator answers only here (health, prometheus), never on the API port. */
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     @Autowired
     MongoTemplate mongo;
 
@@ -44,6 +48,8 @@ abstract class ScenarioSupport {
     String bootstrapServers;
 
     Http http;
+    /** The management port: {@code management.metrics()} reads /actuator/prometheus as Prometheus scrapes it. */
+    Http management;
     TopicReader topics;
     /** A caseworker signed in at the prisons these scenarios use (the {@code prisons} claim scopes every call). */
     String caseworker = Tokens.caseworkerAt("caseworker-" + getClass().getSimpleName(), prisonsUsed());
@@ -54,6 +60,7 @@ abstract class ScenarioSupport {
     @BeforeEach
     void connect() {
         http = new Http("http://127.0.0.1:" + port);
+        management = new Http("http://127.0.0.1:" + managementPort);
         topics = new TopicReader(bootstrapServers);
     }
 

@@ -7,12 +7,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.contracts.hmpps.HmppsDomainEvent;
 import uk.probation.gate.platform.messaging.CloudEventReader;
 import uk.probation.gate.platform.messaging.IdempotentListeners;
+import uk.probation.gate.platform.messaging.InboundEvent;
+import uk.probation.gate.platform.security.SecurityEvents;
 import uk.probation.gate.platform.messaging.PoisonEventException;
 import uk.probation.gate.resettlement.caseload.Reception;
 import uk.probation.gate.resettlement.caseload.Receptions;
@@ -30,10 +34,11 @@ class PrisonMovements {
     @Bean
     Consumer<Message<byte[]>> prisonOffenderEvents(IdempotentListeners listeners, CloudEventReader reader,
             JsonMapper json, Receptions receptions, Releases releases) {
-        return listeners.listener(Topics.PRISON_OFFENDER_EVENTS, message -> read(message, reader, json),
+        HmppsEventCheck check = new HmppsEventCheck();
+        return listeners.listener(Topics.PRISON_OFFENDER_EVENTS, message -> read(message, reader, json, check),
                 event -> {
                     try {
-                        handle(event, receptions, releases);
+                        handle(toDomainEvent(event.data(), json), receptions, releases);
                     } catch (OutsideKnownBankHolidays e) {
                         // retrying cannot help: the bank holidays must be updated, then the dead letter replayed
                         throw new PoisonEventException(e.getMessage(), e);
@@ -41,18 +46,35 @@ class PrisonMovements {
                 });
     }
 
-    static HmppsDomainEvent read(Message<byte[]> message, CloudEventReader reader, JsonMapper json) {
+    /**
+     * Reads and checks the record before anything is stored: JSON, a type we subscribe to, version 1, its JSON Schema,
+     * the prison number and prison code (see {@link HmppsEventCheck}). A record that fails is poison (dead letter at
+     * once). The answer is an {@link InboundEvent} of the HMPPS type, so consumption is counted by type.
+     */
+    static InboundEvent read(Message<byte[]> message, CloudEventReader reader, JsonMapper json,
+            HmppsEventCheck check) {
+        JsonNode tree = reader.parse(message.getPayload());
+        JsonNode typeNode = tree.get("eventType");
+        String type = HmppsEventCheck.knownType(typeNode != null && typeNode.isString() ? typeNode.asString() : null);
+        JsonNode version = tree.get("version");
+        if (version == null || !version.isIntegralNumber() || version.asInt() != KNOWN_VERSION) {
+            throw new PoisonEventException("Unknown HMPPS event version " + (version == null ? null
+                    : SecurityEvents.mask(version.toString())));
+        }
+        check.againstSchema(type, new String(message.getPayload(), StandardCharsets.UTF_8));
+        HmppsDomainEvent event = toDomainEvent(tree, json);
+        if (event.occurredAt() == null) {
+            throw new PoisonEventException("HMPPS event without occurredAt");
+        }
+        HmppsEventCheck.identifiers(event);
+        return new InboundEvent(null, type, "hmpps", null, event.occurredAt(), null, tree);
+    }
+
+    static HmppsDomainEvent toDomainEvent(JsonNode tree, JsonMapper json) {
         try {
-            HmppsDomainEvent event = json.treeToValue(reader.parse(message.getPayload()), HmppsDomainEvent.class);
-            if (event.eventType() == null || event.occurredAt() == null || event.prisonNumber().isEmpty()) {
-                throw new PoisonEventException("HMPPS event without eventType, occurredAt or prison number");
-            }
-            if (event.version() == null || event.version() != KNOWN_VERSION) {
-                throw new PoisonEventException("Unknown HMPPS event version " + event.version());
-            }
-            return event;
+            return json.treeToValue(tree, HmppsDomainEvent.class);
         } catch (JacksonException e) {
-            throw new PoisonEventException("Unreadable HMPPS event", e);
+            throw new PoisonEventException("Unreadable HMPPS event");
         }
     }
 

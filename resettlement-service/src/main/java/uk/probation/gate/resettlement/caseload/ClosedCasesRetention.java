@@ -1,0 +1,110 @@
+package uk.probation.gate.resettlement.caseload;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import uk.probation.gate.platform.outbox.AggregateStore;
+import uk.probation.gate.platform.outbox.Events;
+import uk.probation.gate.platform.retention.Retention;
+import uk.probation.gate.platform.retention.RetentionPolicy;
+import uk.probation.gate.resettlement.domain.CaseStatus;
+
+/**
+ * Closed cases are kept {@value #PROPERTY} (default P7Y) from the day they closed, then erased and told (ADR 0010):
+ * the case becomes a tombstone — personal fields stripped, status ERASED — in the same save that registers
+ * {@code resettlement.case.erased}, so the event cannot be lost; a later pass deletes the tombstones whose event has
+ * been published. Open cases are never purged. Each step is safe to run again or to stop half-way.
+ */
+@Component
+public class ClosedCasesRetention implements RetentionPolicy {
+
+    public static final String PROPERTY = "resettlement.retention.closed-cases";
+    private static final int BATCH = 200;
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final Events events;
+    private final String period;
+
+    ClosedCasesRetention(AggregateStore store, MongoTemplate mongo, Events events,
+            @Value("${" + PROPERTY + ":P7Y}") String period) {
+        this.store = store;
+        this.mongo = mongo;
+        this.events = events;
+        this.period = Retention.checked(PROPERTY, period);
+    }
+
+    @Override
+    public String name() {
+        return "closed-cases";
+    }
+
+    @Override
+    public String description() {
+        return "Closed resettlement cases (released, transferred out or superseded) with their plan, screening, "
+                + "pre-release review, release and history, from the day the case closed; then erased and "
+                + "resettlement.case.erased published";
+    }
+
+    @Override
+    public String period() {
+        return period;
+    }
+
+    /** Deletes the tombstones already announced, then erases the closed cases whose period ended; returns those. */
+    @Override
+    public long purge(Instant now) {
+        deleteAnnouncedTombstones();
+        LocalDate cutoff = LocalDate.ofInstant(Retention.cutoff(now, period), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<CaseStatus> closed = Cases.CLOSED.stream().filter(s -> s != CaseStatus.ERASED).toList();
+        Set<String> seen = new HashSet<>();
+        long erased = 0;
+        while (true) {
+            // closedOn is missing only on cases closed before it was kept: their date is worked out from the case
+            Query expired = query(where("status").in(closed).and("_id").nin(seen).orOperator(
+                    where("closedOn").lt(cutoff), where("closedOn").exists(false)))
+                    .with(Sort.by("_id")).limit(BATCH);
+            List<ResettlementCase> batch = mongo.find(expired, ResettlementCase.class);
+            if (batch.isEmpty()) {
+                return erased;
+            }
+            for (ResettlementCase c : batch) {
+                seen.add(c.getId());
+                LocalDate closedOn = c.closedOn();
+                if (c.isOpen() || closedOn == null || !closedOn.isBefore(cutoff)) {
+                    continue;
+                }
+                CaseEvents.erased(c, today, events);
+                c.erase(today);
+                try {
+                    store.save(c);
+                    erased++;
+                } catch (OptimisticLockingFailureException changedMeanwhile) {
+                    // changed since it was read (a late outcome recorded): looked at again next run
+                }
+            }
+        }
+    }
+
+    private void deleteAnnouncedTombstones() {
+        for (ResettlementCase tombstone : mongo.find(query(where("status").is(CaseStatus.ERASED)),
+                ResettlementCase.class)) {
+            if (tombstone.getOutbox().isEmpty()) {
+                store.delete(tombstone);
+            }
+        }
+    }
+}
