@@ -13,6 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.contracts.resettlement.CaseErased;
 import uk.probation.gate.contracts.resettlement.CaseSuperseded;
 import uk.probation.gate.contracts.resettlement.CaseUpdated;
 import uk.probation.gate.contracts.resettlement.PlanCompleted;
@@ -32,12 +33,14 @@ import uk.probation.gate.referral.referral.PlanReferrals;
 import uk.probation.gate.referral.referral.Referrals;
 import uk.probation.gate.referral.release.ReleaseOutcome;
 import uk.probation.gate.referral.release.ReleaseOutcomes;
+import uk.probation.gate.referral.retention.CaseErasure;
 
 /**
  * resettlement.events: a reception keeps the person and when they are expected out; a case's completed or corrected
  * details replace the person's, its open referrals' and its expected release; a superseded case is no longer due for
  * release and its open referrals move to the case that superseded it; a completed plan makes (or withdraws)
- * referrals and says which needs to follow to release; a release is joined with the referral outcomes.
+ * referrals and says which needs to follow to release; a release is joined with the referral outcomes; an erased case
+ * takes everything kept here about it with it ({@link CaseErasure}).
  */
 @Configuration(proxyBeanMethods = false)
 class ResettlementTopic {
@@ -48,7 +51,7 @@ class ResettlementTopic {
 
     @Bean
     Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, JsonMapper json, People people,
-            PlanReferrals plans, Referrals referrals, ReleaseOutcomes outcomes) {
+            PlanReferrals plans, Referrals referrals, ReleaseOutcomes outcomes, CaseErasure erasure) {
         return listeners.cloudEvents(Topics.RESETTLEMENT, EventHandlers.create()
                 .on(EventType.RESETTLEMENT_PRISONER_RECEIVED, event -> {
                     PrisonerReception reception = reception(event, json);
@@ -95,6 +98,13 @@ class ResettlementTopic {
                             o -> o.released(new ReleaseOutcome.Release(released.releasedOn(),
                                     released.accommodationOnRelease(), released.eteOnRelease(), released.metAtGate(),
                                     released.outcomeRecorded())));
+                })
+                .on(EventType.RESETTLEMENT_CASE_ERASED, event -> {
+                    CaseErased erased = read(event, json, CaseErased.class);
+                    if (erased.caseId() == null || erased.caseId().isBlank()) {
+                        throw new PoisonEventException(event.type() + " without a caseId");
+                    }
+                    erasure.caseErased(erased.caseId());
                 }));
     }
 

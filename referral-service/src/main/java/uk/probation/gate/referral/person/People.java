@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
+import uk.probation.gate.referral.retention.ErasedCases;
 
 /** Keeps the people referrals are made for, from resettlement's receptions, once per event however often delivered. */
 @Service
@@ -19,10 +20,12 @@ public class People {
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
+    private final ErasedCases erasedCases;
 
-    People(AggregateStore store, MongoTemplate mongo) {
+    People(AggregateStore store, MongoTemplate mongo, ErasedCases erasedCases) {
         this.store = store;
         this.mongo = mongo;
+        this.erasedCases = erasedCases;
     }
 
     /**
@@ -32,10 +35,14 @@ public class People {
     public boolean received(String eventId, PrisonerReception reception) {
         Person person = store.findById(reception.prisonNumber(), Person.class);
         if (person == null) {
+            if (erasedCases.contains(reception.caseId())) {
+                log.info("Reception of case {} arrived after the case was erased; not kept", reception.caseId());
+                return false;
+            }
             person = new Person(reception.prisonNumber());
         }
         if (!person.markProcessed(eventId)) {
-            log.debug("Event {} already applied to person {}", eventId, reception.prisonNumber());
+            log.debug("Event {} already applied to the person of case {}", eventId, reception.caseId());
             return false;
         }
         person.received(reception);
@@ -50,14 +57,18 @@ public class People {
     public boolean caseUpdated(String eventId, CaseDetails details) {
         Person person = store.findById(details.prisonNumber(), Person.class);
         if (person == null) {
+            if (erasedCases.contains(details.caseId())) {
+                log.info("Update of case {} arrived after the case was erased; not kept", details.caseId());
+                return false;
+            }
             person = new Person(details.prisonNumber());
         }
         if (!person.markProcessed(eventId)) {
             return false;
         }
         if (!person.updated(details)) {
-            log.info("Case {} updated, but person {} is now on case {}; person unchanged", details.caseId(),
-                    details.prisonNumber(), person.getCaseId());
+            log.info("Case {} updated, but its person is now on case {}; person unchanged", details.caseId(),
+                    person.getCaseId());
         }
         store.save(person);
         return true;
@@ -68,6 +79,41 @@ public class People {
         Query query = Query.query(where("prisonCode").in(prisonCodes));
         query.fields().include("_id");
         return mongo.find(query, Person.class).stream().map(Person::getId).toList();
+    }
+
+    /** Deletes the person whose current case this is (their copy came from it); returns how many went. */
+    public long forgetCase(String caseId) {
+        long deleted = 0;
+        for (Person person : mongo.find(Query.query(where("caseId").is(caseId)), Person.class)) {
+            if (store.delete(person)) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /** People last received before {@code day} (or never received, only updated): candidates for a sweep. */
+    public List<Person> receivedBefore(java.time.LocalDate day) {
+        return mongo.find(Query.query(new org.springframework.data.mongodb.core.query.Criteria().orOperator(
+                where("lastReceivedOn").lt(day), where("lastReceivedOn").is(null))), Person.class);
+    }
+
+    /** Deletes the person (retention); true when it was there. */
+    public boolean delete(Person person) {
+        return store.delete(person);
+    }
+
+    /** The people with this prison number or CRN (the subject access request). */
+    public List<Person> about(String prisonNumber, String crn) {
+        List<org.springframework.data.mongodb.core.query.Criteria> either = new java.util.ArrayList<>();
+        if (prisonNumber != null) {
+            either.add(where("_id").is(prisonNumber));
+        }
+        if (crn != null) {
+            either.add(where("crn").is(crn));
+        }
+        return either.isEmpty() ? List.of() : mongo.find(Query.query(
+                new org.springframework.data.mongodb.core.query.Criteria().orOperator(either)), Person.class);
     }
 
     public Person get(String prisonNumber) {

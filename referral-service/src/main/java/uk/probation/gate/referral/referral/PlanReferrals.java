@@ -132,6 +132,12 @@ public class PlanReferrals {
         store.save(old);
     }
 
+    /** Deletes which referrals the case's plan made (the case was erased); true when it was there. */
+    public boolean forget(String caseId) {
+        CaseReferrals found = store.findById(caseId, CaseReferrals.class);
+        return found != null && store.delete(found);
+    }
+
     public List<String> referralIds(String caseId) {
         CaseReferrals found = store.findById(caseId, CaseReferrals.class);
         return found == null ? List.of() : List.copyOf(found.getReferralByNeed().values());

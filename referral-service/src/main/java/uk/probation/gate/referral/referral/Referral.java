@@ -77,6 +77,7 @@ public class Referral extends AggregateDocument {
     private List<Decline> declines = new ArrayList<>();
     private List<Escalation> escalations = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
+    private LocalDate erasedOn;
 
     protected Referral() {
     }
@@ -214,6 +215,47 @@ public class Referral extends AggregateDocument {
         this.closedReason = reason;
         this.status = ReferralStatus.CLOSED;
         record(now, by, providerCode, reason, null);
+    }
+
+    /**
+     * The tombstone: everything about the person (identifiers, codes, dates, history, report) is dropped; the id,
+     * need, case and last provider stay until the erased event is published and the tombstone is deleted.
+     */
+    void erased(LocalDate on) {
+        prisonNumber = null;
+        crn = null;
+        prisonCode = null;
+        areaCode = null;
+        sex = null;
+        riskOfSeriousHarm = null;
+        responsibleOfficerCode = null;
+        respondBy = null;
+        startDays = null;
+        outcomeDays = null;
+        startBy = null;
+        outcomeBy = null;
+        createdAt = null;
+        sentAt = null;
+        acceptedAt = null;
+        startedAt = null;
+        outcome = null;
+        closedReason = null;
+        previousCaseId = null;
+        desiredOutcomes = new ArrayList<>();
+        endOfServiceReport = null;
+        declines = new ArrayList<>();
+        escalations = new ArrayList<>();
+        history = new ArrayList<>();
+        status = ReferralStatus.ERASED;
+        erasedOn = on;
+    }
+
+    public boolean isErased() {
+        return status == ReferralStatus.ERASED;
+    }
+
+    public LocalDate getErasedOn() {
+        return erasedOn;
     }
 
     /** The current stage is past its day: still SENT after respondBy, ACCEPTED after startBy, IN_PROGRESS after outcomeBy. */

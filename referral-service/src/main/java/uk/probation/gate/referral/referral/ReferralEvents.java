@@ -7,6 +7,7 @@ import uk.probation.gate.contracts.referral.ReferralAccepted;
 import uk.probation.gate.contracts.referral.ReferralClosed;
 import uk.probation.gate.contracts.referral.ReferralCreated;
 import uk.probation.gate.contracts.referral.ReferralDeclined;
+import uk.probation.gate.contracts.referral.ReferralErased;
 import uk.probation.gate.contracts.referral.ReferralEscalated;
 import uk.probation.gate.contracts.referral.ReferralOutcomeRecorded;
 import uk.probation.gate.contracts.referral.ReferralSent;
@@ -72,6 +73,12 @@ final class ReferralEvents {
                 person(r), r.getNeed().name(), r.getProviderCode(), reason, name(r.getOutcome()),
                 r.getCaseId(), r.getPrisonCode(), r.getAreaCode(), name(r.getSex()), r.getResponsibleOfficerCode(),
                 r.getEndOfServiceReport() != null ? Boolean.TRUE : null)));
+    }
+
+    /** Registered before the referral is stripped: the last event naming the person, in the tombstone's outbox. */
+    static void erased(Referral r, LocalDate on, Events events) {
+        r.registerEvent(events.of(EventType.REFERRAL_ERASED, r.personKey(), new ReferralErased(r.getId(), person(r),
+                r.getCaseId(), r.getProviderCode(), on)));
     }
 
     private static PersonReference person(Referral r) {

@@ -211,7 +211,7 @@ public class Referrals {
      * {@code officer} claim is the referral's officer; otherwise, or when there is no report, "not found".
      */
     public Referral withReport(String id, Caller caller) {
-        Referral r = store.findById(id, Referral.class);
+        Referral r = visible(store.findById(id, Referral.class));
         if (r == null || !reaches(caller, r)) {
             throw ApiProblem.notFound("Referral " + id);
         }
@@ -254,6 +254,85 @@ public class Referrals {
         List<ReferralStatus> open = java.util.Arrays.stream(ReferralStatus.values()).filter(ReferralStatus::open)
                 .toList();
         return mongo.find(Query.query(where("caseId").is(caseId).and("status").in(open)), Referral.class);
+    }
+
+    /** An erased referral (a tombstone waiting for its event to go) is, to every caller, not there. */
+    private static Referral visible(Referral r) {
+        return r == null || r.isErased() ? null : r;
+    }
+
+    /**
+     * Erases the referral (its retention ended, or its case was erased): registers {@code referral.referral.erased}
+     * (the last event naming the person) and strips it to a tombstone in the same save; the tombstone is deleted
+     * once the event is published ({@link #deletePublishedTombstones}). False when already erased or unknown.
+     */
+    public boolean erase(String id) {
+        Referral r = store.findById(id, Referral.class);
+        if (r == null || r.isErased()) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(clock);
+        ReferralEvents.erased(r, today, events);
+        r.erased(today);
+        store.save(r);
+        log.info("Referral {} erased", id);
+        return true;
+    }
+
+    /** Ids of referrals closed (CLOSED or UNROUTABLE) before {@code cutoff}, by the day of their closing step. */
+    public List<String> closedBefore(Instant cutoff) {
+        List<String> closed = List.of(ReferralStatus.CLOSED.name(), ReferralStatus.UNROUTABLE.name());
+        Query query = Query.query(where("status").in(closed).and("history").elemMatch(
+                where("status").in(closed).and("at").lt(java.util.Date.from(cutoff))));
+        query.fields().include("_id");
+        return mongo.find(query, Referral.class).stream().map(Referral::getId).toList();
+    }
+
+    /** Ids of every referral of the case that is not erased yet, open or not. */
+    public List<String> idsOfCase(String caseId) {
+        Query query = Query.query(where("caseId").is(caseId).and("status").ne(ReferralStatus.ERASED));
+        query.fields().include("_id");
+        return mongo.find(query, Referral.class).stream().map(Referral::getId).toList();
+    }
+
+    /** Deletes erased referrals whose erased event has been published (empty outbox); returns how many. */
+    public long deletePublishedTombstones() {
+        long deleted = 0;
+        for (Referral r : mongo.find(Query.query(where("status").is(ReferralStatus.ERASED)), Referral.class)) {
+            if (r.getOutbox().isEmpty() && store.delete(r)) {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /** Every referral (not erased) naming this prison number or this CRN, oldest first (the subject access request). */
+    public List<Referral> about(String prisonNumber, String crn) {
+        List<Criteria> either = new ArrayList<>();
+        if (prisonNumber != null) {
+            either.add(where("prisonNumber").is(prisonNumber));
+        }
+        if (crn != null) {
+            either.add(where("crn").is(crn));
+        }
+        if (either.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(new Criteria().andOperator(new Criteria().orOperator(either),
+                where("status").ne(ReferralStatus.ERASED))).with(Sort.by("createdAt")), Referral.class);
+    }
+
+    /** Whether any referral (not erased) names this prison number or this case. */
+    public boolean anyFor(String prisonNumber, String caseId) {
+        List<Criteria> either = new ArrayList<>();
+        if (prisonNumber != null) {
+            either.add(where("prisonNumber").is(prisonNumber));
+        }
+        if (caseId != null) {
+            either.add(where("caseId").is(caseId));
+        }
+        return !either.isEmpty() && mongo.exists(Query.query(new Criteria().andOperator(
+                new Criteria().orOperator(either), where("status").ne(ReferralStatus.ERASED))), Referral.class);
     }
 
     /** The referral exists and is UNROUTABLE (terminal: a need still required gets a new referral). */
@@ -338,7 +417,7 @@ public class Referrals {
      * had a referral now closed for good (e.g. the last to decline before it became UNROUTABLE) is told it is closed.
      */
     private Referral ownedBy(String id, String provider) {
-        Referral r = store.findById(id, Referral.class);
+        Referral r = visible(store.findById(id, Referral.class));
         if (r != null && provider != null && r.getStatus().terminal() && r.providersTried().contains(provider)) {
             return r;
         }
@@ -350,7 +429,7 @@ public class Referrals {
 
     /** The referral if the caller reaches it (see {@link #reaches}); otherwise "not found", as an unknown id. */
     public Referral get(String id, Caller caller) {
-        Referral r = store.findById(id, Referral.class);
+        Referral r = visible(store.findById(id, Referral.class));
         if (r == null || !reaches(caller, r)) {
             throw ApiProblem.notFound("Referral " + id);
         }
@@ -391,7 +470,8 @@ public class Referrals {
         if (caseIds.isEmpty()) {
             return List.of();
         }
-        return mongo.find(Query.query(where("caseId").in(caseIds).and("need").in(needs)), Referral.class);
+        return mongo.find(Query.query(where("caseId").in(caseIds).and("need").in(needs)
+                .and("status").ne(ReferralStatus.ERASED)), Referral.class);
     }
 
     /** How a list is ordered: newest first, or a provider's inbox (overdue first, then soonest respond-by). */
@@ -412,7 +492,7 @@ public class Referrals {
         Optional.ofNullable(filter.need()).ifPresent(n -> criteria.and("need").is(n));
         Optional.ofNullable(filter.caseId()).ifPresent(c -> criteria.and("caseId").is(c));
         Optional.ofNullable(filter.prisonNumber()).ifPresent(p -> criteria.and("prisonNumber").is(p));
-        List<Criteria> all = new ArrayList<>(List.of(criteria));
+        List<Criteria> all = new ArrayList<>(List.of(criteria, where("status").ne(ReferralStatus.ERASED)));
         if (Boolean.TRUE.equals(filter.overdue())) {
             all.add(overdueNow(LocalDate.now(clock), false));
         }

@@ -8,6 +8,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import uk.probation.gate.platform.metrics.Labels;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ class ReleaseMetrics {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (Document row : mongo.aggregate(due, ReleaseOutcome.class, Document.class).getMappedResults()) {
             Document id = row.get("_id", Document.class);
-            rows.add(MultiGauge.Row.of(Tags.of("prison", String.valueOf(id.get("prisonCode")),
+            rows.add(MultiGauge.Row.of(Tags.of("prison", Labels.prison(id.get("prisonCode") == null ? null
+                    : id.get("prisonCode").toString()),
                     "sex", id.get("sex") == null ? "UNKNOWN" : id.get("sex").toString()),
                     row.get("count", Number.class)));
         }

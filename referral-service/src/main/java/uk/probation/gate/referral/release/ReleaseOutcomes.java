@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.referral.retention.ErasedCases;
 import uk.probation.gate.referral.domain.Sex;
 
 /**
@@ -25,16 +26,21 @@ public class ReleaseOutcomes {
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
+    private final ErasedCases erasedCases;
 
-    ReleaseOutcomes(AggregateStore store, MongoTemplate mongo) {
+    ReleaseOutcomes(AggregateStore store, MongoTemplate mongo, ErasedCases erasedCases) {
         this.store = store;
         this.mongo = mongo;
+        this.erasedCases = erasedCases;
     }
 
     /** Applies one event's change to the case's record, once however often the event is delivered. */
     public boolean apply(String eventId, CaseOf about, Consumer<ReleaseOutcome> change) {
         ReleaseOutcome outcome = store.findById(about.caseId(), ReleaseOutcome.class);
         if (outcome == null) {
+            if (erasedCases.contains(about.caseId())) {
+                return false;
+            }
             outcome = new ReleaseOutcome(about.caseId());
         }
         if (!outcome.markProcessed(eventId)) {
@@ -44,6 +50,25 @@ public class ReleaseOutcomes {
         change.accept(outcome);
         store.save(outcome);
         return true;
+    }
+
+    /** Deletes the case's record (the case was erased); true when it was there. */
+    public boolean forget(String caseId) {
+        ReleaseOutcome outcome = store.findById(caseId, ReleaseOutcome.class);
+        return outcome != null && store.delete(outcome);
+    }
+
+    /** The records naming this prison number or CRN (the subject access request). */
+    public java.util.List<ReleaseOutcome> about(String prisonNumber, String crn) {
+        java.util.List<org.springframework.data.mongodb.core.query.Criteria> either = new java.util.ArrayList<>();
+        if (prisonNumber != null) {
+            either.add(where("prisonNumber").is(prisonNumber));
+        }
+        if (crn != null) {
+            either.add(where("crn").is(crn));
+        }
+        return either.isEmpty() ? java.util.List.of() : mongo.find(Query.query(
+                new org.springframework.data.mongodb.core.query.Criteria().orOperator(either)), ReleaseOutcome.class);
     }
 
     public ReleaseOutcome get(String caseId) {

@@ -87,6 +87,22 @@ public class Routing {
     }
 
     /**
+     * Bounds the table's history to the newest {@code versions} changes (retention); returns how many older
+     * changes went. A table changed meanwhile is left for the next run.
+     */
+    public int keepLastChanges(int versions) {
+        RoutingRules table = store.findById(RoutingRules.CURRENT, RoutingRules.class);
+        if (table == null) {
+            return 0;
+        }
+        int removed = table.keepLast(versions);
+        if (removed > 0) {
+            store.save(table);
+        }
+        return removed;
+    }
+
+    /**
      * Replaces the whole table if it makes sense (else 422 naming each wrong field); the change is audited. With an
      * expected version (the ETag the admin read), a table changed meanwhile is refused with 409.
      */

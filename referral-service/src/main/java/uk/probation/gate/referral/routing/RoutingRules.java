@@ -35,6 +35,16 @@ public class RoutingRules extends AggregateDocument {
         rules = new ArrayList<>(newRules);
     }
 
+    /** Keeps only the newest {@code versions} changes (the oldest go first); returns how many went. */
+    int keepLast(int versions) {
+        int excess = changes.size() - Math.max(1, versions);
+        if (excess <= 0) {
+            return 0;
+        }
+        changes = new ArrayList<>(changes.subList(excess, changes.size()));
+        return excess;
+    }
+
     public RoutingTable table() {
         return new RoutingTable(rules);
     }
