@@ -44,9 +44,18 @@ public class ApiCalls {
 
     /** A client for one service, e.g. {@code forService("resettlement-service", baseUrl)}. */
     public RestClient forService(String service, URI baseUrl) {
+        return forService(service, baseUrl, null);
+    }
+
+    /** The same, giving up after {@code readTimeout} (then {@link ServiceUnavailable}); null waits as long as it takes. */
+    public RestClient forService(String service, URI baseUrl, java.time.Duration readTimeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+        if (readTimeout != null) {
+            requests.setReadTimeout(readTimeout);
+        }
         return builder.clone()
                 .baseUrl(baseUrl.toString())
-                .requestFactory(new JdkClientHttpRequestFactory())
+                .requestFactory(requests)
                 .requestInterceptor((request, body, execution) -> {
                     request.getHeaders().setBearerAuth(accessToken());
                     try {

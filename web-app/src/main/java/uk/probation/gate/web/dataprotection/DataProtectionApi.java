@@ -83,6 +83,9 @@ class DataProtectionApi {
     public record SarAnswer(int status, JsonNode content) {
     }
 
+    /** A service that has not answered by then "did not answer": one slow service does not hold up the page. */
+    static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private final Map<Service, RestClient> clients = new LinkedHashMap<>();
     private final ObjectMapper json;
 
@@ -93,7 +96,7 @@ class DataProtectionApi {
                 urls.communityPayback(), Service.REFERRAL, urls.referral(), Service.NOTIFICATIONS,
                 urls.notifications());
         for (Service service : Service.values()) {
-            clients.put(service, calls.forService(service.id, bases.get(service)));
+            clients.put(service, calls.forService(service.id, bases.get(service), READ_TIMEOUT));
         }
     }
 

@@ -1,5 +1,6 @@
 package uk.probation.gate.web.dataprotection;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import uk.probation.gate.web.forms.FormErrors;
 import uk.probation.gate.web.pages.Words;
 import uk.probation.gate.web.security.Role;
 import uk.probation.gate.web.security.SignedInUser;
+import uk.probation.gate.web.security.UnfinishedForms;
 
 /**
  * A subject access request for one person (prison number and/or CRN, optionally a period): the four services are
@@ -61,9 +63,19 @@ class SubjectAccessPage {
         this.words = words;
     }
 
+    /** After a time-out and a new sign-in, the form shows what was typed (kept in the session, not the address). */
     @GetMapping("/admin/subject-access")
-    String form(Model model) {
-        return form(new HashMap<>(), FormErrors.none(), model);
+    String form(@RequestParam Map<String, String> params, HttpServletRequest request, Model model) {
+        Map<String, String> form = new HashMap<>();
+        if (UnfinishedForms.restored(request)) {
+            for (String field : java.util.List.of("prn", "crn", "from-day", "from-month", "from-year", "to-day",
+                    "to-month", "to-year")) {
+                if (params.get(field) != null) {
+                    form.put(field, params.get(field));
+                }
+            }
+        }
+        return form(form, FormErrors.none(), model);
     }
 
     @PostMapping("/admin/subject-access")

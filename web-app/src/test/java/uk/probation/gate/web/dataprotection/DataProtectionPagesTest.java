@@ -249,6 +249,15 @@ class DataProtectionPagesTest {
     }
 
     @Test
+    void whatWasTypedBeforeATimeOutIsShownAgainAfterSigningIn() throws Exception {
+        String page = mvc.perform(get("/admin/subject-access").with(admin())
+                .requestAttr(uk.probation.gate.web.security.UnfinishedForms.RESTORED, true).param("crn", "X123456")
+                .param("from-year", "2025")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("You were signed out").contains("value=\"X123456\"").contains("value=\"2025\"");
+        assertThat(page("/admin/subject-access", admin(), "crn", "X123456")).doesNotContain("value=\"X123456\"");
+    }
+
+    @Test
     void anAdminWithoutTheSubjectAccessRoleIsToldPlainly() throws Exception {
         assertThat(page("/admin/subject-access", adminWithoutSar()))
                 .contains("does not have the subject access role (SAR_DATA_ACCESS)")
