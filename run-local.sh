@@ -2,8 +2,8 @@
 # Runs the whole system locally without Docker: Kafka, the Mongo wire server, the auth server, the four
 # services and the web application (http://127.0.0.1:8080, dev users printed at start), each in its own JVM,
 # plus a mail server (infra/local-stack). Every Spring app runs with the dev profile (dev users and clients, each
-# client with its own secret <client>-dev-secret; Swagger UI); actuator is on the management ports 9080-9084. Options pass through: --reset, --only=kafka,mongo,auth, --simulate
-# (drive it with a synthetic cohort), --help.
+# client with its own secret <client>-dev-secret; Swagger UI); actuator is on the management ports 9080-9084.
+# Options pass through: --reset, --only=kafka,mongo,auth, --simulate (drive it with a synthetic cohort), --help.
 set -euo pipefail
 cd "$(dirname "$0")"
 
