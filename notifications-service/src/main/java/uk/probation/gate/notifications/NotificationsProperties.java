@@ -27,6 +27,7 @@ import uk.probation.gate.notifications.domain.RetryPolicy;
  * @param recipients        directory entries seeded at start-up when absent (the local stack)
  * @param providerRecipients a directory entry seeded for every provider in {@code ReferenceData} that
  *                          {@code recipients} does not name (the local stack: every provider reachable)
+ * @param retention         how long what this service keeps about people is kept (ISO-8601 periods)
  */
 @ConfigurationProperties("notifications")
 public record NotificationsProperties(
@@ -38,7 +39,8 @@ public record NotificationsProperties(
         @DefaultValue Delivery delivery,
         @DefaultValue Email email,
         @DefaultValue List<SeedRecipient> recipients,
-        @DefaultValue ProviderRecipients providerRecipients) {
+        @DefaultValue ProviderRecipients providerRecipients,
+        @DefaultValue Retention retention) {
 
     /** {@code whenValue} for one value, {@code whenAnyOf} for several (a list field: any of them in the list). */
     public record Rule(String eventType, RecipientKind recipient, String recipientCode, String template,
@@ -77,6 +79,17 @@ public record NotificationsProperties(
         public String emailFor(String providerCode) {
             return email.replace("{code}", providerCode.toLowerCase(Locale.ROOT).replace('_', '-'));
         }
+    }
+
+    /**
+     * @param renderedBodies   the subject and body text of a message, from when it was rendered: long enough to answer
+     *                         "what did we send?", short because the text names the person; the entry stays without it
+     * @param deliveryLog      a delivery-log entry (who was told what, when, how it went), from when it was logged
+     * @param personRecipients a person's own directory entry (their address, language, quiet hours), from its last
+     *                         change, once no delivery-log entry names the person any more
+     */
+    public record Retention(@DefaultValue("P14D") String renderedBodies, @DefaultValue("P2Y") String deliveryLog,
+            @DefaultValue("P2Y") String personRecipients) {
     }
 
     public record SeedRecipient(String code, RecipientKind kind, String email, String language, String quietHours) {

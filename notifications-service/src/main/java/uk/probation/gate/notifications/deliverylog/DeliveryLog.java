@@ -28,6 +28,7 @@ import uk.probation.gate.notifications.recipients.Recipient;
 import uk.probation.gate.notifications.recipients.RecipientDirectory;
 import uk.probation.gate.notifications.templates.TemplateContext;
 import uk.probation.gate.notifications.templates.TemplateLibrary;
+import uk.probation.gate.platform.audit.AuditTrail;
 
 /**
  * Decides who is told about an event (the rule table), renders the message in their language, and logs it once per
@@ -37,6 +38,8 @@ import uk.probation.gate.notifications.templates.TemplateLibrary;
 public class DeliveryLog {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
+    /** The delivery log's collection (audit rows name it). */
+    public static final String COLLECTION = "notifications";
 
     /** An event as the rules see it: what happened, to whom (an identifier), and its data. */
     public record Occurrence(String eventId, String eventType, String subject, JsonNode data) {
@@ -53,9 +56,11 @@ public class DeliveryLog {
     private final TemplateContext context;
     private final NotificationMetrics metrics;
     private final Clock clock;
+    private final AuditTrail audit;
 
     DeliveryLog(MongoTemplate mongo, NotificationsProperties properties, RecipientDirectory directory,
-            TemplateLibrary templates, TemplateContext context, NotificationMetrics metrics, Clock clock) {
+            TemplateLibrary templates, TemplateContext context, NotificationMetrics metrics, Clock clock,
+            AuditTrail audit) {
         this.mongo = mongo;
         this.properties = properties;
         this.rules = properties.ruleTable();
@@ -64,6 +69,7 @@ public class DeliveryLog {
         this.context = context;
         this.metrics = metrics;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Logs a notification for everyone the rules name; an event seen before changes nothing. */
@@ -95,8 +101,9 @@ public class DeliveryLog {
             alreadyDecided(mongo.findById(id, Notification.class));
             return;
         }
-        log.info("Notification {} {} ({}, {})", id, notification.status(), notification.template(),
-                notification.language());
+        audit.record(COLLECTION, id, "created", setFields(notification));
+        log.info("Notification {} {} ({}, {})", notification.logName(), notification.status(),
+                notification.template(), notification.language());
         if (notification.status().awaitsDelivery()) {
             queue(notification);
         } else {
@@ -109,6 +116,12 @@ public class DeliveryLog {
 
     private Notification decide(String id, Occurrence occurrence, Addressee addressee) {
         Instant now = clock.instant();
+        Map<String, List<String>> fields = fields(occurrence.data());
+        String caseId = single(fields, "caseId");
+        String orderId = single(fields, "orderId");
+        String referralId = single(fields, "referralId");
+        String prisonNumber = single(fields, "prisonNumber", "personReference.prisonNumber");
+        String crn = single(fields, "crn", "personReference.crn");
         Optional<Recipient> recipient = directory.find(addressee.recipientCode());
         String wanted = recipient.map(Recipient::language).orElse(properties.defaultLanguage());
         Optional<TemplateLibrary.Chosen> chosen = templates.choose(addressee.template(), wanted);
@@ -126,7 +139,7 @@ public class DeliveryLog {
                     addressee.template(), wanted, wanted, DeliveryStatus.FAILED, occurrence.eventId(),
                     occurrence.eventType(), occurrence.subject(), null, null, 0,
                     "No template " + addressee.template() + " in " + wanted + " or " + properties.defaultLanguage(),
-                    null, null, now);
+                    null, null, now, caseId, orderId, referralId, prisonNumber, crn, null);
         }
         TemplateLibrary.Message message = templates.render(chosen.get().template(), context.of(occurrence.eventId(),
                 occurrence.eventType(), occurrence.data(), addressee.recipientCode(),
@@ -134,12 +147,38 @@ public class DeliveryLog {
         return new Notification(id, addressee.recipientCode(), addressee.kind(), properties.defaultChannel(),
                 addressee.template(), chosen.get().language().used(), chosen.get().language().requested(), status,
                 occurrence.eventId(), occurrence.eventType(), occurrence.subject(), message.subject(),
-                message.body(), 0, null, dueAt, null, now);
+                message.body(), 0, null, dueAt, null, now, caseId, orderId, referralId, prisonNumber, crn, null);
+    }
+
+    /** The first of {@code paths} the event carries as one non-blank value. */
+    private static String single(Map<String, List<String>> fields, String... paths) {
+        for (String path : paths) {
+            List<String> values = fields.get(path);
+            if (values != null && values.size() == 1 && !values.get(0).isBlank()) {
+                return values.get(0);
+            }
+        }
+        return null;
+    }
+
+    /** The names of the fields a new entry has (for its audit row; names only, never values). */
+    static List<String> setFields(Notification notification) {
+        List<String> names = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent component : Notification.class.getRecordComponents()) {
+            try {
+                if (!component.getName().equals("id") && component.getAccessor().invoke(notification) != null) {
+                    names.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return names;
     }
 
     /** Counted; and if a crash came between logging and queueing, queued now. */
     private void alreadyDecided(Notification existing) {
-        log.debug("Notification {} already decided", existing.id());
+        log.debug("Notification {} already decided", existing.logName());
         metrics.deduplicated(existing);
         if (existing.status().awaitsDelivery()) {
             queue(existing);
@@ -175,7 +214,7 @@ public class DeliveryLog {
      * The event's fields by path (personReference.crn), as the rules compare them: a scalar with its value, a list of
      * scalars (changedFields) with each element.
      */
-    static Map<String, List<String>> fields(JsonNode data) {
+    public static Map<String, List<String>> fields(JsonNode data) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         flatten("", data, fields);
         return fields;

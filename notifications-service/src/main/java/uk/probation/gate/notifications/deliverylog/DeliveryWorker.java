@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,6 +21,8 @@ import uk.probation.gate.notifications.domain.DeliveryStatus;
 import uk.probation.gate.notifications.domain.RetryPolicy;
 import uk.probation.gate.notifications.recipients.Recipient;
 import uk.probation.gate.notifications.recipients.RecipientDirectory;
+import uk.probation.gate.platform.audit.AuditTrail;
+import uk.probation.gate.platform.security.SecurityEvents;
 
 /**
  * Sends what is due from the delivery queue, each notification on its own: a failure is retried with back-off and,
@@ -37,9 +40,11 @@ class DeliveryWorker {
     private final Clock clock;
     private final RetryPolicy retries;
     private final NotificationsProperties.Delivery delivery;
+    private final AuditTrail audit;
 
     DeliveryWorker(MongoTemplate mongo, RecipientDirectory directory, EmailChannel email, NotificationMetrics metrics,
-            Clock clock, NotificationsProperties properties) {
+            Clock clock, NotificationsProperties properties, AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.directory = directory;
         this.email = email;
@@ -54,16 +59,29 @@ class DeliveryWorker {
         Instant now = clock.instant();
         List<QueuedDelivery> due = mongo.find(Query.query(where("dueAt").lte(now))
                 .with(Sort.by("dueAt")).limit(delivery.batchSize()), QueuedDelivery.class);
-        for (QueuedDelivery entry : due) {
-            try {
-                if (claim(entry, now)) {
-                    deliver(entry.id(), now);
+        // audit rows of a delivery name it as their cause
+        MDC.put(AuditTrail.CAUSE, "delivery");
+        try {
+            for (QueuedDelivery entry : due) {
+                try {
+                    if (claim(entry, now)) {
+                        deliver(entry.id(), now);
+                    }
+                } catch (RuntimeException e) {
+                    // the store failed, not the channel: the claim lapses and the entry is tried again
+                    log.warn("Could not process a queued notification (event {}): {}", eventIdOf(entry.id()),
+                            e.getClass().getSimpleName());
                 }
-            } catch (RuntimeException e) {
-                // the store failed, not the channel: the claim lapses and the entry is tried again
-                log.warn("Could not process notification {}: {}", entry.id(), e.getClass().getSimpleName());
             }
+        } finally {
+            MDC.remove(AuditTrail.CAUSE);
         }
+    }
+
+    /** The event id part of a notification id (the rest is the recipient's code, which may name a person). */
+    static String eventIdOf(String notificationId) {
+        int colon = notificationId.lastIndexOf(':');
+        return colon < 0 ? "?" : notificationId.substring(0, colon);
     }
 
     private boolean claim(QueuedDelivery entry, Instant now) {
@@ -89,10 +107,10 @@ class DeliveryWorker {
             return;
         }
         Notification sent = update(notification, attempts, DeliveryStatus.SENT, notification.failureReason(),
-                new Update().set("sentAt", clock.instant()));
+                new Update().set("sentAt", clock.instant()), "sentAt");
         dequeue(id);
         metrics.sent(sent);
-        log.info("Notification {} sent by {} after {} attempt(s)", id, sent.channel(), attempts);
+        log.info("Notification {} sent by {} after {} attempt(s)", sent.logName(), sent.channel(), attempts);
     }
 
     private void failed(Notification notification, int attempts, String reason, Instant attemptedAt) {
@@ -103,29 +121,38 @@ class DeliveryWorker {
             mongo.updateFirst(Query.query(where("_id").is(notification.id())), Update.update("dueAt", next),
                     QueuedDelivery.class);
             Notification retrying = update(notification, attempts, DeliveryStatus.PENDING, reason,
-                    new Update().set("dueAt", next));
+                    new Update().set("dueAt", next), "dueAt");
             metrics.retried(retrying);
-            log.warn("Notification {} attempt {} failed ({}), retrying after {}", notification.id(), attempts, reason,
-                    backOff.get());
+            log.warn("Notification {} attempt {} failed ({}), retrying after {}", notification.logName(), attempts,
+                    reason, backOff.get());
         } else {
             Notification failed = update(notification, attempts, DeliveryStatus.FAILED, reason, new Update());
             dequeue(notification.id());
             metrics.failed(failed);
-            log.warn("Notification {} FAILED after {} attempt(s): {}", notification.id(), attempts, reason);
+            log.warn("Notification {} FAILED after {} attempt(s): {}", notification.logName(), attempts, reason);
         }
     }
 
-    private Notification update(Notification n, int attempts, DeliveryStatus status, String reason, Update update) {
+    private Notification update(Notification n, int attempts, DeliveryStatus status, String reason, Update update,
+            String... alsoChanged) {
         mongo.updateFirst(Query.query(where("_id").is(n.id())), update.set("status", status)
                 .set("attempts", attempts).set("failureReason", reason), Notification.class);
-        return mongo.findById(n.id(), Notification.class);
+        List<String> changed = new java.util.ArrayList<>(List.of("status", "attempts"));
+        if (!java.util.Objects.equals(reason, n.failureReason())) {
+            changed.add("failureReason");
+        }
+        changed.addAll(List.of(alsoChanged));
+        audit.record(DeliveryLog.COLLECTION, n.id(), "updated", changed);
+        Notification after = mongo.findById(n.id(), Notification.class);
+        // erased meanwhile (its case, order or referral): counted as it stood
+        return after != null ? after : n;
     }
 
     private void dequeue(String id) {
         mongo.remove(Query.query(where("_id").is(id)), QueuedDelivery.class);
     }
 
-    /** The failure without any address in it: contact details stay in the directory. */
+    /** The failure without any address or person's identifier in it: contact details stay in the directory. */
     private static String reason(RuntimeException failure) {
         StringBuilder text = new StringBuilder(failure.getClass().getSimpleName());
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -134,7 +161,8 @@ class DeliveryWorker {
                 break;
             }
         }
-        String reason = text.toString().replaceAll("[^\\s<>@;,]+@[^\\s<>@;,]+", "<address>").replaceAll("\\s+", " ");
+        String reason = SecurityEvents.mask(text.toString().replaceAll("[^\\s<>@;,]+@[^\\s<>@;,]+", "<address>")
+                .replaceAll("\\s+", " "));
         return reason.length() > 300 ? reason.substring(0, 300) : reason;
     }
 }

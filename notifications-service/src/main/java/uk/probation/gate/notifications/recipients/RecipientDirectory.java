@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -20,10 +21,14 @@ import org.springframework.stereotype.Service;
 import uk.probation.gate.contracts.reference.ReferenceData;
 import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.RecipientKind;
+import uk.probation.gate.platform.audit.AuditTrail;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.platform.web.PageResponse;
 
-/** Keeps contact details; logs codes only. */
+/**
+ * Keeps contact details; logs codes only, and a person's entry (whose code is their CRN or prison number) not even
+ * that. Every write is on the audit trail (who, which fields).
+ */
 @Service
 public class RecipientDirectory implements InitializingBean {
 
@@ -39,11 +44,16 @@ public class RecipientDirectory implements InitializingBean {
     private final MongoTemplate mongo;
     private final NotificationsProperties properties;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    RecipientDirectory(MongoTemplate mongo, NotificationsProperties properties, Clock clock) {
+    /** The directory's collection (audit rows name it). */
+    public static final String COLLECTION = "recipients";
+
+    RecipientDirectory(MongoTemplate mongo, NotificationsProperties properties, Clock clock, AuditTrail audit) {
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Optional<Recipient> find(String code) {
@@ -61,9 +71,58 @@ public class RecipientDirectory implements InitializingBean {
     /** Creates or replaces the entry; 422 naming each wrong field, and then nothing changes. */
     public Recipient put(String code, Entry entry) {
         Recipient recipient = validated(code, entry);
+        Recipient before = mongo.findById(code, Recipient.class);
         mongo.save(recipient);
-        log.info("Recipient {} ({}) saved", code, recipient.kind());
+        audit.record(COLLECTION, code, before == null ? "created" : "updated", changedFields(before, recipient));
+        log.info("Recipient {} ({}) saved", logName(recipient), recipient.kind());
         return recipient;
+    }
+
+    /** A person's directory entries (by their CRN or prison number), for a subject access request. */
+    public List<Recipient> people(java.util.Collection<String> identifiers) {
+        return mongo.find(Query.query(where("_id").in(identifiers).and("kind").is(RecipientKind.PERSON)),
+                Recipient.class);
+    }
+
+    /** Deletes a person's own entry (by their CRN or prison number); false when there is none. */
+    public boolean removePerson(String identifier) {
+        boolean removed = mongo.remove(Query.query(where("_id").is(identifier).and("kind").is(RecipientKind.PERSON)),
+                Recipient.class).getDeletedCount() > 0;
+        if (removed) {
+            audit.record(COLLECTION, identifier, "deleted", List.of());
+        }
+        return removed;
+    }
+
+    /** Codes of people's entries last changed before {@code cutoff}, at most {@code limit}. */
+    public List<String> peopleUnchangedSince(java.time.Instant cutoff, int limit) {
+        Query query = Query.query(where("kind").is(RecipientKind.PERSON).and("updatedAt").lt(cutoff)).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** How logs name an entry: its code, except a person's (their CRN or prison number). */
+    static String logName(Recipient recipient) {
+        return recipient.kind() == RecipientKind.PERSON ? "of a person" : recipient.code();
+    }
+
+    /** The fields that differ (all that are set, for a new entry); {@code updatedAt} is not a change of its own. */
+    static List<String> changedFields(Recipient before, Recipient after) {
+        List<String> changed = new ArrayList<>();
+        if (before == null || before.kind() != after.kind()) {
+            changed.add("kind");
+        }
+        if (before == null || !java.util.Objects.equals(before.email(), after.email())) {
+            changed.add("email");
+        }
+        if (before == null || !java.util.Objects.equals(before.language(), after.language())) {
+            changed.add("language");
+        }
+        if (before == null ? after.quietHours() != null
+                : !java.util.Objects.equals(before.quietHours(), after.quietHours())) {
+            changed.add("quietHours");
+        }
+        return changed;
     }
 
     private Recipient validated(String code, Entry entry) {
@@ -117,15 +176,21 @@ public class RecipientDirectory implements InitializingBean {
                             providers.emailFor(p.code()), providers.language(), null))
                     .forEach(seeds::add);
         }
-        for (NotificationsProperties.SeedRecipient seed : seeds) {
-            Recipient recipient = validated(seed.code(), new Entry(seed.kind() == null ? null : seed.kind().name(),
-                    seed.email(), seed.language(), seed.quietHours()));
-            try {
-                mongo.insert(recipient);
-                log.info("Recipient {} seeded", seed.code());
-            } catch (DuplicateKeyException alreadyThere) {
-                log.debug("Recipient {} already in the directory", seed.code());
+        MDC.put(AuditTrail.CAUSE, "seed");
+        try {
+            for (NotificationsProperties.SeedRecipient seed : seeds) {
+                Recipient recipient = validated(seed.code(), new Entry(seed.kind() == null ? null : seed.kind().name(),
+                        seed.email(), seed.language(), seed.quietHours()));
+                try {
+                    mongo.insert(recipient);
+                    audit.record(COLLECTION, recipient.code(), "created", changedFields(null, recipient));
+                    log.info("Recipient {} seeded", logName(recipient));
+                } catch (DuplicateKeyException alreadyThere) {
+                    log.debug("Recipient {} already in the directory", logName(recipient));
+                }
             }
+        } finally {
+            MDC.remove(AuditTrail.CAUSE);
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Service;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.LanguageChoice;
+import uk.probation.gate.platform.audit.AuditTrail;
 import uk.probation.gate.platform.web.ApiProblem;
 
 /**
@@ -59,6 +61,9 @@ public class TemplateLibrary implements InitializingBean {
     private final TemplateContext context;
     private final Clock clock;
     private final String fallbackLanguage;
+    private final AuditTrail audit;
+    /** The templates' collection (audit rows name it). */
+    public static final String COLLECTION = "templates";
     static final Mustache.Compiler STRICT = Mustache.compiler().strictSections(true).escapeHTML(false);
     private static final Mustache.Compiler LENIENT = Mustache.compiler().defaultValue("").escapeHTML(false);
 
@@ -66,7 +71,9 @@ public class TemplateLibrary implements InitializingBean {
     record Shipped(String id, Text text) {
     }
 
-    TemplateLibrary(MongoTemplate mongo, TemplateContext context, Clock clock, NotificationsProperties properties) {
+    TemplateLibrary(MongoTemplate mongo, TemplateContext context, Clock clock, NotificationsProperties properties,
+            AuditTrail audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.context = context;
         this.clock = clock;
@@ -104,9 +111,23 @@ public class TemplateLibrary implements InitializingBean {
     /** Creates or replaces a template; 422 naming the field when the id, subject or body is not usable. */
     public MessageTemplate put(String id, Text text) {
         MessageTemplate template = validated(id, text);
+        MessageTemplate before = mongo.findById(id, MessageTemplate.class);
         mongo.save(template);
+        audit.record(COLLECTION, id, before == null ? "created" : "updated", changedFields(before, template));
         log.info("Template {} saved", id);
         return template;
+    }
+
+    /** Which of subject and body differ (both, for a new template). */
+    static List<String> changedFields(MessageTemplate before, MessageTemplate after) {
+        List<String> changed = new ArrayList<>();
+        if (before == null || !before.subject().equals(after.subject())) {
+            changed.add("subject");
+        }
+        if (before == null || !before.body().equals(after.body())) {
+            changed.add("body");
+        }
+        return changed;
     }
 
     private MessageTemplate validated(String id, Text text) {
@@ -163,6 +184,15 @@ public class TemplateLibrary implements InitializingBean {
      */
     @Override
     public void afterPropertiesSet() {
+        MDC.put(AuditTrail.CAUSE, "seed");
+        try {
+            seed();
+        } finally {
+            MDC.remove(AuditTrail.CAUSE);
+        }
+    }
+
+    private void seed() {
         Set<String> shippedVersions = shippedVersions();
         for (Shipped shipped : shipped()) {
             MessageTemplate template = validated(shipped.id(), shipped.text());
@@ -170,6 +200,7 @@ public class TemplateLibrary implements InitializingBean {
             if (stored == null) {
                 try {
                     mongo.insert(template);
+                    audit.record(COLLECTION, template.id(), "created", changedFields(null, template));
                     log.info("Template {} seeded", shipped.id());
                 } catch (DuplicateKeyException alreadyThere) {
                     log.debug("Template {} already present", shipped.id());
@@ -178,6 +209,7 @@ public class TemplateLibrary implements InitializingBean {
                     .equals(version(template.id(), template.subject(), template.body()))
                     && shippedVersions.contains(version(stored.id(), stored.subject(), stored.body()))) {
                 mongo.save(template);
+                audit.record(COLLECTION, template.id(), "updated", changedFields(stored, template));
                 log.info("Template {} brought up to the version shipped now (it was an earlier one, not edited)",
                         shipped.id());
             } else {

@@ -27,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -93,6 +94,10 @@ abstract class NotificationScenarios {
     @LocalServerPort
     int port;
 
+    /** Actuator (Prometheus) answers here, not on the API port. */
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     MongoTemplate mongo;
 
@@ -152,7 +157,8 @@ abstract class NotificationScenarios {
         assertThat(byType.body().get("total").asLong()).isEqualTo(1);
         assertThat(http.get("/api/notifications?recipientCode=" + officer + "&eventType=" + REFERRAL_SENT, viewer)
                 .body().get("total").asLong()).isZero();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.metrics()).containsPattern(
+        Http management = new Http("http://127.0.0.1:" + managementPort);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(management.metrics()).containsPattern(
                 "notifications_sent_total\\{application=\"notifications-service\","
                 + "channel=\"EMAIL\",language=\"cy\",status=\"SENT\",template=\"resettlement.prisoner.received\"}"
                 + " [1-9]"));
@@ -618,7 +624,7 @@ abstract class NotificationScenarios {
 
     /** A second instance of the service on the same broker, database, SMTP server and clock. */
     private String[] sameInfrastructure() {
-        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
         for (String key : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri",
                 "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "spring.mail.host", "spring.mail.port",

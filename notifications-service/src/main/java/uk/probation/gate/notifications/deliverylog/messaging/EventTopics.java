@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.notifications.deliverylog.DeliveryLog;
+import uk.probation.gate.notifications.deliverylog.Erasure;
 import uk.probation.gate.platform.messaging.EventHandlers;
 import uk.probation.gate.platform.messaging.IdempotentListeners;
 import uk.probation.gate.platform.messaging.InboundEvent;
@@ -17,33 +18,50 @@ import uk.probation.gate.platform.messaging.PoisonEventException;
 
 /**
  * One listener per producing service's topic. Every known event type goes to the rule table (which decides whether
- * anyone is told); an unknown type is ignored and counted by the platform; data that does not read as its event
- * type is poison and goes to the dead-letter topic.
+ * anyone is told), except the erased types ({@code resettlement.case.erased}, {@code community-payback.order.erased},
+ * {@code referral.referral.erased}), which delete what this service keeps about that case, order or referral and tell
+ * nobody; an unknown type is ignored and counted by the platform; data that does not read as its event type is poison
+ * and goes to the dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 class EventTopics {
 
     @Bean
-    Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, JsonMapper json, DeliveryLog log) {
-        return listeners.cloudEvents(Topics.RESETTLEMENT, handlers(Topics.RESETTLEMENT, json, log));
+    Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, JsonMapper json, DeliveryLog log,
+            Erasure erasure) {
+        return listeners.cloudEvents(Topics.RESETTLEMENT, handlers(Topics.RESETTLEMENT, json, log, erasure));
     }
 
     @Bean
     Consumer<Message<byte[]>> communityPaybackEvents(IdempotentListeners listeners, JsonMapper json,
-            DeliveryLog log) {
-        return listeners.cloudEvents(Topics.COMMUNITY_PAYBACK, handlers(Topics.COMMUNITY_PAYBACK, json, log));
+            DeliveryLog log, Erasure erasure) {
+        return listeners.cloudEvents(Topics.COMMUNITY_PAYBACK,
+                handlers(Topics.COMMUNITY_PAYBACK, json, log, erasure));
     }
 
     @Bean
-    Consumer<Message<byte[]>> referralEvents(IdempotentListeners listeners, JsonMapper json, DeliveryLog log) {
-        return listeners.cloudEvents(Topics.REFERRAL, handlers(Topics.REFERRAL, json, log));
+    Consumer<Message<byte[]>> referralEvents(IdempotentListeners listeners, JsonMapper json, DeliveryLog log,
+            Erasure erasure) {
+        return listeners.cloudEvents(Topics.REFERRAL, handlers(Topics.REFERRAL, json, log, erasure));
     }
 
-    private static EventHandlers handlers(String topic, JsonMapper json, DeliveryLog log) {
+    static EventHandlers handlers(String topic, JsonMapper json, DeliveryLog log, Erasure erasure) {
         EventHandlers handlers = EventHandlers.create();
         Arrays.stream(EventType.values()).filter(type -> type.topic().equals(topic))
-                .forEach(type -> handlers.on(type, event -> log.tell(occurrence(type, event, json))));
+                .forEach(type -> handlers.on(type, Erasure.types().contains(type)
+                        ? event -> erase(type, event, json, erasure)
+                        : event -> log.tell(occurrence(type, event, json))));
         return handlers;
+    }
+
+    /** An erased event: what it erased must be named, or it is poison (nothing can be deleted by it). */
+    static void erase(EventType type, InboundEvent event, JsonMapper json, Erasure erasure) {
+        DeliveryLog.Occurrence occurrence = occurrence(type, event, json);
+        Erasure.Erased erased = Erasure.read(type, DeliveryLog.fields(occurrence.data()));
+        if (erased.id() == null) {
+            throw new PoisonEventException(event.type() + " without the id of what was erased");
+        }
+        erasure.erase(type, erased.id(), erased.people());
     }
 
     static DeliveryLog.Occurrence occurrence(EventType type, InboundEvent event, JsonMapper json) {
