@@ -161,6 +161,13 @@ abstract class ReceptionScenarios extends ScenarioSupport {
                 .singleElement().satisfies(c -> assertThat(c.getPrisonCode()).isEqualTo("NMI"));
         assertThat(mongo.count(Query.query(Criteria.where("prisonNumber").is("12345")), ResettlementCase.class))
                 .isZero();
+        String caseId = mongo.findOne(Query.query(Criteria.where("prisonNumber").is(prisonNumber)),
+                ResettlementCase.class).getId();
+        tools.jackson.databind.JsonNode row = http.get("/api/audit?entityId=" + caseId, Tokens.forRole("ADMIN")).body()
+                .get("items").get(0);
+        assertThat(row.get("actor").asString()).isEqualTo("system");
+        assertThat(row.get("operation").asString()).isEqualTo("event prison-offender-events.prisoner.received");
+        assertThat(row.get("correlationId").asString()).startsWith("prison-offender-events-");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(management.metrics()).containsPattern(
                 "events_consumed_total\\{application=\"resettlement-service\",result=\"handled\",topic=\"prison-offender-events\",type=\"prison-offender-events.prisoner.received\"} [1-9]"));
     }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
@@ -67,7 +68,18 @@ class PrisonMovements {
             throw new PoisonEventException("HMPPS event without occurredAt");
         }
         HmppsEventCheck.identifiers(event);
-        return new InboundEvent(null, type, "hmpps", null, event.occurredAt(), null, tree);
+        return new InboundEvent(recordId(message), type, "hmpps", null, event.occurredAt(), null, tree);
+    }
+
+    /**
+     * HMPPS records carry no event id: the record's place on the topic names it instead, so the audit rows it causes
+     * share a correlation id that leads back to the record.
+     */
+    static String recordId(Message<byte[]> message) {
+        Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
+        Object offset = message.getHeaders().get(KafkaHeaders.OFFSET);
+        return partition == null || offset == null ? null
+                : Topics.PRISON_OFFENDER_EVENTS + "-" + partition + "-" + offset;
     }
 
     static HmppsDomainEvent toDomainEvent(JsonNode tree, JsonMapper json) {
