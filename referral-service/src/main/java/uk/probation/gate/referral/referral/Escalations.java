@@ -2,8 +2,10 @@ package uk.probation.gate.referral.referral;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.probation.gate.platform.audit.AuditTrail;
 
 /**
  * Looks for referrals whose current stage (response, start, outcome) is past its day and grace, and escalates each
@@ -23,12 +25,18 @@ class Escalations {
 
     @Scheduled(fixedDelayString = "${referral.escalation.interval}", initialDelayString = "${referral.escalation.interval}")
     void escalateOverdue() {
-        for (String id : referrals.pastDue()) {
-            try {
-                referrals.escalate(id);
-            } catch (RuntimeException e) {
-                log.warn("Escalating referral {} failed; tried again next run", id, e);
+        // audit rows written by the escalations name this job as their cause (actor "system")
+        MDC.put(AuditTrail.CAUSE, "escalation");
+        try {
+            for (String id : referrals.pastDue()) {
+                try {
+                    referrals.escalate(id);
+                } catch (RuntimeException e) {
+                    log.warn("Escalating referral {} failed; tried again next run", id, e);
+                }
             }
+        } finally {
+            MDC.remove(AuditTrail.CAUSE);
         }
     }
 }

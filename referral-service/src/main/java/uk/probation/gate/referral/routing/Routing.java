@@ -64,6 +64,22 @@ public class Routing {
         return needs;
     }
 
+    /**
+     * Writes the seed table at start-up if none is stored, so its audit row is the service's own ("system"), not the
+     * first reader's; a store not reachable yet leaves it to the first reader. Wrong seed rules fail the start.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void seedAtStartUp() {
+        org.slf4j.MDC.put(uk.probation.gate.platform.audit.AuditTrail.CAUSE, "seed");
+        try {
+            current();
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("The routing table could not be seeded at start-up; the first reader seeds it", e);
+        } finally {
+            org.slf4j.MDC.remove(uk.probation.gate.platform.audit.AuditTrail.CAUSE);
+        }
+    }
+
     public RoutingTable table() {
         return current().table();
     }

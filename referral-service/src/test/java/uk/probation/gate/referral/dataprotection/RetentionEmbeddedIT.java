@@ -167,7 +167,8 @@ class RetentionEmbeddedIT extends DataProtectionEmbedded {
 
             // the capture saw the journey (the erasure names the case by id), and no line names the person
             assertThat(logs.lines()).anyMatch(line -> line.contains("Case " + caseId + " erased"));
-            assertThat(logs.lines()).anyMatch(line -> line.startsWith("security ") && line.contains("status=403"));
+            assertThat(logs.lines()).anyMatch(line -> line.startsWith("security ") && line.contains("status=404")
+                    && line.contains("path=/api/referrals/{id}"));
             logs.assertNoLineContains(prisonNumber, crn);
         }
     }
