@@ -207,6 +207,9 @@ final class SubjectAccessReport {
     }
 
     private static String singular(String noun) {
+        if (noun.endsWith("people")) {
+            return noun.substring(0, noun.length() - 6) + "person";
+        }
         if (noun.endsWith("ies")) {
             return noun.substring(0, noun.length() - 3) + "y";
         }

@@ -174,7 +174,8 @@ class DataProtectionPagesTest {
                   "releaseDate": "2026-12-01", "receivedAt": "2026-07-01T09:14:00Z", "recall": false,
                   "plan": {"accommodation": {"need": "NO_FIXED_ABODE", "notes": "Hostel place"}},
                   "needs": ["ACCOMMODATION", "FINANCE_AND_ID"],
-                  "history": [{"step": "RECEIVED"}, {"step": "PLANNED"}]}]}""");
+                  "history": [{"step": "RECEIVED"}, {"step": "PLANNED"}]}],
+                 "people": [{"prisonNumber": "A1234BC"}]}""");
         when(api.subjectAccess(eq(Service.RESETTLEMENT), eq("A1234BC"), isNull(), any(), any()))
                 .thenReturn(new SarAnswer(200, resettlement));
         when(api.subjectAccess(eq(Service.COMMUNITY_PAYBACK), any(), any(), any(), any()))
@@ -200,9 +201,9 @@ class DataProtectionPagesTest {
         String report = mvc.perform(get(location).with(admin()).session(session)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(report).contains("Subject access report").contains("A1234BC").contains("From 1 January 2026")
-                .contains("Holds records: 1 record in 1 collection").contains("Holds nothing about this person")
+                .contains("Holds records: 2 records in 2 collections").contains("Holds nothing about this person")
                 .contains("Does not hold that identifier type").contains("Did not answer")
-                .contains("Case case-1").contains("Release date").contains("1 December 2026")
+                .contains("Case case-1").contains("Person 1").contains("People (1)").contains("Release date").contains("1 December 2026")
                 .contains("1 Jul 2026, 10:14").contains("Plan completed").contains("No fixed abode")
                 .contains("Hostel place").contains("Accommodation, Finance and id").contains("Planned")
                 .contains("Download the report (JSON)").doesNotContain("PLAN_COMPLETED");
