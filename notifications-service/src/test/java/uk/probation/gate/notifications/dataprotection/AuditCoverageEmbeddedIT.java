@@ -21,7 +21,8 @@ import uk.probation.gate.platform.test.Tokens;
  * list exactly those operations, so an endpoint added without a scenario here fails the build. Changes an event
  * causes are on the trail too, as the system's, naming the event.
  */
-class AuditCoverageEmbeddedIT extends DataProtectionScenarios {
+class AuditCoverageEmbeddedIT extends DataProtectionScenarios
+        implements DataProtectionScenarios.OnEmbeddedInfrastructure {
 
     static final String TESTER = "audit-tester";
 

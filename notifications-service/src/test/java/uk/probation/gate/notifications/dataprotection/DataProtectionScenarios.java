@@ -30,15 +30,16 @@ import uk.probation.gate.notifications.deliverylog.Notification;
 import uk.probation.gate.notifications.support.ControllableClock;
 import uk.probation.gate.notifications.support.InboundEvents;
 import uk.probation.gate.notifications.support.SmtpSink;
+import uk.probation.gate.platform.test.ContainersInfrastructure;
 import uk.probation.gate.platform.test.EmbeddedInfrastructure;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
 
 /**
- * One service on the embedded broker and Mongo wire server (its own database and consumer group, so it never takes
+ * One service on the broker and database the test class names (its own database and consumer group, so it never takes
  * the notification scenarios' events from them), a real SMTP server and a clock that stands still unless a test
- * moves it. Every data-protection test shares this one context.
+ * moves it. Every data-protection test on the embedded infrastructure shares one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "notifications.delivery.poll-interval=PT0.1S",
@@ -67,11 +68,32 @@ abstract class DataProtectionScenarios {
         }
     }
 
+    /** The broker and database come from the test class: {@link OnEmbeddedInfrastructure} or {@link OnContainers}. */
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry r) {
-        EmbeddedInfrastructure.register(r, "notifications-data-protection-it");
+    static void smtpSink(DynamicPropertyRegistry r) {
         r.add("spring.mail.host", () -> "127.0.0.1");
         r.add("spring.mail.port", smtp::port);
+    }
+
+    static final String DATABASE = "notifications-data-protection-it";
+
+    /**
+     * On the embedded broker and Mongo wire server. An interface, so every data-protection test on them declares the
+     * same property source and they all share one context.
+     */
+    interface OnEmbeddedInfrastructure {
+        @DynamicPropertySource
+        static void embeddedInfrastructure(DynamicPropertyRegistry r) {
+            EmbeddedInfrastructure.register(r, DATABASE);
+        }
+    }
+
+    /** On real Kafka and MongoDB images, wherever Docker runs (the test class is {@code @Testcontainers}). */
+    interface OnContainers {
+        @DynamicPropertySource
+        static void containers(DynamicPropertyRegistry r) {
+            ContainersInfrastructure.get().registerProperties(r, DATABASE);
+        }
     }
 
     @LocalServerPort

@@ -16,7 +16,8 @@ import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 
 /** Tokens for this service only, bounded bodies and pages, actuator on the management port, correlation ids. */
-class EndpointHardeningEmbeddedIT extends DataProtectionScenarios {
+class EndpointHardeningEmbeddedIT extends DataProtectionScenarios
+        implements DataProtectionScenarios.OnEmbeddedInfrastructure {
 
     @Test
     void aTokenForAnotherServiceOrForNoServiceIsRefused() {

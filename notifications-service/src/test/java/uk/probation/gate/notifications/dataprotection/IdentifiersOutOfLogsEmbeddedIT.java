@@ -15,7 +15,8 @@ import uk.probation.gate.platform.test.Tokens;
  * A person's whole journey through this service, with refused and failed requests on the way, leaves neither their
  * prison number nor their CRN in any log line or metric label: logs name the event, the case, order or referral id.
  */
-class IdentifiersOutOfLogsEmbeddedIT extends DataProtectionScenarios {
+class IdentifiersOutOfLogsEmbeddedIT extends DataProtectionScenarios
+        implements DataProtectionScenarios.OnEmbeddedInfrastructure {
 
     @Test
     void noLogLineOrMetricNamesThePerson() {

@@ -1,0 +1,8 @@
+package uk.probation.gate.notifications.dataprotection;
+
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** The same {@link RetentionScenarios} on real apache/kafka and mongo:8 images, wherever Docker runs. */
+@Testcontainers(disabledWithoutDocker = true)
+class RetentionContainersIT extends RetentionScenarios implements DataProtectionScenarios.OnContainers {
+}
