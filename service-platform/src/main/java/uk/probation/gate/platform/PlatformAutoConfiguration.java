@@ -110,8 +110,9 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    AuditTrail auditTrail(MongoTemplate mongo, Clock clock) {
-        return new AuditTrail(mongo, clock);
+    AuditTrail auditTrail(MongoTemplate mongo, Clock clock,
+            @Value("${platform.audit.pseudonym-key}") String pseudonymKey) {
+        return new AuditTrail(mongo, clock, pseudonymKey);
     }
 
     @Bean

@@ -39,12 +39,45 @@ public class AuditTrail {
     /** MDC key naming what caused a change outside a request, e.g. {@code event resettlement.plan.completed}. */
     public static final String CAUSE = "cause";
 
+    private static final java.util.regex.Pattern PERSON_IDENTIFIER =
+            java.util.regex.Pattern.compile("[A-Z]\\d{4}[A-Z]{2}|[A-Z]\\d{6}");
+
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final javax.crypto.spec.SecretKeySpec pseudonymKey;
 
+    /** With the dev pseudonym key: tests and the local stack. */
     public AuditTrail(MongoTemplate mongo, Clock clock) {
+        this(mongo, clock, "dev-audit-pseudonym-key");
+    }
+
+    /**
+     * @param pseudonymKey the secret that keys the pseudonyms of person identifiers ({@code platform.audit.pseudonym-key})
+     */
+    public AuditTrail(MongoTemplate mongo, Clock clock, String pseudonymKey) {
         this.mongo = mongo;
         this.clock = clock;
+        this.pseudonymKey = new javax.crypto.spec.SecretKeySpec(
+                pseudonymKey.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /**
+     * A record id that is a person's prison number or CRN (a person's copy keyed by it, a subject access request)
+     * is kept as a keyed pseudonym: the trail still answers "who touched this person's records" when asked by the
+     * identifier, but holds no identifier once the person's records are erased (ADR 0009).
+     */
+    public String entityKey(String entityId) {
+        if (entityId == null || !PERSON_IDENTIFIER.matcher(entityId).matches()) {
+            return entityId;
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(pseudonymKey);
+            byte[] digest = mac.doFinal(entityId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "person:" + java.util.HexFormat.of().formatHex(digest, 0, 12);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void createIndexes() {
@@ -75,7 +108,7 @@ public class AuditTrail {
             }
         }
         AuditEntry entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), actor, client, entity,
-                entityId, action, operation(), List.copyOf(changedFields), List.copyOf(events),
+                entityKey(entityId), action, operation(), List.copyOf(changedFields), List.copyOf(events),
                 MDC.get(CORRELATION_ID));
         mongo.insert(toDocument(entry), COLLECTION);
         return entry;
@@ -97,7 +130,7 @@ public class AuditTrail {
             int size) {
         List<Criteria> all = new ArrayList<>();
         if (entityId != null && !entityId.isBlank()) {
-            all.add(where("entityId").is(entityId));
+            all.add(where("entityId").is(entityKey(entityId.trim())));
         }
         if (actor != null && !actor.isBlank()) {
             all.add(where("actor").is(actor));

@@ -116,6 +116,22 @@ class AuditTrailTest {
     }
 
     @Test
+    void aPersonsIdentifierAsARecordIdIsKeptAsAPseudonymYetFoundByTheIdentifier() {
+        signIn("sar-data-access", "sar-data-access");
+        audit.record("subject_access_requests", "A1234BC", "read", List.of("cases"));
+        audit.record("people", "X123456", "deleted", List.of());
+
+        AuditEntry row = audit.find("A1234BC", null, null, null, 0, 20).items().get(0);
+        assertThat(row.entityId()).startsWith("person:").doesNotContain("A1234BC");
+        assertThat(audit.find("X123456", null, null, null, 0, 20).items()).extracting(AuditEntry::action)
+                .containsExactly("deleted");
+        assertThat(mongo.findAll(org.bson.Document.class, AuditTrail.COLLECTION).toString())
+                .doesNotContain("A1234BC").doesNotContain("X123456");
+        assertThat(new AuditTrail(mongo, Clock.systemUTC(), "another-key").entityKey("A1234BC"))
+                .as("keyed: not a plain hash anyone can recompute").isNotEqualTo(row.entityId());
+    }
+
+    @Test
     void rowsAreFoundByActorAndTimeAndOldOnesArePurged() {
         signIn("admin.one", "web-app");
         audit.record("routing_rules", "rule-1", "updated", List.of("providerCode"));
