@@ -116,6 +116,10 @@ sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=$/\1=validate-placeholder/p; s/^\([A-Za-z_
 run "docker-compose config -q (${compose_files[*]}; variables from .env.example)" \
   docker-compose --env-file "$env_file" "${compose_files[@]}" config -q
 
+# A copied .env.example must not start the stack with passwords everyone knows.
+run ".env.example leaves every password and secret empty" \
+  bash -c "! grep -nE '^[A-Za-z0-9_]*(PASSWORD|SECRET)[A-Za-z0-9_]*=.+' .env.example"
+
 # The safe-by-default rules, one line each (their own PASS/FAIL lines).
 policy_files=(docker-compose.yml "${overrides[@]}")
 "$PYTHON" infra/compose/compose_policy.py "${policy_files[@]}"
