@@ -40,7 +40,7 @@ public class AuditTrail {
     public static final String CAUSE = "cause";
 
     private static final java.util.regex.Pattern PERSON_IDENTIFIER =
-            java.util.regex.Pattern.compile("[A-Z]\\d{4}[A-Z]{2}|[A-Z]\\d{6}");
+            java.util.regex.Pattern.compile("\\b(?:[A-Z]\\d{4}[A-Z]{2}|[A-Z]\\d{6})\\b");
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -62,19 +62,29 @@ public class AuditTrail {
     }
 
     /**
-     * A record id that is a person's prison number or CRN (a person's copy keyed by it, a subject access request)
-     * is kept as a keyed pseudonym: the trail still answers "who touched this person's records" when asked by the
+     * A prison number or CRN in a record id (a person's copy keyed by it, a subject access request, a message id
+     * naming its recipient) is kept as a keyed pseudonym: the trail still answers "who touched this person's records" when asked by the
      * identifier, but holds no identifier once the person's records are erased (ADR 0009).
      */
     public String entityKey(String entityId) {
-        if (entityId == null || !PERSON_IDENTIFIER.matcher(entityId).matches()) {
-            return entityId;
+        if (entityId == null) {
+            return null;
         }
+        java.util.regex.Matcher identifiers = PERSON_IDENTIFIER.matcher(entityId);
+        StringBuilder key = new StringBuilder();
+        while (identifiers.find()) {
+            identifiers.appendReplacement(key, pseudonym(identifiers.group()));
+        }
+        identifiers.appendTail(key);
+        return key.toString();
+    }
+
+    private String pseudonym(String identifier) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(pseudonymKey);
-            byte[] digest = mac.doFinal(entityId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "person:" + java.util.HexFormat.of().formatHex(digest, 0, 12);
+            byte[] digest = mac.doFinal(identifier.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "person-" + java.util.HexFormat.of().formatHex(digest, 0, 12);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

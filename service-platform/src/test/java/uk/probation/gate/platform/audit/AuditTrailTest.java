@@ -122,9 +122,13 @@ class AuditTrailTest {
         audit.record("people", "X123456", "deleted", List.of());
 
         AuditEntry row = audit.find("A1234BC", null, null, null, 0, 20).items().get(0);
-        assertThat(row.entityId()).startsWith("person:").doesNotContain("A1234BC");
+        assertThat(row.entityId()).startsWith("person-").doesNotContain("A1234BC");
+        audit.record("notifications", "evt-9:X123456", "created", List.of("status"));
+        assertThat(audit.find("evt-9:X123456", null, null, null, 0, 20).items()).singleElement()
+                .satisfies(r -> assertThat(r.entityId()).startsWith("evt-9:person-").doesNotContain("X123456"));
         assertThat(audit.find("X123456", null, null, null, 0, 20).items()).extracting(AuditEntry::action)
                 .containsExactly("deleted");
+        assertThat(audit.find("cases-1", null, null, null, 0, 20).total()).as("other ids kept as they are").isZero();
         assertThat(mongo.findAll(org.bson.Document.class, AuditTrail.COLLECTION).toString())
                 .doesNotContain("A1234BC").doesNotContain("X123456");
         assertThat(new AuditTrail(mongo, Clock.systemUTC(), "another-key").entityKey("A1234BC"))
