@@ -40,13 +40,13 @@ final class StackSummary {
                     + " the API ports answer 404 there):");
             for (StackComponent component : stack.components()) {
                 if (component.hasManagementPort()) {
-                    out.printf("  %-26s %s/actuator/prometheus%n", component.artifactName(),
-                            stack.managementUrl(component));
+                    out.printf("  %-26s %s/actuator/%s%n", component.artifactName(), stack.managementUrl(component),
+                            component.isService() ? "prometheus" : "health");
                 }
             }
             out.println("  Prometheus (optional, Debian's prometheus): prometheus"
                     + " --config.file=infra/prometheus/prometheus-local.yml --storage.tsdb.path=.local-stack/prometheus"
-                    + " (scrapes the default management ports 9080-9084; UI http://127.0.0.1:9090)");
+                    + " (scrapes the services' default management ports 9081-9084; UI http://127.0.0.1:9090)");
         }
         out.println();
         out.println("Logs:");
