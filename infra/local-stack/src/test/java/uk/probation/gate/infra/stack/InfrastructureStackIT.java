@@ -95,6 +95,23 @@ class InfrastructureStackIT {
         assertThat(aud instanceof List<?> list ? list : List.of(aud)).containsExactly("referral-service");
     }
 
+    /** The console's hints name real clients with their own secrets: each one's printed line gives its role. */
+    @Test
+    void theSummaryPrintsEachDevClientWithItsOwnSecretAndItWorks() {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        StackSummary.print(stack, new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        String summary = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(summary).contains("curl -s -u caseworker:caseworker-dev-secret -d grant_type=client_credentials "
+                + stack.tokenUri(), "sar-data-access:sar-data-access-dev-secret", "-d resource=referral-service");
+        for (DevClientHints.Hint hint : DevClientHints.ROLES) {
+            assertThat(summary).contains(hint.clientId() + ":" + hint.clientId() + "-dev-secret");
+            String role = hint.role().split(" ")[0];
+            assertThat(RealClients.claims(stack.accessToken(hint.clientId())).getList("roles", String.class))
+                    .as(hint.clientId()).contains(role);
+        }
+    }
+
     @Test
     void aProviderTokenCarriesItsProviderCode() {
         Document claims = RealClients.claims(stack.accessToken("provider-st-giles-trust"));
