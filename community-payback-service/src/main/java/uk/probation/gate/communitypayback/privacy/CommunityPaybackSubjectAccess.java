@@ -50,10 +50,6 @@ class CommunityPaybackSubjectAccess implements SubjectAccessContent {
         return false;
     }
 
-    @Override
-    public boolean holdsCrns() {
-        return true;
-    }
 
     @Override
     public Map<String, Object> content(String prn, String crn, LocalDate fromDate, LocalDate toDate) {
@@ -89,14 +85,11 @@ class CommunityPaybackSubjectAccess implements SubjectAccessContent {
     private static boolean liveWithin(Order o, LocalDate from, LocalDate to) {
         LocalDate received = o.getReceivedAt() == null ? o.getSentenceDate()
                 : LocalDate.ofInstant(o.getReceivedAt(), LONDON);
-        if (to != null && received != null && received.isAfter(to)) {
-            return false;
-        }
-        return from == null || o.getCompletedOn() == null || !o.getCompletedOn().isBefore(from);
+        return SubjectAccessContent.overlaps(received, o.getCompletedOn(), from, to);
     }
 
     private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
-        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+        return SubjectAccessContent.within(day, from, to);
     }
 
     private static Map<String, Object> order(Order o, LocalDate from, LocalDate to) {

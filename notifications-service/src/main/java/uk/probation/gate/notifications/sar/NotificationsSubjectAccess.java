@@ -44,17 +44,7 @@ class NotificationsSubjectAccess implements SubjectAccessContent {
         this.zone = properties.zone();
     }
 
-    /** Events about people in prison carry their prison number. */
-    @Override
-    public boolean holdsPrisonNumbers() {
-        return true;
-    }
 
-    /** Events about people on probation carry their CRN. */
-    @Override
-    public boolean holdsCrns() {
-        return true;
-    }
 
     @Override
     public Map<String, Object> content(String prn, String crn, LocalDate fromDate, LocalDate toDate) {

@@ -40,15 +40,7 @@ class ReferralSubjectAccess implements SubjectAccessContent {
         this.outcomes = outcomes;
     }
 
-    @Override
-    public boolean holdsPrisonNumbers() {
-        return true;
-    }
 
-    @Override
-    public boolean holdsCrns() {
-        return true;
-    }
 
     @Override
     public Map<String, Object> content(String prn, String crn, LocalDate fromDate, LocalDate toDate) {
@@ -217,10 +209,7 @@ class ReferralSubjectAccess implements SubjectAccessContent {
     }
 
     private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
-        if (day == null) {
-            return from == null && to == null;
-        }
-        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+        return SubjectAccessContent.within(day, from, to);
     }
 
     private static LocalDate day(Instant at) {

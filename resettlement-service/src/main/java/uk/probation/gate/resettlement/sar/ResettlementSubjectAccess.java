@@ -41,15 +41,7 @@ class ResettlementSubjectAccess implements SubjectAccessContent {
         this.mongo = mongo;
     }
 
-    @Override
-    public boolean holdsPrisonNumbers() {
-        return true;
-    }
 
-    @Override
-    public boolean holdsCrns() {
-        return true;
-    }
 
     @Override
     public Map<String, Object> content(String prn, String crn, LocalDate fromDate, LocalDate toDate) {
@@ -71,11 +63,7 @@ class ResettlementSubjectAccess implements SubjectAccessContent {
     }
 
     private static boolean inPeriod(ResettlementCase c, LocalDate fromDate, LocalDate toDate) {
-        if (toDate != null && c.getReceivedOn() != null && c.getReceivedOn().isAfter(toDate)) {
-            return false;
-        }
-        LocalDate closedOn = c.closedOn();
-        return fromDate == null || closedOn == null || !closedOn.isBefore(fromDate);
+        return SubjectAccessContent.overlaps(c.getReceivedOn(), c.closedOn(), fromDate, toDate);
     }
 
     private static Map<String, Object> report(ResettlementCase c) {

@@ -9,10 +9,28 @@ import java.util.Map;
 public interface SubjectAccessContent {
 
     /** Whether the service keeps records by prison number. */
-    boolean holdsPrisonNumbers();
+    default boolean holdsPrisonNumbers() {
+        return true;
+    }
 
     /** Whether the service keeps records by CRN. */
-    boolean holdsCrns();
+    default boolean holdsCrns() {
+        return true;
+    }
+
+    /** A record of one day is in the period asked for; an undated record only when no period is asked for. */
+    static boolean within(LocalDate day, LocalDate fromDate, LocalDate toDate) {
+        if (day == null) {
+            return fromDate == null && toDate == null;
+        }
+        return (fromDate == null || !day.isBefore(fromDate)) && (toDate == null || !day.isAfter(toDate));
+    }
+
+    /** A record that ran from {@code start} to {@code end} (null: still running) was live at some time in the period. */
+    static boolean overlaps(LocalDate start, LocalDate end, LocalDate fromDate, LocalDate toDate) {
+        return (toDate == null || start == null || !start.isAfter(toDate))
+                && (fromDate == null || end == null || !end.isBefore(fromDate));
+    }
 
     /**
      * Everything held about the person named by {@code prn} and/or {@code crn} (each null when not asked or not held),
