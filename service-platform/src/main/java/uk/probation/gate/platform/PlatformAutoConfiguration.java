@@ -217,9 +217,12 @@ public class PlatformAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(MongoTemplate mongo, JsonMapper json,
-            Clock clock) {
+            Clock clock, @Value("${platform.retention.idempotency-keys}") String keptFor) {
+        java.time.Instant now = clock.instant();
+        Duration period = Duration.between(Retention.cutoff(now,
+                Retention.checked("platform.retention.idempotency-keys", keptFor)), now);
         FilterRegistrationBean<IdempotencyKeyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyKeyFilter(mongo, json, clock));
+                new FilterRegistrationBean<>(new IdempotencyKeyFilter(mongo, json, clock, period));
         registration.addUrlPatterns("/api/*");
         return registration;
     }

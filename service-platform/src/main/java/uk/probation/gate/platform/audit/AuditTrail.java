@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerMapping;
+import uk.probation.gate.platform.security.PersonIdentifiers;
 import uk.probation.gate.platform.web.PageResponse;
 
 /**
@@ -38,9 +39,6 @@ public class AuditTrail {
     public static final String CORRELATION_ID = "correlationId";
     /** MDC key naming what caused a change outside a request, e.g. {@code event resettlement.plan.completed}. */
     public static final String CAUSE = "cause";
-
-    private static final java.util.regex.Pattern PERSON_IDENTIFIER =
-            java.util.regex.Pattern.compile("\\b(?:[A-Z]\\d{4}[A-Z]{2}|[A-Z]\\d{6})\\b");
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -67,16 +65,7 @@ public class AuditTrail {
      * identifier, but holds no identifier once the person's records are erased (ADR 0009).
      */
     public String entityKey(String entityId) {
-        if (entityId == null) {
-            return null;
-        }
-        java.util.regex.Matcher identifiers = PERSON_IDENTIFIER.matcher(entityId);
-        StringBuilder key = new StringBuilder();
-        while (identifiers.find()) {
-            identifiers.appendReplacement(key, pseudonym(identifiers.group()));
-        }
-        identifiers.appendTail(key);
-        return key.toString();
+        return PersonIdentifiers.replaceEach(entityId, this::pseudonym);
     }
 
     private String pseudonym(String identifier) {

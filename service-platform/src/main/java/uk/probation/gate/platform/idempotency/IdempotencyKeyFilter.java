@@ -38,16 +38,18 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String COLLECTION = "idempotency_keys";
-    private static final Duration KEPT_FOR = Duration.ofHours(24);
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
+    /** How long a first answer is replayed: the same period the retention purge keeps the record. */
+    private final Duration keptFor;
 
-    public IdempotencyKeyFilter(MongoTemplate mongo, JsonMapper json, Clock clock) {
+    public IdempotencyKeyFilter(MongoTemplate mongo, JsonMapper json, Clock clock, Duration keptFor) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.keptFor = keptFor;
     }
 
     @Override
@@ -73,7 +75,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
             mongo.insert(claim, COLLECTION);
         } catch (DuplicateKeyException taken) {
             Document existing = mongo.findById(id, Document.class, COLLECTION);
-            if (existing != null && existing.getDate("createdAt").toInstant().plus(KEPT_FOR).isBefore(now)) {
+            if (existing != null && existing.getDate("createdAt").toInstant().plus(keptFor).isBefore(now)) {
                 mongo.remove(query(where("_id").is(id)), COLLECTION);
                 doFilterInternal(request, response, chain);
                 return;

@@ -2,13 +2,13 @@ package uk.probation.gate.platform.sar;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.probation.gate.platform.audit.AuditTrail;
+import uk.probation.gate.platform.security.PersonIdentifiers;
 import uk.probation.gate.platform.web.ApiProblem;
 
 /**
@@ -21,8 +21,6 @@ public class SubjectAccessRequestController {
 
     /** HMPPS's own status for "this service does not hold that identifier type". */
     static final int IDENTIFIER_NOT_HELD = 209;
-    private static final Pattern PRN = Pattern.compile("[A-Z]\\d{4}[A-Z]{2}");
-    private static final Pattern CRN = Pattern.compile("[A-Z]\\d{6}");
 
     private final SubjectAccessContent content;
     private final AuditTrail audit;
@@ -41,10 +39,10 @@ public class SubjectAccessRequestController {
         if (prn == null && crn == null) {
             throw ApiProblem.invalid("prn", "give a prison number (prn) or a CRN (crn)");
         }
-        if (prn != null && !PRN.matcher(prn).matches()) {
+        if (prn != null && !PersonIdentifiers.PRISON_NUMBER.matcher(prn).matches()) {
             throw ApiProblem.invalid("prn", "must be a prison number like A1234BC");
         }
-        if (crn != null && !CRN.matcher(crn).matches()) {
+        if (crn != null && !PersonIdentifiers.CRN.matcher(crn).matches()) {
             throw ApiProblem.invalid("crn", "must be a CRN like X123456");
         }
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {

@@ -1,7 +1,6 @@
 package uk.probation.gate.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -17,8 +16,6 @@ import org.springframework.web.servlet.HandlerMapping;
 public final class SecurityEvents {
 
     private static final Logger log = LoggerFactory.getLogger("security");
-    private static final Pattern PRISON_NUMBER = Pattern.compile("\\b[A-Z]\\d{4}[A-Z]{2}\\b");
-    private static final Pattern CRN = Pattern.compile("\\b[A-Z]\\d{6}\\b");
 
     private SecurityEvents() {
     }
@@ -34,9 +31,7 @@ public final class SecurityEvents {
 
     /** Replaces anything shaped like a prison number or a CRN. */
     public static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        return CRN.matcher(PRISON_NUMBER.matcher(text).replaceAll("[prison-number]")).replaceAll("[crn]");
+        return PersonIdentifiers.replaceEach(text,
+                identifier -> PersonIdentifiers.isPrisonNumber(identifier) ? "[prison-number]" : "[crn]");
     }
 }

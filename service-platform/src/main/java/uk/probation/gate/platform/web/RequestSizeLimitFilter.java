@@ -38,14 +38,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
         try {
             chain.doFilter(new LimitedRequest(request, maxBytes), response);
-        } catch (ServletException | IOException e) {
-            if (causedByTooLarge(e) && !response.isCommitted()) {
-                response.reset();
-                refuse(response);
-                return;
-            }
-            throw e;
-        } catch (RuntimeException e) {
+        } catch (ServletException | IOException | RuntimeException e) {
             if (causedByTooLarge(e) && !response.isCommitted()) {
                 response.reset();
                 refuse(response);

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import uk.probation.gate.contracts.hmpps.HmppsDomainEvent;
 import uk.probation.gate.contracts.reference.ReferenceData;
 import uk.probation.gate.platform.messaging.PoisonEventException;
+import uk.probation.gate.platform.security.PersonIdentifiers;
 import uk.probation.gate.platform.security.SecurityEvents;
 
 /**
@@ -24,7 +25,6 @@ import uk.probation.gate.platform.security.SecurityEvents;
  */
 final class HmppsEventCheck {
 
-    static final Pattern PRISON_NUMBER = Pattern.compile("^[A-Z]\\d{4}[A-Z]{2}$");
     /** HMPPS agency ids of prisons are three capital letters (NMI, BWI, ...). */
     static final Pattern PRISON_CODE = Pattern.compile("^[A-Z]{3}$");
     private static final Set<String> KNOWN_PRISONS = ReferenceData.PRISONS.stream().map(ReferenceData.Prison::code)
@@ -68,7 +68,7 @@ final class HmppsEventCheck {
     /** The fields the handler relies on, beyond what the schema says. */
     static void identifiers(HmppsDomainEvent event) {
         String prisonNumber = event.prisonNumber().orElse(null);
-        if (prisonNumber == null || !PRISON_NUMBER.matcher(prisonNumber).matches()) {
+        if (!PersonIdentifiers.isPrisonNumber(prisonNumber)) {
             throw new PoisonEventException("HMPPS event without a prison number of the shape A1234BC");
         }
         HmppsDomainEvent.AdditionalInformation info = event.additionalInformation();
