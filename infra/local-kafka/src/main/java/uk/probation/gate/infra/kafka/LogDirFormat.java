@@ -4,19 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
 
-/** Formats the KRaft log directory on first start only, so data survives restarts. */
+/**
+ * Formats the KRaft log directory on first start only, so data survives restarts. Every node of a cluster is formatted
+ * with the same cluster id, each on its own directory.
+ */
 final class LogDirFormat {
 
     private LogDirFormat() {
     }
 
-    static void formatOnce(Path logDir, Path configFile) {
+    static void formatOnce(Path logDir, Path configFile, String clusterId) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
-        String clusterId = Uuid.randomUuid().toString();
         // execute, not main: main calls System.exit
         int status = StorageTool.execute(
                 new String[] {"format", "--cluster-id", clusterId, "--config", configFile.toString()}, System.out);

@@ -12,30 +12,34 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One running child JVM, its output going to its own log file. */
+/** One run of a child JVM, its output appended to its own log file (earlier runs' output stays above it). */
 final class ChildProcess {
 
     private static final int TAIL_LINES = 40;
 
     private final ChildSpec spec;
     private final Process process;
+    private final long logOffset;
     private final Instant startedAt = Instant.now();
 
-    private ChildProcess(ChildSpec spec, Process process) {
+    private ChildProcess(ChildSpec spec, Process process, long logOffset) {
         this.spec = spec;
         this.process = process;
+        this.logOffset = logOffset;
     }
 
     static ChildProcess launch(ChildSpec spec) {
         try {
             JarSnapshot.refresh(spec.builtJar(), spec.runJar());
             Files.createDirectories(spec.logFile().getParent());
+            // this run's output starts here: readiness and failure reports look at it only
+            long logOffset = Files.exists(spec.logFile()) ? Files.size(spec.logFile()) : 0;
             Process process = new ProcessBuilder(spec.command())
                     .directory(spec.workingDir().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(spec.logFile().toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
                     .start();
-            return new ChildProcess(spec, process);
+            return new ChildProcess(spec, process, logOffset);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
@@ -53,12 +57,21 @@ final class ChildProcess {
         return process.toHandle();
     }
 
+    /** Completes when this run has exited, for whatever reason. */
+    java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
 
     boolean isReady() {
-        return spec.readiness().isReady(spec.logFile());
+        return spec.readiness().isReady(spec.logFile(), logOffset);
     }
 
     Duration uptime() {
@@ -73,7 +86,9 @@ final class ChildProcess {
 
     String logTail() {
         try {
-            List<String> lines = Files.readAllLines(spec.logFile(), StandardCharsets.ISO_8859_1);
+            byte[] all = Files.readAllBytes(spec.logFile());
+            int from = (int) Math.min(logOffset, all.length);
+            List<String> lines = new String(all, from, all.length - from, StandardCharsets.ISO_8859_1).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";

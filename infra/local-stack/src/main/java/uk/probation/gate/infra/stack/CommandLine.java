@@ -18,6 +18,12 @@ final class CommandLine {
               --arg=NAME:ARG            extra argument for one component, e.g. --arg=referral:--logging.level.root=DEBUG
                                         (NAME 'services' means all four services)
               --jvm=NAME:OPTION         extra JVM option for one component, e.g. --jvm=kafka:-Xmx512m
+              --brokers=N               1 (default) or 3: a three-node KRaft cluster, replication factor 3, min ISR 2
+                                        (brokers on 9092/9094/9096, controllers 9093/9095/9097)
+              --instances=N             JVMs of each service (default 1), instance i on port + 100*i (8181.., 9181..)
+              --no-supervise            leave a child that exits down instead of restarting it
+              --max-restarts=N          restarts of one child within the window before the stack gives up (default 5)
+              --restart-window=PT2M     that window, ISO-8601 (default PT2M)
               --simulate[=OPTS]         once up, run the simulator's seeded cohort against it; OPTS are simulator
                                         options separated by commas, e.g. --simulate=--people=80,--seed=7
               --help                    this text
@@ -42,6 +48,16 @@ final class CommandLine {
                 options.only(Arrays.stream(value.split(",")).map(StackComponent::fromCliName).toList());
             } else if (arg.startsWith("--timeout=")) {
                 options.withStartupTimeout(Duration.ofSeconds(Long.parseLong(value)));
+            } else if (arg.startsWith("--brokers=")) {
+                options.withBrokers(Integer.parseInt(value));
+            } else if (arg.startsWith("--instances=")) {
+                options.withInstances(Integer.parseInt(value));
+            } else if (arg.equals("--no-supervise")) {
+                options.withSupervision(false);
+            } else if (arg.startsWith("--max-restarts=")) {
+                options.withCrashLoop(Integer.parseInt(value), options.restartWindow());
+            } else if (arg.startsWith("--restart-window=")) {
+                options.withCrashLoop(options.maxRestarts(), Duration.parse(value));
             } else if (arg.startsWith("--arg=")) {
                 addPerComponent(value, options, true);
             } else if (arg.startsWith("--jvm=")) {

@@ -35,6 +35,14 @@ import java.util.Set;
  *     stack.restart(StackComponent.REFERRAL);                        // same ports and data, waits until healthy
  * }                                                                  // every child process stopped here
  * }</pre>
+ * <h2>Cluster, instances, supervision</h2>
+ * {@code withBrokers(3)} runs a three-node KRaft cluster (each node broker and controller, topics with three replicas,
+ * two in sync), {@code withInstances(2)} two JVMs of each service on their own ports (instance i: port + 100i), same
+ * database and consumer groups. A child that exits without being stopped is restarted with a back-off (1 s, 2 s,
+ * 4 s ... 30 s) on the same ports and data; more than {@code withCrashLoop} restarts of one child in the window and
+ * the stack stops everything ({@code main} exits 1). {@link RunningStack#kill} and {@link RunningStack#awaitReady}
+ * let a test crash one and wait for its return.
+ * <p>
  * {@code start} returns once every component is ready (Kafka and Mongo print their READY line, the rest
  * answer {@code /actuator/health} on their management port with UP, the auth server serves its key set). If one dies or is not ready within the timeout, everything
  * already started is stopped and a {@link StackStartupException} carries the tail of that component's log.
@@ -74,10 +82,10 @@ public final class LocalStack {
                 Thread.currentThread().interrupt();
             }
         }
-        Optional<ChildProcess> died = stack.awaitUnexpectedExit();
-        if (died.isPresent()) {
-            System.err.println("[local-stack] " + died.get().failureReport("stopped unexpectedly"));
-            stack.close();
+        // a child that exits is the supervisor's to restart; the stack ends on Ctrl-C or a crash loop
+        Optional<String> crashLoop = stack.awaitStopped();
+        if (crashLoop.isPresent()) {
+            System.err.println("[local-stack] gave up: " + crashLoop.get());
             System.exit(1);
         }
     }
@@ -91,11 +99,12 @@ public final class LocalStack {
         }
         Set<StackComponent> selected = options.components();
         requireJars(selected, projectRoot);
-        StackPorts ports = options.randomPorts() ? StackPorts.random() : StackPorts.defaults();
+        StackPorts ports = options.randomPorts() ? StackPorts.random(options.brokers(), options.instances())
+                : StackPorts.defaults(options.brokers(), options.instances());
         requireFreePorts(selected, ports);
 
         RunningStack stack = new RunningStack(projectRoot, dataDir, options.temporaryDataDir(), ports,
-                new LaunchCommands(projectRoot, dataDir, ports, options), options.startupTimeout());
+                new LaunchCommands(projectRoot, dataDir, ports, options), options);
         try {
             stack.startTogether(StackComponent.infrastructure().stream().filter(selected::contains).toList());
             stack.startTogether(StackComponent.services().stream().filter(selected::contains).toList());
@@ -127,22 +136,26 @@ public final class LocalStack {
 
     private static void requireFreePorts(Set<StackComponent> selected, StackPorts ports) {
         for (StackComponent component : selected) {
-            if (!StackPorts.isFree(ports.of(component))) {
-                throw new StackStartupException("port " + ports.of(component) + " for " + component.artifactName()
-                        + " is in use: is another local stack running? (tests: use withRandomPorts())");
+            for (int instance = 0; instance < ports.instances(component); instance++) {
+                requireFree(ports.of(component, instance), "port", component, instance);
+                if (component.hasManagementPort()) {
+                    requireFree(ports.managementOf(component, instance), "management port", component, instance);
+                }
+                if (component == StackComponent.KAFKA) {
+                    requireFree(ports.kafkaController(instance), "Kafka controller port", component, instance);
+                }
             }
         }
-        for (StackComponent component : selected) {
-            if (component.hasManagementPort() && !StackPorts.isFree(ports.managementOf(component))) {
-                throw new StackStartupException("management port " + ports.managementOf(component) + " for "
-                        + component.artifactName() + " is in use: is another local stack running?");
-            }
+        if (selected.contains(StackComponent.MAIL)) {
+            requireFree(ports.mailApi(), "Mail API port", StackComponent.MAIL, 0);
         }
-        if (selected.contains(StackComponent.KAFKA) && !StackPorts.isFree(ports.kafkaController())) {
-            throw new StackStartupException("Kafka controller port " + ports.kafkaController() + " is in use");
-        }
-        if (selected.contains(StackComponent.MAIL) && !StackPorts.isFree(ports.mailApi())) {
-            throw new StackStartupException("Mail API port " + ports.mailApi() + " is in use");
+    }
+
+    private static void requireFree(int port, String what, StackComponent component, int instance) {
+        if (!StackPorts.isFree(port)) {
+            throw new StackStartupException(what + " " + port + " for " + component.artifactName()
+                    + (instance == 0 ? "" : " instance " + (instance + 1))
+                    + " is in use: is another local stack running? (tests: use withRandomPorts())");
         }
     }
 }

@@ -12,20 +12,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A started local stack: the ports and addresses it actually uses, and its child processes.
+ * A started local stack: the ports and addresses it actually uses, and its child processes, one per instance of each
+ * component (several brokers, several instances of a service). A child that exits without the stack stopping it is
+ * restarted by the supervisor with a back-off, unless supervision is off; a crash loop stops the whole stack.
  * {@link #close()} (or JVM shutdown) stops every child; a temporary data directory is then deleted.
  */
 public final class RunningStack implements AutoCloseable {
@@ -33,6 +43,8 @@ public final class RunningStack implements AutoCloseable {
     /** Spring Boot's graceful shutdown takes a few seconds; Kafka flushes its log. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration FIRST_BACK_OFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Path projectRoot;
@@ -41,47 +53,89 @@ public final class RunningStack implements AutoCloseable {
     private final StackPorts ports;
     private final LaunchCommands commands;
     private final Duration startupTimeout;
-    private final Map<StackComponent, ChildProcess> children = new EnumMap<>(StackComponent.class);
+    private final boolean supervision;
+    private final int maxRestarts;
+    private final Duration restartWindow;
+    /** Every instance of every component started, in start order. */
+    private final Map<Key, Slot> children = new LinkedHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile String crashLoop;
+    private final List<String> console = Collections.synchronizedList(new ArrayList<>());
+    private final ExecutorService supervisor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "local-stack-supervisor");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
 
+    /** One instance of one component: instance 0 of a service, broker 2 of Kafka, ... */
+    private record Key(StackComponent component, int instance) {
+    }
+
+    /** The runs of one instance: the current one, and what the supervisor did with the earlier ones. */
+    private static final class Slot {
+        final ChildSpec spec;
+        volatile ChildProcess current;
+        /** The current run was seen ready (by the start, a restart or the supervisor). */
+        volatile boolean ready;
+        /** The stack itself is stopping this run (restart, close): its exit is expected. */
+        volatile boolean stopping;
+        /** Its first run was ready: from then on an exit is the supervisor's business, not a failed start. */
+        volatile boolean supervised;
+        int restarts;
+        final Deque<Instant> recentRestarts = new ArrayDeque<>();
+
+        Slot(ChildSpec spec) {
+            this.spec = spec;
+        }
+    }
+
     RunningStack(Path projectRoot, Path dataDir, boolean deleteDataDirOnClose, StackPorts ports,
-                 LaunchCommands commands, Duration startupTimeout) {
+                 LaunchCommands commands, StackOptions options) {
         this.projectRoot = projectRoot;
         this.dataDir = dataDir;
         this.deleteDataDirOnClose = deleteDataDirOnClose;
         this.ports = ports;
         this.commands = commands;
-        this.startupTimeout = startupTimeout;
+        this.startupTimeout = options.startupTimeout();
+        this.supervision = options.supervision();
+        this.maxRestarts = options.maxRestarts();
+        this.restartWindow = options.restartWindow();
         // Ctrl-C, or a test JVM ending without close(), must not leave brokers and services behind
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Launches the components at once, then waits until each is ready. */
+    /** Launches every instance of the components at once, then waits until each is ready. */
     void startTogether(Collection<StackComponent> tier) {
-        List<ChildProcess> launched = new ArrayList<>();
+        List<Slot> launched = new ArrayList<>();
         for (StackComponent component : tier) {
-            ChildSpec spec = commands.specFor(component);
-            log("starting " + spec.name() + " on 127.0.0.1:" + port(component) + ", log " + spec.logFile());
-            ChildProcess child = ChildProcess.launch(spec);
-            synchronized (this) {
-                if (closed.get()) {
-                    // close() has already taken its list of children: this one would be left running
-                    ChildProcess.stopAll(List.of(child), Duration.ZERO);
-                    throw new StackStartupException("stopped while starting " + spec.name());
+            for (int instance = 0; instance < ports.instances(component); instance++) {
+                ChildSpec spec = commands.specFor(component, instance);
+                log("starting " + spec.name() + " on 127.0.0.1:" + port(component, instance) + ", log " + spec.logFile());
+                Slot slot = new Slot(spec);
+                slot.current = ChildProcess.launch(spec);
+                synchronized (this) {
+                    if (closed.get()) {
+                        // close() has already taken its list of children: this one would be left running
+                        ChildProcess.stopAll(List.of(slot.current), Duration.ZERO);
+                        throw new StackStartupException("stopped while starting " + spec.name());
+                    }
+                    children.put(new Key(component, instance), slot);
                 }
-                children.put(component, child);
+                watch(slot, slot.current);
+                launched.add(slot);
             }
-            launched.add(child);
         }
-        awaitReady(launched);
+        awaitFirstReady(launched);
     }
 
-    private void awaitReady(List<ChildProcess> launched) {
+    private void awaitFirstReady(List<Slot> launched) {
         Instant deadline = Instant.now().plus(startupTimeout);
-        Set<ChildProcess> pending = new LinkedHashSet<>(launched);
+        Set<Slot> pending = new LinkedHashSet<>(launched);
         while (!pending.isEmpty()) {
-            for (ChildProcess child : List.copyOf(pending)) {
+            for (Slot slot : List.copyOf(pending)) {
+                ChildProcess child = slot.current;
                 if (closed.get()) {
                     throw new StackStartupException("stopped while starting " + child.name());
                 }
@@ -89,12 +143,14 @@ public final class RunningStack implements AutoCloseable {
                     throw new StackStartupException(child.failureReport("exited before it was ready"));
                 }
                 if (child.isReady()) {
-                    log(child.name() + " ready after " + child.uptime().toMillis() / 100 / 10.0 + " s");
-                    pending.remove(child);
+                    log(child.name() + " ready after " + seconds(child.uptime()) + " s");
+                    slot.ready = true;
+                    slot.supervised = true;
+                    pending.remove(slot);
                 }
             }
             if (!pending.isEmpty() && Instant.now().isAfter(deadline)) {
-                throw new StackStartupException(pending.iterator().next()
+                throw new StackStartupException(pending.iterator().next().current
                         .failureReport("not ready after " + startupTimeout.toSeconds() + " s"));
             }
             if (!pending.isEmpty()) {
@@ -103,9 +159,104 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
-    /** The port a component listens on (the default, or the random one chosen at start). */
+    /** Hands the run's exit to the supervisor. */
+    private void watch(Slot slot, ChildProcess child) {
+        child.onExit().thenRunAsync(() -> exited(slot, child), supervisor);
+    }
+
+    /**
+     * A run ended. Expected (close, restart) or before the stack was up: nothing to do here. Otherwise it crashed or
+     * was killed: say so and, with supervision, start it again after a back-off that doubles with each restart in the
+     * crash-loop window; more restarts than that window allows and the stack gives up and stops.
+     */
+    private void exited(Slot slot, ChildProcess child) {
+        String why;
+        Duration delay;
+        int restart;
+        synchronized (this) {
+            if (closed.get() || slot.current != child || slot.stopping || !slot.supervised) {
+                return;
+            }
+            slot.ready = false;
+            String exit = child.name() + " exited unexpectedly (exit code " + child.exitCode() + ")";
+            if (!supervision) {
+                log(exit + "; supervision is off, it stays down");
+                return;
+            }
+            Instant now = Instant.now();
+            while (!slot.recentRestarts.isEmpty() && slot.recentRestarts.peekFirst().isBefore(now.minus(restartWindow))) {
+                slot.recentRestarts.removeFirst();
+            }
+            if (slot.recentRestarts.size() >= maxRestarts) {
+                why = exit + " after " + slot.recentRestarts.size() + " restarts within " + restartWindow
+                        + " (at most " + maxRestarts + " allowed): a crash loop, stopping everything";
+                crashLoop = why;
+                delay = null;
+                restart = 0;
+            } else {
+                slot.recentRestarts.addLast(now);
+                slot.restarts++;
+                restart = slot.restarts;
+                long factor = 1L << Math.min(20, slot.recentRestarts.size() - 1);
+                delay = FIRST_BACK_OFF.multipliedBy(factor).compareTo(MAX_BACK_OFF) > 0
+                        ? MAX_BACK_OFF : FIRST_BACK_OFF.multipliedBy(factor);
+                log(exit + ", restarting in " + delay.toSeconds() + "s (restart " + restart + ")");
+                why = null;
+            }
+        }
+        if (why != null) {
+            log(why + "; last lines of " + child.spec().logFile() + ":\n" + child.logTail());
+            close();
+            return;
+        }
+        sleep(delay);
+        relaunch(slot, restart);
+    }
+
+    /** The supervisor's restart: same command, ports and data; says when the new run is ready. */
+    private void relaunch(Slot slot, int restart) {
+        ChildProcess child;
+        synchronized (this) {
+            if (closed.get() || slot.stopping) {
+                return;
+            }
+            try {
+                child = ChildProcess.launch(slot.spec);
+            } catch (RuntimeException cannotStart) {
+                log(slot.spec.name() + " could not be restarted: " + cannotStart.getMessage());
+                return;
+            }
+            slot.current = child;
+            slot.ready = false;
+        }
+        watch(slot, child);
+        Instant deadline = Instant.now().plus(startupTimeout);
+        while (!closed.get() && slot.current == child && child.isAlive()) {
+            if (child.isReady()) {
+                slot.ready = true;
+                log(child.name() + " restarted, ready after " + seconds(child.uptime()) + "s (restart " + restart + ")");
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                log(child.name() + " not ready " + startupTimeout.toSeconds() + " s after its restart: killing it");
+                child.handle().destroyForcibly();
+                return;
+            }
+            if (!sleep(POLL)) {
+                return;
+            }
+        }
+        // it died before it was ready: its exit comes to exited() like any other
+    }
+
+    /** The port a component listens on (the default, or the random one chosen at start); instance 0, broker 0. */
     public int port(StackComponent component) {
         return ports.of(component);
+    }
+
+    /** The port instance {@code instance} (0-based) listens on; for Kafka, broker {@code instance}. */
+    public int port(StackComponent component, int instance) {
+        return ports.of(component, instance);
     }
 
     /** The management (actuator) port of a service or the web app: health and prometheus answer there only. */
@@ -113,14 +264,41 @@ public final class RunningStack implements AutoCloseable {
         return ports.managementOf(component);
     }
 
-    /** e.g. {@code http://127.0.0.1:9083} for {@link StackComponent#REFERRAL}: /actuator/health, /actuator/prometheus. */
-    public URI managementUrl(StackComponent component) {
-        return URI.create("http://127.0.0.1:" + managementPort(component));
+    public int managementPort(StackComponent component, int instance) {
+        return ports.managementOf(component, instance);
     }
 
-    /** For {@code bootstrap.servers}, e.g. {@code 127.0.0.1:9092}. */
+    /** e.g. {@code http://127.0.0.1:9083} for {@link StackComponent#REFERRAL}: /actuator/health, /actuator/prometheus. */
+    public URI managementUrl(StackComponent component) {
+        return managementUrl(component, 0);
+    }
+
+    /** The actuator base of instance {@code instance} (0-based). */
+    public URI managementUrl(StackComponent component, int instance) {
+        return URI.create("http://127.0.0.1:" + managementPort(component, instance));
+    }
+
+    /** How many JVMs of a component: brokers for Kafka, instances for a service, 1 for the rest. */
+    public int instances(StackComponent component) {
+        return ports.instances(component);
+    }
+
+    /** For {@code bootstrap.servers}: every broker, e.g. {@code 127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096}. */
     public String kafkaBootstrapServers() {
-        return "127.0.0.1:" + port(StackComponent.KAFKA);
+        return commands.kafkaBootstrapServers();
+    }
+
+    /** The client port of broker {@code broker} (0-based). */
+    public int brokerPort(int broker) {
+        return ports.of(StackComponent.KAFKA, broker);
+    }
+
+    /** The KRaft node id of broker {@code broker} (0-based): {@code broker + 1}. */
+    public int brokerNodeId(int broker) {
+        if (broker < 0 || broker >= instances(StackComponent.KAFKA)) {
+            throw new IllegalArgumentException("no broker " + broker);
+        }
+        return broker + 1;
     }
 
     /** e.g. {@code mongodb://127.0.0.1:27017/referral}. */
@@ -137,9 +315,23 @@ public final class RunningStack implements AutoCloseable {
         return URI.create(issuerUri() + "/oauth2/token");
     }
 
-    /** e.g. {@code http://127.0.0.1:8083} for {@link StackComponent#REFERRAL}. */
+    /** e.g. {@code http://127.0.0.1:8083} for {@link StackComponent#REFERRAL}; instance 0. */
     public URI baseUrl(StackComponent component) {
-        return URI.create("http://127.0.0.1:" + port(component));
+        return baseUrl(component, 0);
+    }
+
+    /** The API base of instance {@code instance} (0-based). */
+    public URI baseUrl(StackComponent component, int instance) {
+        return URI.create("http://127.0.0.1:" + port(component, instance));
+    }
+
+    /** Every instance's API base, instance 0 first. */
+    public List<URI> baseUrls(StackComponent component) {
+        List<URI> urls = new ArrayList<>();
+        for (int i = 0; i < instances(component); i++) {
+            urls.add(baseUrl(component, i));
+        }
+        return urls;
     }
 
     /** The mail server's HTTP API: {@code GET /api/user/<address>/messages/} lists what an address received. */
@@ -202,45 +394,169 @@ public final class RunningStack implements AutoCloseable {
         return dataDir;
     }
 
+    /** The log of instance 0 (Kafka: the first broker). */
     public Path logFile(StackComponent component) {
-        return commands.logsDir().resolve(component.artifactName() + ".log");
+        return logFile(component, 0);
+    }
+
+    /** The log instance {@code instance} writes, appended to across its restarts. */
+    public Path logFile(StackComponent component, int instance) {
+        return commands.logFile(component, instance);
     }
 
     /** What this stack started, in start order. */
     public synchronized Set<StackComponent> components() {
-        return children.isEmpty() ? EnumSet.noneOf(StackComponent.class) : EnumSet.copyOf(children.keySet());
+        Set<StackComponent> started = EnumSet.noneOf(StackComponent.class);
+        children.keySet().forEach(key -> started.add(key.component()));
+        return started;
     }
 
-    /** The child process of a component, e.g. to check it is gone after {@link #close()}. */
+    /** The child process of a component (instance 0), e.g. to check it is gone after {@link #close()}. */
     public synchronized Optional<ProcessHandle> process(StackComponent component) {
-        return Optional.ofNullable(children.get(component)).map(ChildProcess::handle);
+        return Optional.ofNullable(children.get(new Key(component, 0))).map(slot -> slot.current.handle());
+    }
+
+    /** The live JVM of that instance: after a restart, the new one. */
+    public ProcessHandle process(StackComponent component, int instance) {
+        return slot(component, instance).current.handle();
     }
 
     /**
-     * Stops one component and starts it again with the same ports and data, waiting until it is ready.
+     * SIGKILL to that JVM and nothing else, as a crash would; returns once it is gone. With supervision on, the
+     * supervisor restarts it (same ports, same data) like any crash: {@link #awaitReady} waits for that.
+     */
+    public void kill(StackComponent component, int instance) {
+        ProcessHandle victim = process(component, instance);
+        victim.destroyForcibly();
+        try {
+            victim.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(victim.pid() + " did not die after SIGKILL", e);
+        }
+    }
+
+    /**
+     * Blocks until that instance runs and is ready: after a kill, a run started after it that has become ready
+     * (log readiness line of the new run, or health UP). Throws if that does not happen within the timeout.
+     */
+    public void awaitReady(StackComponent component, int instance, Duration timeout) {
+        Slot slot = slot(component, instance);
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            ChildProcess child = slot.current;
+            if (slot.ready && child.isAlive()) {
+                return;
+            }
+            if (closed.get()) {
+                throw new StackStartupException("the stack stopped while waiting for " + slot.spec.name()
+                        + (crashLoop == null ? "" : ": " + crashLoop));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackStartupException(child.failureReport("not ready after " + timeout.toSeconds() + " s"));
+            }
+            pause();
+        }
+    }
+
+    /** How many times the supervisor restarted that instance. */
+    public int restarts(StackComponent component, int instance) {
+        Slot slot = slot(component, instance);
+        synchronized (this) {
+            return slot.restarts;
+        }
+    }
+
+    /**
+     * Stops one component (instance 0) and starts it again with the same ports and data, waiting until it is ready.
      * A jar rebuilt since the start is picked up, so: edit, {@code ./mvnw -pl referral-service package}, restart.
      */
     public void restart(StackComponent component) {
-        ChildProcess old;
-        synchronized (this) {
-            old = children.remove(component);
-        }
-        if (old == null) {
-            throw new IllegalArgumentException(component + " is not part of this stack");
-        }
-        ChildProcess.stopAll(List.of(old), STOP_GRACE);
-        startTogether(List.of(component));
+        restart(component, 0);
     }
 
-    /** Blocks until some child exits on its own; returns it, or empty when the stack is being closed. */
-    Optional<ChildProcess> awaitUnexpectedExit() {
-        List<ChildProcess> watched;
-        synchronized (this) {
-            watched = List.copyOf(children.values());
+    /** Graceful stop (SIGTERM) of that instance and a start on the same ports and data; waits until it is ready. */
+    public void restart(StackComponent component, int instance) {
+        Slot slot = slot(component, instance);
+        synchronized (slot) {
+            slot.stopping = true;
+            try {
+                ChildProcess.stopAll(List.of(slot.current), STOP_GRACE);
+                ChildProcess child;
+                synchronized (this) {
+                    if (closed.get()) {
+                        throw new StackStartupException("the stack is stopped");
+                    }
+                    child = ChildProcess.launch(slot.spec);
+                    slot.current = child;
+                    slot.ready = false;
+                }
+                log("restarting " + child.name() + " on 127.0.0.1:" + port(component, instance));
+                watch(slot, child);
+                Instant deadline = Instant.now().plus(startupTimeout);
+                while (!child.isReady()) {
+                    if (closed.get()) {
+                        throw new StackStartupException("stopped while restarting " + child.name());
+                    }
+                    if (!child.isAlive()) {
+                        throw new StackStartupException(child.failureReport("exited before it was ready"));
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new StackStartupException(child.failureReport("not ready after "
+                                + startupTimeout.toSeconds() + " s"));
+                    }
+                    pause();
+                }
+                log(child.name() + " ready after " + seconds(child.uptime()) + " s");
+                slot.ready = true;
+                slot.supervised = true;
+            } finally {
+                slot.stopping = false;
+            }
         }
-        CompletableFuture<?>[] exits = watched.stream().map(child -> child.handle().onExit()).toArray(CompletableFuture[]::new);
-        CompletableFuture.anyOf(exits).join();
-        return closed.get() ? Optional.empty() : watched.stream().filter(child -> !child.isAlive()).findFirst();
+    }
+
+    private synchronized Slot slot(StackComponent component, int instance) {
+        Slot slot = children.get(new Key(component, instance));
+        if (slot == null) {
+            throw new IllegalArgumentException(component + " instance " + instance + " is not part of this stack");
+        }
+        return slot;
+    }
+
+    /**
+     * Blocks until the stack is stopped: by {@link #close()} (Ctrl-C), or by the supervisor giving up on a crash loop,
+     * whose reason it returns.
+     */
+    Optional<String> awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.ofNullable(crashLoop);
+    }
+
+    /** Whether the stack is stopped (or stopping); with the crash loop that stopped it, if that was why. */
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    Optional<String> crashLoop() {
+        return Optional.ofNullable(crashLoop);
+    }
+
+    /** Whether a child that exits is restarted. */
+    public boolean supervised() {
+        return supervision;
+    }
+
+    /** Every line the stack printed, for tests. */
+    List<String> consoleLines() {
+        synchronized (console) {
+            return List.copyOf(console);
+        }
     }
 
     /** Stops services first (they flush to Kafka and Mongo), then the infrastructure. Safe to call twice. */
@@ -252,12 +568,19 @@ public final class RunningStack implements AutoCloseable {
         List<ChildProcess> services = new ArrayList<>();
         List<ChildProcess> infrastructure = new ArrayList<>();
         synchronized (this) {
-            children.forEach((component, child) -> (component.stopsBeforeInfrastructure() ? services : infrastructure).add(child));
+            // closed is set: the supervisor launches nothing more, so this list is complete
+            children.forEach((key, slot) -> (key.component().stopsBeforeInfrastructure() ? services : infrastructure)
+                    .add(slot.current));
         }
-        ChildProcess.stopAll(services, STOP_GRACE);
-        ChildProcess.stopAll(infrastructure, STOP_GRACE);
-        if (deleteDataDirOnClose) {
-            DataDir.delete(dataDir, projectRoot);
+        supervisor.shutdownNow();
+        try {
+            ChildProcess.stopAll(services, STOP_GRACE);
+            ChildProcess.stopAll(infrastructure, STOP_GRACE);
+            if (deleteDataDirOnClose) {
+                DataDir.delete(dataDir, projectRoot);
+            }
+        } finally {
+            stopped.countDown();
         }
         if (Thread.currentThread() != shutdownHook) {
             try {
@@ -277,7 +600,23 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
-    private static void log(String message) {
+    /** Sleeps; false when interrupted (the stack is closing). */
+    private static boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.valueOf(duration.toMillis() / 100 / 10.0);
+    }
+
+    private void log(String message) {
+        console.add(message);
         System.out.println("[local-stack] " + message);
     }
 }

@@ -25,6 +25,11 @@ public final class StackOptions {
     private boolean reset;
     private boolean randomPorts;
     private Duration startupTimeout = Duration.ofSeconds(180);
+    private int brokers = 1;
+    private int instances = 1;
+    private boolean supervision = true;
+    private int maxRestarts = 5;
+    private Duration restartWindow = Duration.ofMinutes(2);
     private final Set<StackComponent> components = EnumSet.allOf(StackComponent.class);
     private final List<String> allServicesArgs = new ArrayList<>();
     private final Map<StackComponent, List<String>> args = new EnumMap<>(StackComponent.class);
@@ -97,6 +102,77 @@ public final class StackOptions {
     public StackOptions withJvmOptions(StackComponent component, String... extra) {
         jvmOptions.computeIfAbsent(component, key -> new ArrayList<>()).addAll(List.of(extra));
         return this;
+    }
+
+    /**
+     * 1 (the default): one Kafka node; 3: a KRaft cluster of three nodes, each broker and controller in its own JVM,
+     * topics with three replicas of which two must be in sync.
+     */
+    public StackOptions withBrokers(int brokers) {
+        if (brokers != 1 && brokers != 3) {
+            throw new IllegalArgumentException("brokers must be 1 or 3, not " + brokers);
+        }
+        this.brokers = brokers;
+        return this;
+    }
+
+    /** How many JVMs of each of the four services (default 1): same database, same consumer groups, own ports. */
+    public StackOptions withInstances(int instances) {
+        if (instances < 1 || instances > 9) {
+            throw new IllegalArgumentException("instances must be 1 to 9, not " + instances);
+        }
+        this.instances = instances;
+        return this;
+    }
+
+    /**
+     * On (the default): a child that exits without being stopped by the stack is started again, after a back-off,
+     * with the same ports and data. Off: it stays down (the rest keep running).
+     */
+    public StackOptions withSupervision(boolean supervision) {
+        this.supervision = supervision;
+        return this;
+    }
+
+    /**
+     * A child restarted more than {@code maxRestarts} times within {@code window} is in a crash loop: the stack says
+     * why and stops everything. Default 5 in 2 minutes.
+     */
+    public StackOptions withCrashLoop(int maxRestarts, Duration window) {
+        if (maxRestarts < 0 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("a crash loop needs maxRestarts >= 0 and a positive window");
+        }
+        this.maxRestarts = maxRestarts;
+        this.restartWindow = window;
+        return this;
+    }
+
+    int brokers() {
+        return brokers;
+    }
+
+    int instances() {
+        return instances;
+    }
+
+    boolean supervision() {
+        return supervision;
+    }
+
+    int maxRestarts() {
+        return maxRestarts;
+    }
+
+    Duration restartWindow() {
+        return restartWindow;
+    }
+
+    /** How many JVMs of a component: brokers for Kafka, instances for a service, one of anything else. */
+    int instancesOf(StackComponent component) {
+        if (component == StackComponent.KAFKA) {
+            return brokers;
+        }
+        return component.isService() ? instances : 1;
     }
 
     Optional<Path> projectRoot() {

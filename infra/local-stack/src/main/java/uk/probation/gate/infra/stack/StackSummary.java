@@ -12,7 +12,10 @@ final class StackSummary {
         out.println();
         out.println("Local stack is up (Spring apps with profile dev). Data: " + stack.dataDir());
         if (stack.components().contains(StackComponent.KAFKA)) {
-            out.println("  Kafka bootstrap servers    " + stack.kafkaBootstrapServers());
+            int brokers = stack.instances(StackComponent.KAFKA);
+            out.println("  Kafka bootstrap servers    " + stack.kafkaBootstrapServers()
+                    + (brokers > 1 ? "   (" + brokers + " KRaft nodes, node ids 1-" + brokers
+                    + "; replication factor 3, min.insync.replicas 2)" : ""));
         }
         if (stack.components().contains(StackComponent.MONGO)) {
             out.println("  MongoDB (wire server)      " + stack.mongoUri(""));
@@ -32,6 +35,9 @@ final class StackSummary {
             if (component.isService()) {
                 anyService = true;
                 out.printf("  %-26s %s%n", component.artifactName(), stack.swaggerUi(component));
+                for (int i = 1; i < stack.instances(component); i++) {
+                    out.printf("  %-26s %s%n", component.artifactName() + "-" + (i + 1), stack.baseUrl(component, i));
+                }
             }
         }
         if (anyService || stack.components().contains(StackComponent.WEB)) {
@@ -39,9 +45,9 @@ final class StackSummary {
             out.println("Management ports (actuator: /actuator/health, /actuator/prometheus; on 127.0.0.1 only,"
                     + " the API ports answer 404 there):");
             for (StackComponent component : stack.components()) {
-                if (component.hasManagementPort()) {
-                    out.printf("  %-26s %s/actuator/%s%n", component.artifactName(), stack.managementUrl(component),
-                            component.isService() ? "prometheus" : "health");
+                for (int i = 0; component.hasManagementPort() && i < stack.instances(component); i++) {
+                    out.printf("  %-26s %s/actuator/%s%n", component.artifactName() + (i == 0 ? "" : "-" + (i + 1)),
+                            stack.managementUrl(component, i), component.isService() ? "prometheus" : "health");
                 }
             }
             out.println("  Prometheus (optional, Debian's prometheus): prometheus"
@@ -50,7 +56,11 @@ final class StackSummary {
         }
         out.println();
         out.println("Logs:");
-        stack.components().forEach(component -> out.println("  " + stack.logFile(component)));
+        for (StackComponent component : stack.components()) {
+            for (int i = 0; i < stack.instances(component); i++) {
+                out.println("  " + stack.logFile(component, i));
+            }
+        }
         if (stack.components().contains(StackComponent.AUTH)) {
             out.println();
             out.println("Tokens (client_credentials; each dev client has its own secret, <client>"
@@ -76,6 +86,8 @@ final class StackSummary {
             out.println("  other providers: " + DevUserHints.PROVIDER_PATTERN);
         }
         out.println();
-        out.println("Ctrl-C stops everything.");
+        out.println(stack.supervised()
+                ? "A component that exits is restarted (back-off 1 s, 2 s, 4 s ...); Ctrl-C stops everything."
+                : "Supervision is off: a component that exits stays down. Ctrl-C stops everything.");
     }
 }
