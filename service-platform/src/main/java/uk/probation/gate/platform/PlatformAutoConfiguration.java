@@ -3,6 +3,10 @@ package uk.probation.gate.platform;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import uk.probation.gate.platform.tracing.TraceContext;
+import uk.probation.gate.platform.web.RequestLogFilter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -82,9 +86,25 @@ public class PlatformAutoConfiguration {
         return registry -> registry.config().commonTags("application", application);
     }
 
+    /** W3C trace context across HTTP, the outbox and Kafka; a no-op where tracing is off (e.g. most tests). */
     @Bean
-    Events events(JsonMapper json, Clock clock) {
-        return new Events(json, clock);
+    TraceContext traceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null ? TraceContext.none() : new TraceContext(t, p);
+    }
+
+    @Bean
+    Events events(JsonMapper json, Clock clock, TraceContext traces) {
+        return new Events(json, clock, traces);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter(TraceContext traces) {
+        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter(traces));
+        // inside the HTTP server observation (HIGHEST_PRECEDENCE + 1), so the line and X-Trace-Id carry its trace
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     /** String keys (the person's identifier), raw JSON bytes; idempotent producer with acks=all from the defaults. */
@@ -105,8 +125,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
-            MeterRegistry meters, Clock clock, @Value("${platform.outbox.sweep-interval}") Duration sweepInterval) {
-        return new OutboxRelay(mongo, mappingContext, publisher, meters, clock, sweepInterval);
+            MeterRegistry meters, Clock clock, @Value("${platform.outbox.sweep-interval}") Duration sweepInterval,
+            JobLease lease, @Value("${platform.outbox.claim-ttl}") Duration claimTtl) {
+        return new OutboxRelay(mongo, mappingContext, publisher, meters, clock, sweepInterval, lease, claimTtl);
     }
 
     @Bean
@@ -199,15 +220,16 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    IdempotentListeners idempotentListeners(CloudEventReader reader, MeterRegistry meters) {
-        return new IdempotentListeners(reader, meters);
+    IdempotentListeners idempotentListeners(CloudEventReader reader, MeterRegistry meters, TraceContext traces) {
+        return new IdempotentListeners(reader, meters, traces);
     }
 
     @Bean
     DeadLetters deadLetters(@Value("${platform.dead-letters.topic}") String topic,
             @Value("${spring.application.name}") String application, KafkaAdmin admin,
-            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
-        return new DeadLetters(topic, application + ".dlt-replay", admin.getConfigurationProperties(), kafka, meters);
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, JobLease lease) {
+        return new DeadLetters(topic, application + ".dlt-replay", admin.getConfigurationProperties(), kafka, meters,
+                lease);
     }
 
     @Bean
@@ -217,12 +239,13 @@ public class PlatformAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(MongoTemplate mongo, JsonMapper json,
-            Clock clock, @Value("${platform.retention.idempotency-keys}") String keptFor) {
+            Clock clock, @Value("${platform.retention.idempotency-keys}") String keptFor,
+            @Value("${platform.idempotency.in-progress-lease}") Duration inProgressLease) {
         java.time.Instant now = clock.instant();
         Duration period = Duration.between(Retention.cutoff(now,
                 Retention.checked("platform.retention.idempotency-keys", keptFor)), now);
         FilterRegistrationBean<IdempotencyKeyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyKeyFilter(mongo, json, clock, period));
+                new FilterRegistrationBean<>(new IdempotencyKeyFilter(mongo, json, clock, period, inProgressLease));
         registration.addUrlPatterns("/api/*");
         return registration;
     }

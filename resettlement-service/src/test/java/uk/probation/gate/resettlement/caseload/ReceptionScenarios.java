@@ -228,6 +228,41 @@ abstract class ReceptionScenarios extends ScenarioSupport {
                 .isEqualTo(1);
     }
 
+    /**
+     * An instance killed between taking the key and answering leaves it "in progress" with nobody to finish it:
+     * until its lease runs out a retry is told to wait (409); after, the retry runs and opens the case, once.
+     */
+    @Test
+    void aKeyLeftInProgressByAKilledInstanceIsTakenOverByTheRetryOnceItsLeaseRunsOut() {
+        String prisonNumber = Identifiers.prisonNumber();
+        Map<String, String> key = Map.of("Idempotency-Key", "killed-" + prisonNumber);
+        Http.Response first = http.post("/api/cases", caseworker, reception(prisonNumber, "RNI", "2026-11-20"), key);
+        assertThat(first.status()).isEqualTo(201);
+        // what the killed instance left: the key taken, no answer stored, and (it died first) no case
+        Query left = Query.query(Criteria.where("body").regex(first.field("id")));
+        mongo.updateFirst(left, new org.springframework.data.mongodb.core.query.Update().set("state", "IN_PROGRESS")
+                .set("leaseUntil", java.util.Date.from(java.time.Instant.now().plusSeconds(3600)))
+                .unset("status").unset("body"), "idempotency_keys");
+        mongo.remove(Query.query(Criteria.where("prisonNumber").is(prisonNumber)), ResettlementCase.class);
+
+        Http.Response whileLeased = http.post("/api/cases", caseworker, reception(prisonNumber, "RNI", "2026-11-20"), key);
+        assertThat(whileLeased.status()).isEqualTo(409);
+
+        mongo.updateFirst(Query.query(Criteria.where("state").is("IN_PROGRESS").and("requestHash").exists(true)
+                        .and("leaseUntil").gt(java.util.Date.from(java.time.Instant.now().plusSeconds(600)))),
+                new org.springframework.data.mongodb.core.query.Update()
+                        .set("leaseUntil", java.util.Date.from(java.time.Instant.now().minusSeconds(1))),
+                "idempotency_keys");
+        Http.Response retried = http.post("/api/cases", caseworker, reception(prisonNumber, "RNI", "2026-11-20"), key);
+        Http.Response replayed = http.post("/api/cases", caseworker, reception(prisonNumber, "RNI", "2026-11-20"), key);
+
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(replayed.field("id")).isEqualTo(retried.field("id"));
+        assertThat(mongo.count(Query.query(Criteria.where("prisonNumber").is(prisonNumber)), ResettlementCase.class))
+                .isEqualTo(1);
+    }
+
     @Test
     void healthAndMetricsAreOpenAndTellTheTruth() {
         Http.Response health = management.get("/actuator/health", Tokens.forRole("ADMIN"));

@@ -19,7 +19,12 @@ public class DeadLetterController {
 
     @PostMapping("/api/admin/dead-letters/replay")
     Map<String, Object> replay() throws Exception {
-        int replayed = deadLetters.replay();
+        int replayed;
+        try {
+            replayed = deadLetters.replay();
+        } catch (DeadLetters.ReplayRunningElsewhere e) {
+            throw uk.probation.gate.platform.web.ApiProblem.conflict(e.getMessage());
+        }
         audit.record("dead_letters", deadLetters.topic(), "replayed", java.util.List.of());
         return Map.of("topic", deadLetters.topic(), "replayed", replayed);
     }

@@ -51,8 +51,19 @@ public class DeadLetters implements SmartLifecycle {
     private final Counter replayed;
     private ScheduledExecutorService counter;
 
+    /** Held by the instance replaying, so two instances never replay (and republish) the same records at once. */
+    public static final String REPLAY_LEASE = "dead-letter-replay";
+    private static final Duration REPLAY_LEASE_TTL = Duration.ofMinutes(5);
+    private final uk.probation.gate.platform.lease.JobLease lease;
+
     public DeadLetters(String topic, String replayGroup, Map<String, Object> clientConfig,
             KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+        this(topic, replayGroup, clientConfig, kafka, meters, null);
+    }
+
+    public DeadLetters(String topic, String replayGroup, Map<String, Object> clientConfig,
+            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, uk.probation.gate.platform.lease.JobLease lease) {
+        this.lease = lease;
         this.topic = topic;
         this.replayGroup = replayGroup;
         this.clientConfig = clientConfig;
@@ -101,8 +112,32 @@ public class DeadLetters implements SmartLifecycle {
         }
     }
 
-    /** Republishes every dead letter not replayed before; returns how many. */
+    /**
+     * Republishes every dead letter not replayed before; returns how many. Throws {@link ReplayRunningElsewhere}
+     * while another instance holds the replay lease.
+     */
     public synchronized int replay() throws Exception {
+        if (lease == null) {
+            return replayNow();
+        }
+        if (!lease.tryAcquire(REPLAY_LEASE, REPLAY_LEASE_TTL)) {
+            throw new ReplayRunningElsewhere();
+        }
+        try {
+            return replayNow();
+        } finally {
+            lease.release(REPLAY_LEASE);
+        }
+    }
+
+    /** Another instance of this service is replaying the dead letters right now. */
+    public static final class ReplayRunningElsewhere extends RuntimeException {
+        ReplayRunningElsewhere() {
+            super("A dead-letter replay is running on another instance; try again when it has finished");
+        }
+    }
+
+    private int replayNow() throws Exception {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, replayGroup);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

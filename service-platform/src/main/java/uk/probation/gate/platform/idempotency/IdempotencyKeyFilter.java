@@ -19,6 +19,10 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -33,23 +37,34 @@ import uk.probation.gate.platform.web.ProblemResponses;
  * Honours {@code Idempotency-Key} on POSTs: the first successful response for (caller, path, key) is kept and
  * returned again for a retry with the same body; the same key with a different body is refused (422); a retry
  * while the first is still running gets 409. Failed attempts release the key so the caller can correct and retry.
+ * <p>
+ * The "in progress" mark is a lease ({@code platform.idempotency.in-progress-lease}, seconds): an instance that died
+ * between taking the key and answering (SIGKILL, OOM, a lost machine) cannot release it, so once the lease has run
+ * out a retry with the same key and body takes it over and runs the request. A request still running after its
+ * lease may then run twice; the handlers' own checks (natural keys, versions) keep that to one effect, and the
+ * lease is far longer than any request takes (ADR 0012).
  */
 public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String COLLECTION = "idempotency_keys";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyFilter.class);
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
     /** How long a first answer is replayed: the same period the retention purge keeps the record. */
     private final Duration keptFor;
+    /** How long an answer-less "in progress" mark holds off a retry before the retry may take the key over. */
+    private final Duration inProgressLease;
 
-    public IdempotencyKeyFilter(MongoTemplate mongo, JsonMapper json, Clock clock, Duration keptFor) {
+    public IdempotencyKeyFilter(MongoTemplate mongo, JsonMapper json, Clock clock, Duration keptFor,
+            Duration inProgressLease) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
         this.keptFor = keptFor;
+        this.inProgressLease = inProgressLease;
     }
 
     @Override
@@ -70,7 +85,8 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         String requestHash = sha256(new String(buffered.body(), StandardCharsets.UTF_8));
         Instant now = clock.instant();
         Document claim = new Document("_id", id).append("state", "IN_PROGRESS").append("requestHash", requestHash)
-                .append("createdAt", java.util.Date.from(now));
+                .append("createdAt", java.util.Date.from(now))
+                .append("leaseUntil", java.util.Date.from(now.plus(inProgressLease)));
         try {
             mongo.insert(claim, COLLECTION);
         } catch (DuplicateKeyException taken) {
@@ -80,15 +96,17 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
                 doFilterInternal(request, response, chain);
                 return;
             }
-            replayOrRefuse(existing, requestHash, response);
-            return;
+            if (!takeOverAbandoned(existing, requestHash, now)) {
+                replayOrRefuse(existing, requestHash, response);
+                return;
+            }
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(buffered, recorded);
         } finally {
             if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
-                mongo.updateFirst(query(where("_id").is(id)), new org.springframework.data.mongodb.core.query.Update()
+                mongo.updateFirst(query(where("_id").is(id)), new Update()
                         .set("state", "COMPLETED").set("status", recorded.getStatus())
                         .set("contentType", recorded.getContentType())
                         .set("location", recorded.getHeader(HttpHeaders.LOCATION))
@@ -99,6 +117,30 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
             }
             recorded.copyBodyToResponse();
         }
+    }
+
+    /**
+     * Takes over a key whose holder died: still in progress, same request, lease run out. One atomic update
+     * conditioned on the lease the retry saw, so of two concurrent retries only one takes it.
+     */
+    private boolean takeOverAbandoned(Document existing, String requestHash, Instant now) {
+        if (existing == null || "COMPLETED".equals(existing.getString("state"))
+                || !requestHash.equals(existing.getString("requestHash"))) {
+            return false;
+        }
+        java.util.Date lease = existing.getDate("leaseUntil");
+        Instant leaseEnds = lease != null ? lease.toInstant() : existing.getDate("createdAt").toInstant().plus(inProgressLease);
+        if (leaseEnds.isAfter(now)) {
+            return false;
+        }
+        Query seen = query(where("_id").is(existing.get("_id")).and("state").is("IN_PROGRESS")
+                .and("leaseUntil").is(lease));
+        boolean taken = mongo.updateFirst(seen, new Update().set("leaseUntil", java.util.Date.from(now.plus(inProgressLease)))
+                .inc("takenOver", 1), COLLECTION).getModifiedCount() > 0;
+        if (taken) {
+            log.info("Idempotency key abandoned in progress since {} taken over by a retry", existing.getDate("createdAt").toInstant());
+        }
+        return taken;
     }
 
     private void replayOrRefuse(Document existing, String requestHash, HttpServletResponse response)

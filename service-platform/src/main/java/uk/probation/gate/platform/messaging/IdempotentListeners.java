@@ -1,5 +1,6 @@
 package uk.probation.gate.platform.messaging;
 
+import uk.probation.gate.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Consumer;
@@ -28,10 +29,16 @@ public class IdempotentListeners {
 
     private final CloudEventReader reader;
     private final MeterRegistry meters;
+    private final TraceContext traces;
 
     public IdempotentListeners(CloudEventReader reader, MeterRegistry meters) {
+        this(reader, meters, TraceContext.none());
+    }
+
+    public IdempotentListeners(CloudEventReader reader, MeterRegistry meters, TraceContext traces) {
         this.reader = reader;
         this.meters = meters;
+        this.traces = traces;
     }
 
     /** A listener for a topic of CloudEvents. */
@@ -49,37 +56,56 @@ public class IdempotentListeners {
     /** A listener for a topic whose records are not CloudEvents (e.g. HMPPS domain events). */
     public <T> Consumer<Message<byte[]>> listener(String topic, Function<Message<byte[]>, T> read,
             Consumer<T> handle) {
-        return message -> {
-            T event;
-            try {
-                event = read.apply(message);
-            } catch (PoisonEventException e) {
-                count(topic, "unknown", "poison");
-                throw e;
-            }
-            // audit rows written while handling it name the event as their cause and correlation id
-            org.slf4j.MDC.put(AuditTrail.CAUSE, "event " + Labels.eventType(typeOf(event)));
-            if (event instanceof InboundEvent inbound && inbound.id() != null) {
-                org.slf4j.MDC.put(AuditTrail.CORRELATION_ID, inbound.id());
-            }
-            try {
-                for (int attempt = 1; ; attempt++) {
-                    try {
-                        handle.accept(event);
-                        count(topic, typeOf(event), "handled");
-                        return;
-                    } catch (OptimisticLockingFailureException | DuplicateKeyException conflict) {
-                        if (attempt >= CONFLICT_RETRIES) {
-                            throw conflict;
-                        }
-                        log.debug("Write conflict consuming from {}, retrying", topic);
+        return message -> traces.inSpan("consume " + topic, traceparent(message), () -> consume(topic, read, handle,
+                message));
+    }
+
+    private <T> void consume(String topic, Function<Message<byte[]>, T> read, Consumer<T> handle,
+            Message<byte[]> message) {
+        T event;
+        try {
+            event = read.apply(message);
+        } catch (PoisonEventException e) {
+            count(topic, "unknown", "poison");
+            throw e;
+        }
+        // audit rows written while handling it name the event as their cause and correlation id
+        org.slf4j.MDC.put(AuditTrail.CAUSE, "event " + Labels.eventType(typeOf(event)));
+        if (event instanceof InboundEvent inbound && inbound.id() != null) {
+            org.slf4j.MDC.put(AuditTrail.CORRELATION_ID, inbound.id());
+        }
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    handle.accept(event);
+                    count(topic, typeOf(event), "handled");
+                    // one line per event, in the trace it continues: identifiers of the event only
+                    log.info("Consumed {} {} from {}", Labels.eventType(typeOf(event)), eventId(event), topic);
+                    return;
+                } catch (OptimisticLockingFailureException | DuplicateKeyException conflict) {
+                    if (attempt >= CONFLICT_RETRIES) {
+                        throw conflict;
                     }
+                    log.debug("Write conflict consuming from {}, retrying", topic);
                 }
-            } finally {
-                org.slf4j.MDC.remove(AuditTrail.CAUSE);
-                org.slf4j.MDC.remove(AuditTrail.CORRELATION_ID);
             }
-        };
+        } finally {
+            org.slf4j.MDC.remove(AuditTrail.CAUSE);
+            org.slf4j.MDC.remove(AuditTrail.CORRELATION_ID);
+        }
+    }
+
+    /** The W3C trace the event was published in, from the record's {@code traceparent} header. */
+    private static String traceparent(Message<byte[]> message) {
+        Object value = message.getHeaders().get(TraceContext.HEADER);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+
+    private static String eventId(Object event) {
+        return event instanceof InboundEvent inbound && inbound.id() != null ? inbound.id() : "-";
     }
 
     private static String typeOf(Object event) {

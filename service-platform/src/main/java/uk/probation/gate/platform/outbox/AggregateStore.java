@@ -26,7 +26,8 @@ public class AggregateStore {
 
     private static final Set<String> MANAGED = Set.of("_id", "version", "outbox");
     /** Bookkeeping, not the record's content: never named as a changed field. */
-    private static final Set<String> NOT_AUDITED = Set.of("_id", "version", "outbox", "processedEventIds", "_class");
+    private static final Set<String> NOT_AUDITED = Set.of("_id", "version", "outbox", OutboxRelay.CLAIM,
+            "processedEventIds", "_class");
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;

@@ -1,5 +1,6 @@
 package uk.probation.gate.platform.outbox;
 
+import uk.probation.gate.platform.tracing.TraceContext;
 import java.time.Clock;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,10 +11,16 @@ public class Events {
 
     private final JsonMapper json;
     private final Clock clock;
+    private final TraceContext traces;
 
     public Events(JsonMapper json, Clock clock) {
+        this(json, clock, TraceContext.none());
+    }
+
+    public Events(JsonMapper json, Clock clock, TraceContext traces) {
         this.json = json;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /**
@@ -22,6 +29,6 @@ public class Events {
      */
     public OutboxEvent of(EventType type, String personKey, Object payload) {
         return new OutboxEvent(UUID.randomUUID().toString(), type.type(), type.topic(), personKey, personKey,
-                type.dataschema(), clock.instant(), json.writeValueAsString(payload));
+                type.dataschema(), clock.instant(), json.writeValueAsString(payload), traces.currentTraceparent());
     }
 }

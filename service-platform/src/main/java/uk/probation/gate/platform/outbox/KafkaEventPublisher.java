@@ -1,5 +1,6 @@
 package uk.probation.gate.platform.outbox;
 
+import uk.probation.gate.platform.tracing.TraceContext;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
@@ -53,6 +54,10 @@ public class KafkaEventPublisher implements EventPublisher {
             }
         });
         record.headers().add(new RecordHeader(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON.getBytes(UTF_8)));
+        if (event.traceparent() != null) {
+            // W3C trace context: the consumer continues the trace of the request that caused the event
+            record.headers().add(new RecordHeader(TraceContext.HEADER, event.traceparent().getBytes(UTF_8)));
+        }
         return record;
     }
 }

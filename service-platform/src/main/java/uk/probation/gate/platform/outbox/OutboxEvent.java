@@ -14,5 +14,12 @@ public record OutboxEvent(
         String subject,
         String dataschema,
         Instant time,
-        String payload) {
+        String payload,
+        /** The W3C trace the change was made in (null outside a trace): the relay puts it on the Kafka record. */
+        String traceparent) {
+
+    public OutboxEvent(String eventId, String type, String topic, String key, String subject, String dataschema,
+            Instant time, String payload) {
+        this(eventId, type, topic, key, subject, dataschema, time, payload, null);
+    }
 }

@@ -25,6 +25,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import uk.probation.gate.platform.lease.JobLease;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,11 +39,21 @@ import org.springframework.data.mongodb.core.query.Update;
  * query per collection, every pending event is sent at once (one aggregate's events in their order, so a
  * person's events keep their order on their partition), the acknowledgements awaited together, and each aggregate's
  * acknowledged events removed. A periodic sweep catches whatever a crash or a broker outage left behind.
+ * <p>
+ * Several instances (ADR 0012): before publishing an aggregate's events an instance claims the aggregate
+ * ({@value #CLAIM}: holder and expiry, one conditional update), so two instances never publish the same events at
+ * once and one aggregate's events never race each other onto the partition; the claim is dropped with the
+ * acknowledged events, and a dead holder's claim expires. The sweep runs on one instance at a time, while holding
+ * the {@value #SWEEP_LEASE} {@link JobLease}. On shutdown the relay publishes what this instance saved before it
+ * stops (it stops after the web server has finished its requests and the consumers have stopped).
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    /** The field of an aggregate document naming the instance publishing its events, and until when. */
+    public static final String CLAIM = "relayClaim";
+    public static final String SWEEP_LEASE = "outbox-sweep";
 
     private record Saved(String collection, String id) {
     }
@@ -57,13 +68,24 @@ public class OutboxRelay implements SmartLifecycle {
     private final Timer publishLag;
     private final AtomicLong oldestPendingMillis = new AtomicLong();
     private final BlockingQueue<Saved> saved = new LinkedBlockingQueue<>();
+    private final JobLease lease;
+    private final Duration claimTtl;
     private volatile Thread worker;
+    private volatile boolean stopping;
     /** The oldest event a publish had to leave behind since the sweep began. */
     private Instant oldestLeft;
 
     public OutboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
             MeterRegistry meters, Clock clock, Duration sweepInterval) {
+        this(mongo, mappingContext, publisher, meters, clock, sweepInterval, new JobLease(mongo, clock),
+                Duration.ofSeconds(20));
+    }
+
+    public OutboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
+            MeterRegistry meters, Clock clock, Duration sweepInterval, JobLease lease, Duration claimTtl) {
         this.mongo = mongo;
+        this.lease = lease;
+        this.claimTtl = claimTtl;
         this.mappingContext = mappingContext;
         this.publisher = publisher;
         this.clock = clock;
@@ -86,16 +108,26 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes everything pending in every aggregate collection; returns how many events went out. */
     public int sweep() {
-        int count = 0;
-        oldestLeft = null;
-        for (String collection : aggregateCollections()) {
-            Query pending = query(where("outbox.0").exists(true)).limit(BATCH);
-            pending.fields().include("_id").include("outbox");
-            count += publish(collection, mongo.find(pending, Document.class, collection));
+        // held only while sweeping: two instances never sweep at once, and a dead sweeper's lease runs out
+        if (!lease.tryAcquire(SWEEP_LEASE, claimTtl)) {
+            return 0;
         }
-        Instant oldest = oldestLeft;
-        oldestPendingMillis.set(oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis());
-        return count;
+        try {
+            int count = 0;
+            oldestLeft = null;
+            for (String collection : aggregateCollections()) {
+                Query pending = query(where("outbox.0").exists(true)).limit(BATCH);
+                pending.fields().include("_id");
+                List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id"))
+                        .toList();
+                count += publish(collection, claim(collection, ids));
+            }
+            Instant oldest = oldestLeft;
+            oldestPendingMillis.set(oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis());
+            return count;
+        } finally {
+            lease.release(SWEEP_LEASE);
+        }
     }
 
     public List<String> aggregateCollections() {
@@ -110,8 +142,26 @@ public class OutboxRelay implements SmartLifecycle {
     private void publishSaved(List<Saved> batch) {
         Map<String, Set<String>> idsByCollection = new LinkedHashMap<>();
         batch.forEach(s -> idsByCollection.computeIfAbsent(s.collection(), c -> new LinkedHashSet<>()).add(s.id()));
-        idsByCollection.forEach((collection, ids) -> publish(collection,
-                mongo.find(query(where("_id").in(ids)), Document.class, collection)));
+        idsByCollection.forEach((collection, ids) -> publish(collection, claim(collection, List.copyOf(ids))));
+    }
+
+    /**
+     * Claims those of the aggregates with pending events that no live instance is publishing, and returns the
+     * claimed ones with their outbox. An aggregate claimed elsewhere is that instance's, or the sweep's once the
+     * claim expires.
+     */
+    private List<Document> claim(String collection, List<?> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Query claimable = query(where("_id").in(ids).and("outbox.0").exists(true)
+                .orOperator(where(CLAIM).exists(false), where(CLAIM + ".until").lte(java.util.Date.from(now))));
+        mongo.updateMulti(claimable, new Update().set(CLAIM, new Document("holder", lease.holder())
+                .append("until", java.util.Date.from(now.plus(claimTtl)))), collection);
+        Query mine = query(where("_id").in(ids).and(CLAIM + ".holder").is(lease.holder()));
+        mine.fields().include("_id").include("outbox");
+        return mongo.find(mine, Document.class, collection);
     }
 
     /** Sends every pending event of these aggregates at once, then removes from each what Kafka acknowledged. */
@@ -146,9 +196,14 @@ public class OutboxRelay implements SmartLifecycle {
                 acknowledged.add(event.eventId());
                 publishLag.record(Duration.between(event.time(), clock.instant()));
             }
+            // drop the acknowledged events and the claim in one update
+            Update done = new Update().unset(CLAIM);
             if (!acknowledged.isEmpty()) {
-                mongo.updateFirst(query(where("_id").is(entry.getKey())), new Update().pull("outbox",
-                        new Document("eventId", new Document("$in", acknowledged))), collection);
+                done.pull("outbox", new Document("eventId", new Document("$in", acknowledged)));
+            }
+            mongo.updateFirst(query(where("_id").is(entry.getKey()).and(CLAIM + ".holder").is(lease.holder())), done,
+                    collection);
+            if (!acknowledged.isEmpty()) {
                 published.increment(acknowledged.size());
                 count += acknowledged.size();
             }
@@ -171,7 +226,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         long nextSweep = 0;
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
             try {
                 long now = System.nanoTime();
                 if (now >= nextSweep) {
@@ -190,24 +245,53 @@ public class OutboxRelay implements SmartLifecycle {
                 log.warn("Outbox relay step failed, the sweep will retry: {}", e.toString());
             }
         }
+        flush();
+    }
+
+    /** On shutdown: publishes what this instance saved and has not published yet, then stops. */
+    private void flush() {
+        List<Saved> left = new ArrayList<>();
+        saved.drainTo(left);
+        try {
+            if (!left.isEmpty()) {
+                publishSaved(left);
+                log.info("Outbox relay published {} aggregates' events before stopping", left.size());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay could not publish before stopping, the next sweep will: {}", e.toString());
+        }
     }
 
     @Override
     public synchronized void start() {
+        stopping = false;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    /**
+     * Stops after the web server has drained its requests and the consumers have stopped (a lower phase stops
+     * later), so everything they saved is published before the producer closes.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     @Override
     public synchronized void stop() {
         Thread running = worker;
         if (running != null) {
-            running.interrupt();
+            stopping = true;
             try {
-                running.join(5000);
+                // the worker wakes from its poll within a sweep interval, flushes and exits
+                running.join(sweepInterval.toMillis() + claimTtl.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (running.isAlive()) {
+                running.interrupt();
             }
             worker = null;
         }
