@@ -32,6 +32,8 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class ApiCalls {
 
+    private static final org.slf4j.Logger CALLS = org.slf4j.LoggerFactory.getLogger("http.client");
+
     private final RestClient.Builder builder;
     private final OAuth2AuthorizedClientManager authorizedClients;
     private final ObjectMapper json;
@@ -58,9 +60,16 @@ public class ApiCalls {
                 .requestFactory(requests)
                 .requestInterceptor((request, body, execution) -> {
                     request.getHeaders().setBearerAuth(accessToken());
+                    long start = System.nanoTime();
                     try {
-                        return execution.execute(request, body);
+                        var response = execution.execute(request, body);
+                        // inside the page request's trace, whose traceparent the call carries to the service: the
+                        // service and method only (a path may hold a prison number or CRN)
+                        CALLS.info("{} {} {} {} ms", service, request.getMethod(), response.getStatusCode().value(),
+                                (System.nanoTime() - start) / 1_000_000);
+                        return response;
                     } catch (java.io.IOException e) {
+                        CALLS.info("{} {} failed: {}", service, request.getMethod(), e.getClass().getSimpleName());
                         throw new ServiceUnavailable(service, e);
                     }
                 })
