@@ -18,6 +18,28 @@ class CommandLineTest {
         assertThat(options.randomPorts()).isFalse();
         assertThat(options.reset()).isFalse();
         assertThat(options.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(options.brokers()).isEqualTo(1);
+        assertThat(options.instances()).isEqualTo(1);
+        assertThat(options.supervision()).isTrue();
+        assertThat(options.maxRestarts()).isEqualTo(5);
+        assertThat(options.restartWindow()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void readsTheClusterAndSupervisionOptions() {
+        StackOptions options = CommandLine.parse("--brokers=3", "--instances=2", "--no-supervise", "--max-restarts=9",
+                "--restart-window=PT30S");
+
+        assertThat(options.brokers()).isEqualTo(3);
+        assertThat(options.instances()).isEqualTo(2);
+        assertThat(options.instancesOf(StackComponent.KAFKA)).isEqualTo(3);
+        assertThat(options.instancesOf(StackComponent.REFERRAL)).isEqualTo(2);
+        assertThat(options.instancesOf(StackComponent.WEB)).isEqualTo(1);
+        assertThat(options.supervision()).isFalse();
+        assertThat(options.maxRestarts()).isEqualTo(9);
+        assertThat(options.restartWindow()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> CommandLine.parse("--brokers=2")).hasMessageContaining("1 or 3");
+        assertThatThrownBy(() -> CommandLine.parse("--instances=0")).hasMessageContaining("instances");
     }
 
     @Test
