@@ -33,9 +33,6 @@ final class Cluster implements AutoCloseable {
         List<StackComponent> components = new ArrayList<>(List.of(StackComponent.KAFKA, StackComponent.MONGO,
                 StackComponent.AUTH, StackComponent.MAIL));
         components.addAll(SERVICES);
-        if (options.webApp()) {
-            components.add(StackComponent.WEB);
-        }
         StackOptions stackOptions = StackOptions.defaults().withRandomPorts().withTemporaryDataDir()
                 .withStartupTimeout(Duration.ofSeconds(300)).only(components)
                 .withBrokers(options.brokers()).withInstances(options.instances()).withSupervision(true)

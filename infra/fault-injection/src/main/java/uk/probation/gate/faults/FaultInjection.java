@@ -67,12 +67,21 @@ public final class FaultInjection {
         return file;
     }
 
-    /** Starts the stack, runs every round, stops the stack; the figures for the report. */
-    static Report.Run run(FaultOptions options, PrintStream out) {
-        return new FaultInjection(options, out).run();
+    /** What a caller may still do with the running system once the rounds are over (tests: probe the checks). */
+    interface AfterRounds {
+        void accept(Api api, Observer observer, Load load);
     }
 
-    private Report.Run run() {
+    /** Starts the stack, runs every round, stops the stack; the figures for the report. */
+    static Report.Run run(FaultOptions options, PrintStream out) {
+        return run(options, out, (api, observer, load) -> { });
+    }
+
+    static Report.Run run(FaultOptions options, PrintStream out, AfterRounds afterRounds) {
+        return new FaultInjection(options, out).run(afterRounds);
+    }
+
+    private Report.Run run(AfterRounds afterRounds) {
         Instant startedAt = Instant.now();
         log("seed " + options.seed() + ", " + options.rounds() + " rounds, " + options.brokers() + " broker(s), "
                 + options.instances() + " instance(s) of each service, " + options.clients() + " clients");
@@ -106,6 +115,7 @@ public final class FaultInjection {
                     result.refused().forEach(c -> log("  REFUSED " + c.describe()));
                 }
                 load.close();
+                afterRounds.accept(api, observer, load);
                 Map<Command.Result, Long> byResult = new TreeMap<>();
                 Map<String, Long> byKind = new TreeMap<>();
                 for (Chain chain : load.chains()) {

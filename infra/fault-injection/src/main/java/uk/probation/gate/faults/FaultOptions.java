@@ -11,7 +11,7 @@ import java.util.List;
  * instead of drawing each round's kind at random.
  */
 record FaultOptions(int rounds, int brokers, int instances, int clients, long seed, Path reportDir,
-        List<FaultKind> faults, Duration load, Duration deadline, boolean webApp) {
+        List<FaultKind> faults, Duration load, Duration deadline) {
 
     static final String USAGE = """
             usage: FaultInjection [--rounds=100] [--brokers=3] [--instances=2] [--clients=6] [--seed=<random>]
@@ -60,7 +60,7 @@ record FaultOptions(int rounds, int brokers, int instances, int clients, long se
         if (brokers != 1 && brokers != 3) {
             throw new IllegalArgumentException("--brokers must be 1 or 3");
         }
-        return new FaultOptions(rounds, brokers, instances, clients, seed, reportDir, faults, load, deadline, false);
+        return new FaultOptions(rounds, brokers, instances, clients, seed, reportDir, faults, load, deadline);
     }
 
     private static int positive(String name, String value) {
