@@ -3,7 +3,10 @@
 # services and the web application (http://127.0.0.1:8080, dev users printed at start), each in its own JVM,
 # plus a mail server (infra/local-stack). Every Spring app runs with the dev profile (dev users and clients, each
 # client with its own secret <client>-dev-secret; Swagger UI); actuator is on the management ports 9080-9084.
-# Options pass through: --reset, --only=kafka,mongo,auth, --simulate (drive it with a synthetic cohort), --help.
+# Options pass through: --reset, --only=kafka,mongo,auth, --simulate (drive it with a synthetic cohort), --help;
+# --brokers=3 --instances=2 runs a three-node KRaft cluster and two JVMs of each service (ADR 0011).
+# A component that crashes is restarted with back-off; a crash loop (--max-restarts, --restart-window) stops
+# everything with exit code 1; --no-supervise leaves a crashed component down.
 set -euo pipefail
 cd "$(dirname "$0")"
 
