@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -17,18 +18,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import uk.probation.gate.communitypayback.CommunityPaybackApplication;
 import uk.probation.gate.communitypayback.order.Order;
+import uk.probation.gate.platform.lease.JobLease;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.audit.AuditTrail;
 import uk.probation.gate.platform.metrics.Labels;
@@ -109,6 +115,15 @@ class AttendanceCrashEmbeddedIT {
 
     @Autowired
     Sessions sessions;
+
+    @Autowired
+    AttendanceRecovery recovery;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -224,7 +239,94 @@ class AttendanceCrashEmbeddedIT {
                 .extracting(e -> e.header("ce_type")).containsExactly(RECEIVED, PLACED, ATTENDED);
     }
 
+    /**
+     * Two instances (issue 13): attendance recovery runs on one at a time (a JobLease). While another holder has the
+     * lease neither instance settles anything; once it is free, recovery triggered on both at once credits each
+     * claim once, publishes it once and counts it once across the two instances.
+     */
+    @Test
+    void recoveryOnTwoInstancesAtOnceSettlesEachClaimOnceAndCountsItOnce() throws Exception {
+        String project = project();
+        String session = session(project);
+        List<String> crns = new java.util.ArrayList<>();
+        List<String> orderIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            crns.add(Identifiers.crn());
+            orderIds.add(placedOrder(crns.get(i), project));
+            assertThat(book(session, orderIds.get(i)).status()).isEqualTo(201);
+        }
+        // a third holder (an instance in the middle of a run) has the lease before any claim is left pending
+        JobLease elsewhere = new JobLease(mongo, java.time.Clock.systemUTC());
+        // (the instance's own schedule may hold it for a moment)
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> elsewhere.tryAcquire(AttendanceRecovery.LEASE, Duration.ofMinutes(5)));
+        try {
+            for (String orderId : orderIds) {
+                store.crashAtWrite(2);
+                assertThat(attend(session, orderId, 120).status()).isEqualTo(500);
+            }
+        } catch (AssertionError | RuntimeException e) {
+            elsewhere.release(AttendanceRecovery.LEASE);
+            throw e;
+        }
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommunityPaybackApplication.class)
+                .run(sameInfrastructure())) {
+            AttendanceRecovery other = second.getBean(AttendanceRecovery.class);
+            MeterRegistry otherMeters = second.getBean(MeterRegistry.class);
+            double before = recovered(meters) + recovered(otherMeters);
+            // the claims are older than `after` (2 s) by now and this instance's schedule (1 s) ran meanwhile
+            Thread.sleep(2200);
+            assertThat(recovery.runOnce()).isEqualTo(-1);
+            assertThat(other.runOnce()).isEqualTo(-1);
+            assertThat(mongo.findById(session, Session.class).pendingCredits()).hasSize(3);
+            elsewhere.release(AttendanceRecovery.LEASE);
+
+            CompletableFuture<Integer> onThis = CompletableFuture.supplyAsync(recovery::runOnce);
+            CompletableFuture<Integer> onOther = CompletableFuture.supplyAsync(other::runOnce);
+            assertThat(Math.max(0, onThis.get()) + Math.max(0, onOther.get())).isLessThanOrEqualTo(3);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(mongo.findById(session, Session.class).pendingCredits()).isEmpty());
+            for (String orderId : orderIds) {
+                Order once = mongo.findById(orderId, Order.class);
+                assertThat(once.getCreditedMinutes()).isEqualTo(120);
+                assertThat(once.getAttendances()).hasSize(1);
+            }
+            assertThat(recovered(meters) + recovered(otherMeters) - before).isEqualTo(3.0);
+        } finally {
+            elsewhere.release(AttendanceRecovery.LEASE);
+        }
+        for (String crn : crns) {
+            topics.await(Topics.COMMUNITY_PAYBACK, about(crn, ATTENDED), 1);
+        }
+        String marker = Identifiers.crn();
+        order(marker);
+        topics.await(Topics.COMMUNITY_PAYBACK, about(marker, RECEIVED), 1);
+        List<TopicReader.Event> all = topics.all(Topics.COMMUNITY_PAYBACK);
+        for (String crn : crns) {
+            assertThat(all.stream().filter(about(crn, ATTENDED))).hasSize(1);
+        }
+    }
+
     // --- helpers
+
+    static double recovered(MeterRegistry registry) {
+        io.micrometer.core.instrument.Counter counter = registry.find("community_payback.attendance.recovered")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** The same service a second time on the same broker and store; its own recovery runs only when called. */
+    String[] sameInfrastructure() {
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+                "--community-payback.attendance-recovery.interval=PT1H",
+                "--community-payback.attendance-recovery.after=PT2S"));
+        for (String key : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
+            args.add("--" + key + "=" + environment.getProperty(key));
+        }
+        return args.toArray(String[]::new);
+    }
 
     String project() {
         String code = "PRJ-" + area + "-" + ThreadLocalRandom.current().nextInt(1000, 10000);

@@ -68,6 +68,9 @@ abstract class ReferralScenarios {
     TestClock clock;
 
     @Autowired
+    Escalations escalations;
+
+    @Autowired
     Environment environment;
 
     Http http;
@@ -724,8 +727,13 @@ abstract class ReferralScenarios {
         return count;
     }
 
+    /**
+     * Two instances, one broker and store (issue 13): the escalation job runs on one at a time (a JobLease). While
+     * another holder has the lease neither instance escalates anything; once it is free, the job triggered on both
+     * at once escalates each overdue referral once: one decline, one referral.referral.escalated event, counted once.
+     */
     @Test
-    void twoInstancesOnOneBrokerAndStoreEscalateEachOverdueReferralOnceAndCountItOnce() {
+    void twoInstancesOnOneBrokerAndStoreEscalateEachOverdueReferralOnceAndCountItOnce() throws Exception {
         List<Object> rules = new ArrayList<>(currentRules());
         rules.add(Map.of("need", "ABUSE_VICTIM_SUPPORT", "prisonCode", "DUO", "sex", "MALE",
                 "providerCode", "NOTTINGHAM_WOMENS_CENTRE", "priority", 1, "responseDays", 0));
@@ -733,14 +741,43 @@ abstract class ReferralScenarios {
                 "providerCode", "NEW_DAWN_NEW_DAY", "priority", 2, "responseDays", 5));
         assertThat(http.put("/api/routing-rules", admin, Map.of("rules", rules)).status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
+        List<String> prisonNumbers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            ids.add(manualReferral(Identifiers.prisonNumber(), "ABUSE_VICTIM_SUPPORT", "DUO", "MALE", "LOW"));
+            prisonNumbers.add(Identifiers.prisonNumber());
+            ids.add(manualReferral(prisonNumbers.get(i), "ABUSE_VICTIM_SUPPORT", "DUO", "MALE", "LOW"));
         }
         double overdueBefore = overdue("ABUSE_VICTIM_SUPPORT", "NOTTINGHAM_WOMENS_CENTRE");
 
         try (ConfigurableApplicationContext second = secondInstance()) {
             MeterRegistry secondMeters = second.getBean(MeterRegistry.class);
-            clock.advance(Duration.ofDays(2));
+            Escalations first = escalations;
+            Escalations other = second.getBean(Escalations.class);
+            // a third holder (an instance in the middle of a run) has the lease: nobody else escalates meanwhile
+            uk.probation.gate.platform.lease.JobLease elsewhere = new uk.probation.gate.platform.lease.JobLease(
+                    second.getBean(org.springframework.data.mongodb.core.MongoTemplate.class), clock);
+            // (held across the move of the shared clock, so for longer than that)
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> elsewhere.tryAcquire(Escalations.LEASE, Duration.ofDays(3)));
+            try {
+                clock.advance(Duration.ofDays(2));
+                assertThat(first.runOnce()).isEqualTo(-1);
+                assertThat(other.runOnce()).isEqualTo(-1);
+                Thread.sleep(1200); // both schedules (every 0.5 s) ran meanwhile and skipped too
+                for (String id : ids) {
+                    assertThat(http.get("/api/referrals/" + id, admin).field("providerCode"))
+                            .isEqualTo("NOTTINGHAM_WOMENS_CENTRE");
+                }
+            } finally {
+                elsewhere.release(Escalations.LEASE);
+            }
+
+            // triggered on both at once (their schedules keep running too): each referral escalated once
+            java.util.concurrent.CompletableFuture<Integer> onFirst =
+                    java.util.concurrent.CompletableFuture.supplyAsync(first::runOnce);
+            java.util.concurrent.CompletableFuture<Integer> onOther =
+                    java.util.concurrent.CompletableFuture.supplyAsync(other::runOnce);
+            assertThat(onFirst.get()).isGreaterThanOrEqualTo(-1);
+            assertThat(onOther.get()).isGreaterThanOrEqualTo(-1);
             for (String id : ids) {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                         .until(() -> http.get("/api/referrals/" + id, admin).field("providerCode"),
@@ -750,11 +787,23 @@ abstract class ReferralScenarios {
                 Http.Response escalated = http.get("/api/referrals/" + id, admin);
                 assertThat(escalated.field("status")).isEqualTo("SENT");
                 assertThat(escalated.body().get("declines").size()).isEqualTo(1);
+                assertThat(escalated.body().get("escalations").size()).isEqualTo(1);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> overdue("ABUSE_VICTIM_SUPPORT",
                     "NOTTINGHAM_WOMENS_CENTRE") - overdueBefore + secondMeters.find("referral.responses.overdue")
                     .tag("need", "ABUSE_VICTIM_SUPPORT").tag("provider", "NOTTINGHAM_WOMENS_CENTRE").counters()
                     .stream().mapToDouble(c -> c.count()).sum(), total -> total == 6.0);
+            // one referral.referral.escalated each, and nothing more once a marker published after them is there
+            for (String prisonNumber : prisonNumbers) {
+                topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.escalated"), 1);
+            }
+            String marker = Identifiers.prisonNumber();
+            manualReferral(marker, "ABUSE_VICTIM_SUPPORT", "DUO", "MALE", "LOW");
+            topics.await(Topics.REFERRAL, about(marker, "referral.referral.sent"), 1);
+            List<TopicReader.Event> all = topics.all(Topics.REFERRAL);
+            for (String prisonNumber : prisonNumbers) {
+                assertThat(all.stream().filter(about(prisonNumber, "referral.referral.escalated"))).hasSize(1);
+            }
         }
     }
 
