@@ -3,16 +3,22 @@
 # Installs docker-compose and prometheus (promtool) from apt when missing. Runs every check,
 # prints each result, and exits non-zero if any failed. Called from CI (.ci/run), with --self-test too.
 #
-#   infra/compose/validate.sh                          every check
-#   infra/compose/validate.sh --compose-only [-f FILE]  only docker-compose.yml's checks, FILE merged over it as
-#                                                      compose merges an override (e.g. docker-compose.override.yml)
+#   infra/compose/validate.sh                          every check; the compose checks on both shapes compose runs:
+#                                                      docker-compose.yml, and docker-compose.cluster.yml merged over it
+#   infra/compose/validate.sh --compose-only [-f FILE]  only the compose checks; with -f (repeatable) only on
+#                                                      docker-compose.yml with each FILE merged over it as compose
+#                                                      merges an override (e.g. docker-compose.override.yml)
 #   infra/compose/validate.sh --self-test              each fixture in infra/compose/validate-fixtures/ breaks one
 #                                                      rule: the checks must refuse it for that rule only, and
-#                                                      accept docker-compose.yml itself
+#                                                      accept both shapes themselves. A fixture is merged over
+#                                                      docker-compose.yml, or over the files its `# over:` line names.
 #
 # The safe-by-default rules (infra/compose/compose_policy.py): every published port bound to 127.0.0.1; MongoDB
 # with access control and a user per service; Grafana without anonymous access, its admin password required from
-# the environment; no Prometheus lifecycle/admin API; every image pinned to an exact version.
+# the environment; no Prometheus lifecycle/admin API; every image pinned to an exact version. The wiring rules of the
+# same file: every container restarts after a crash; no host port published twice; the Kafka nodes form one
+# cluster and every service uses and waits for all of them; a second instance equals the first but for its host
+# port; Prometheus scrapes every service instance.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -76,7 +82,9 @@ if $self_test; then
   [ "${#fixtures[@]}" -gt 0 ] || { echo "FAIL  no fixtures under infra/compose/validate-fixtures"; exit 1; }
   for fixture in "${fixtures[@]}"; do
     expected="$(sed -n 's/^# expect: *\([a-z-]*\).*/\1/p' "$fixture" | head -1)"
-    out="$(bash "$0" --compose-only -f "$fixture" 2>&1)"
+    over=()
+    for file in $(sed -n 's/^# over: *//p' "$fixture" | head -1); do over+=(-f "$file"); done
+    out="$(bash "$0" --compose-only "${over[@]}" -f "$fixture" 2>&1)"
     status=$?
     others="$(printf '%s\n' "$out" | grep '^FAIL' | grep -v "^FAIL  \[$expected\]" || true)"
     if [ -z "$expected" ]; then
@@ -88,11 +96,12 @@ if $self_test; then
       printf '%s\n' "$out" | sed 's/^/      /'
     fi
   done
+  # without -f: both shapes, docker-compose.yml alone and with docker-compose.cluster.yml
   out="$(bash "$0" --compose-only 2>&1)"
   if [ $? -eq 0 ]; then
-    pass "docker-compose.yml itself passes every compose check"
+    pass "docker-compose.yml, alone and with docker-compose.cluster.yml, passes every compose check"
   else
-    fail "docker-compose.yml itself passes every compose check"
+    fail "docker-compose.yml, alone and with docker-compose.cluster.yml, passes every compose check"
     printf '%s\n' "$out" | sed 's/^/      /'
   fi
   echo
@@ -100,46 +109,48 @@ if $self_test; then
     echo "validate.sh --self-test: $failures check(s) failed"
     exit 1
   fi
-  echo "validate.sh --self-test: every fixture refused for its own rule, docker-compose.yml accepted"
+  echo "validate.sh --self-test: every fixture refused for its own rule, docker-compose.yml (alone and with" \
+    "docker-compose.cluster.yml) accepted"
   exit 0
 fi
 
-# --- docker-compose.yml --------------------------------------------------------------------
-compose_files=(-f docker-compose.yml)
-for override in "${overrides[@]}"; do compose_files+=(-f "$override"); done
+# --- docker-compose.yml (and the cluster shape) ---------------------------------------------
 # Required variables (${NAME:?...}) get placeholder values from .env.example's names, so `config` also proves
 # that every variable the file requires is documented there.
 env_file="$(mktemp)"
 trap 'rm -f "$env_file"' EXIT
 sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=$/\1=validate-placeholder/p; s/^\([A-Za-z_][A-Za-z0-9_]*=..*\)$/\1/p' \
   .env.example > "$env_file" 2>/dev/null
-run "docker-compose config -q (${compose_files[*]}; variables from .env.example)" \
-  docker-compose --env-file "$env_file" "${compose_files[@]}" config -q
 
-# A copied .env.example must not start the stack with passwords everyone knows.
-run ".env.example leaves every password and secret empty" \
-  bash -c "! grep -nE '^[A-Za-z0-9_]*(PASSWORD|SECRET)[A-Za-z0-9_]*=.+' .env.example"
+# compose_checks [OVERRIDE...]: every check of docker-compose.yml with the overrides merged over it, in order.
+compose_checks() {
+  local compose_files=(-f docker-compose.yml) policy_files=(docker-compose.yml "$@") override policy_failures
+  for override in "$@"; do compose_files+=(-f "$override"); done
+  echo "-- ${policy_files[*]}"
+  run "docker-compose config -q (${compose_files[*]}; variables from .env.example)" \
+    docker-compose --env-file "$env_file" "${compose_files[@]}" config -q
 
-# The safe-by-default rules, one line each (their own PASS/FAIL lines).
-policy_files=(docker-compose.yml "${overrides[@]}")
-"$PYTHON" infra/compose/compose_policy.py "${policy_files[@]}"
-policy_failures=$?
-failures=$((failures + policy_failures))
+  # The safe-by-default and wiring rules, one line each (their own PASS/FAIL lines).
+  "$PYTHON" infra/compose/compose_policy.py "${policy_files[@]}"
+  policy_failures=$?
+  failures=$((failures + policy_failures))
 
-# What `config` does not check: bind-mounted files exist, the Dockerfile exists, and every
-# MODULE build arg names a module of the root pom.
-run "compose bind mounts, Dockerfile and MODULE build args point at real files and modules" \
-  "$PYTHON" - <<'EOF'
+  # What `config` does not check: bind-mounted files exist, the Dockerfile exists, and every
+  # MODULE build arg names a module of the root pom.
+  run "compose bind mounts, Dockerfile and MODULE build args point at real files and modules" \
+    "$PYTHON" - "${policy_files[@]}" <<'EOF'
 import os, re, sys, yaml
+sys.path.insert(0, "infra/compose")
+import compose_policy
 try:
-    compose = yaml.safe_load(open("docker-compose.yml"))
+    services = compose_policy.load(sys.argv[1:])
 except yaml.YAMLError as e:
-    sys.exit(f"docker-compose.yml does not parse (see above): {e.__class__.__name__}")
+    sys.exit(f"a compose file does not parse (see above): {e.__class__.__name__}")
 modules = set(re.findall(r"<module>\s*([^<\s]+)\s*</module>", open("pom.xml").read()))
 problems = []
-for name, svc in compose["services"].items():
+for name, svc in services.items():
     for vol in svc.get("volumes", []):
-        source = vol.split(":")[0] if isinstance(vol, str) else vol.get("source", "")
+        source = compose_policy.mount_source(vol)
         if source.startswith((".", "/")) and not os.path.exists(source):
             problems.append(f"{name}: mounted path {source} does not exist")
     build = svc.get("build")
@@ -159,6 +170,19 @@ for name, svc in compose["services"].items():
 print("\n".join(problems))
 sys.exit(1 if problems else 0)
 EOF
+}
+
+if [ "${#overrides[@]}" -gt 0 ]; then
+  compose_checks "${overrides[@]}"
+else
+  compose_checks
+  compose_checks docker-compose.cluster.yml
+fi
+echo "--"
+
+# A copied .env.example must not start the stack with passwords everyone knows.
+run ".env.example leaves every password and secret empty" \
+  bash -c "! grep -nE '^[A-Za-z0-9_]*(PASSWORD|SECRET)[A-Za-z0-9_]*=.+' .env.example"
 
 run "Dockerfile base images pinned to an exact version (infra/docker/Dockerfile)" \
   "$PYTHON" infra/compose/compose_policy.py --dockerfile infra/docker/Dockerfile
@@ -175,7 +199,7 @@ if $compose_only; then
 fi
 
 # --- Prometheus ------------------------------------------------------------------------------
-for config in infra/prometheus/prometheus.yml infra/prometheus/prometheus-local.yml; do
+for config in infra/prometheus/prometheus.yml infra/prometheus/prometheus-cluster.yml infra/prometheus/prometheus-local.yml; do
   run "promtool check config $config" promtool check config "$config"
 done
 shopt -s nullglob
