@@ -572,7 +572,8 @@ public final class RunningStack implements AutoCloseable {
             children.forEach((key, slot) -> (key.component().stopsBeforeInfrastructure() ? services : infrastructure)
                     .add(slot.current));
         }
-        supervisor.shutdownNow();
+        // no interrupt: close() may run on a supervisor thread (a crash loop); a back-off that wakes finds closed set
+        supervisor.shutdown();
         try {
             ChildProcess.stopAll(services, STOP_GRACE);
             ChildProcess.stopAll(infrastructure, STOP_GRACE);
