@@ -29,6 +29,7 @@ import uk.probation.gate.notifications.recipients.RecipientDirectory;
 import uk.probation.gate.notifications.templates.TemplateContext;
 import uk.probation.gate.notifications.templates.TemplateLibrary;
 import uk.probation.gate.platform.audit.AuditTrail;
+import uk.probation.gate.platform.tracing.TraceContext;
 
 /**
  * Decides who is told about an event (the rule table), renders the message in their language, and logs it once per
@@ -38,6 +39,7 @@ import uk.probation.gate.platform.audit.AuditTrail;
 public class DeliveryLog {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
+    private final TraceContext traces;
     /** The delivery log's collection (audit rows name it). */
     public static final String COLLECTION = "notifications";
 
@@ -60,7 +62,8 @@ public class DeliveryLog {
 
     DeliveryLog(MongoTemplate mongo, NotificationsProperties properties, RecipientDirectory directory,
             TemplateLibrary templates, TemplateContext context, NotificationMetrics metrics, Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit, TraceContext traces) {
+        this.traces = traces;
         this.mongo = mongo;
         this.properties = properties;
         this.rules = properties.ruleTable();
@@ -185,9 +188,14 @@ public class DeliveryLog {
         }
     }
 
+    /** Queued with the trace it was decided in (the consumed event's), which its delivery continues. */
     private void queue(Notification notification) {
-        mongo.upsert(Query.query(where("_id").is(notification.id())),
-                new Update().setOnInsert("dueAt", notification.dueAt()), QueuedDelivery.class);
+        Update entry = new Update().setOnInsert("dueAt", notification.dueAt());
+        String traceparent = traces.currentTraceparent();
+        if (traceparent != null) {
+            entry.setOnInsert("traceparent", traceparent);
+        }
+        mongo.upsert(Query.query(where("_id").is(notification.id())), entry, QueuedDelivery.class);
     }
 
     /** Newest first; either filter may be null. */

@@ -23,10 +23,21 @@ import uk.probation.gate.notifications.recipients.Recipient;
 import uk.probation.gate.notifications.recipients.RecipientDirectory;
 import uk.probation.gate.platform.audit.AuditTrail;
 import uk.probation.gate.platform.security.SecurityEvents;
+import uk.probation.gate.platform.tracing.TraceContext;
 
 /**
  * Sends what is due from the delivery queue, each notification on its own: a failure is retried with back-off and,
  * after the last attempt, logged as FAILED with the reason; it never holds back the others.
+ * <p>
+ * Several instances (ADR 0012): every instance polls the one queue, and each entry is claimed before it is sent by
+ * one conditional update (its {@code _id} and the {@code dueAt} the poll read, moved on by the claim lease): a
+ * single-document write only one instance can match, so an entry is sent by one instance at a time, and its
+ * e-mail goes out once. The claim is taken at the moment of the send (not when the batch was read), so it cannot
+ * have lapsed before the send begins; the lease (2 min) is far longer than the SMTP time-outs allow a send to take.
+ * No job-wide lease: the instances share the queue instead of one of them sending everything.
+ * <p>
+ * Each delivery runs in the trace the notification was decided in (the consumed event's, kept on the queue entry),
+ * so its "sent" log line has the same trace id as the reception that caused it.
  */
 @Component
 class DeliveryWorker {
@@ -41,9 +52,11 @@ class DeliveryWorker {
     private final RetryPolicy retries;
     private final NotificationsProperties.Delivery delivery;
     private final AuditTrail audit;
+    private final TraceContext traces;
 
     DeliveryWorker(MongoTemplate mongo, RecipientDirectory directory, EmailChannel email, NotificationMetrics metrics,
-            Clock clock, NotificationsProperties properties, AuditTrail audit) {
+            Clock clock, NotificationsProperties properties, AuditTrail audit, TraceContext traces) {
+        this.traces = traces;
         this.audit = audit;
         this.mongo = mongo;
         this.directory = directory;
@@ -64,8 +77,12 @@ class DeliveryWorker {
         try {
             for (QueuedDelivery entry : due) {
                 try {
-                    if (claim(entry, now)) {
-                        deliver(entry.id(), now);
+                    // claimed when it is its turn: a claim taken when the batch was read could lapse behind a
+                    // slow send before it and let another instance send this one too
+                    Instant claimedAt = clock.instant();
+                    if (claim(entry, claimedAt)) {
+                        traces.inSpan("deliver notification", entry.traceparent(),
+                                () -> deliver(entry.id(), claimedAt));
                     }
                 } catch (RuntimeException e) {
                     // the store failed, not the channel: the claim lapses and the entry is tried again

@@ -447,32 +447,142 @@ abstract class NotificationScenarios {
         clock.moveTo(morning.plus(Duration.ofHours(4)));
     }
 
+    /**
+     * Two instances' workers over one queue (issue 13): each message is e-mailed once. Officers' messages are sent as
+     * they arrive; then people's messages held by quiet hours all fall due at the same instant, so both workers poll
+     * the same due entries at once and only the atomic claim keeps each to one e-mail.
+     */
     @Test
     void twoInstancesSendEachMessageExactlyOnce() {
         List<String> officers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             officers.add(recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null));
         }
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            people.add(recipient(InboundEvents.crn(), "PERSON", "en", "21:00-08:00"));
+        }
         List<String> ids = new ArrayList<>();
+        List<String> heldIds = new ArrayList<>();
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NotificationsApplication.class)
                 .initializers(c -> c.getBeanFactory().registerSingleton("controllableClock", clock))
                 .run(sameInfrastructure())) {
-            for (String officer : officers) {
+            for (String to : officers) {
                 String prisonNumber = InboundEvents.prisonNumber();
                 String eventId = newId();
-                ids.add(eventId + ":" + officer);
-                topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, officer),
+                ids.add(eventId + ":" + to);
+                topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, to),
                         headers(RECEIVED, eventId, prisonNumber));
             }
             officers.forEach(this::awaitMail);
             await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(
                     Query.query(Criteria.where("_id").in(ids)), QueuedDelivery.class) == 0);
+
+            LocalDate tomorrow = clock.instant().atZone(LONDON).toLocalDate().plusDays(1);
+            clock.moveTo(ZonedDateTime.of(tomorrow, LocalTime.of(22, 30), LONDON).toInstant());
+            for (String person : people) {
+                String eventId = newId();
+                heldIds.add(eventId + ":" + person);
+                topics.send(Topics.COMMUNITY_PAYBACK, person, InboundEvents.sentHome(person, officer, "NO_WORK"),
+                        headers(SENT_HOME, eventId, person));
+            }
+            people.forEach(person -> awaitEntry(person, e -> "HELD".equals(e.get("status").asString())));
+            assertThat(mongo.count(Query.query(Criteria.where("_id").in(heldIds)), QueuedDelivery.class))
+                    .isEqualTo(people.size());
+            // morning: every held entry is due at once on both instances
+            clock.moveTo(ZonedDateTime.of(tomorrow.plusDays(1), LocalTime.of(8, 0), LONDON).toInstant());
+            people.forEach(this::awaitMail);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(
+                    Query.query(Criteria.where("_id").in(heldIds)), QueuedDelivery.class) == 0);
+            clock.advance(Duration.ofHours(4));
         }
-        for (String officer : officers) {
-            assertThat(smtp.to(email(officer))).as(officer).hasSize(1);
+        for (String to : officers) {
+            assertThat(smtp.to(email(to))).as(to).hasSize(1);
         }
+        for (String person : people) {
+            assertThat(smtp.to(email(person))).as(person).hasSize(1);
+        }
+        assertThat(smtp.to(email(officer))).hasSize(people.size());
+        ids.addAll(heldIds);
         assertThat(mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class))
-                .hasSize(officers.size()).allSatisfy(n -> assertThat(n.attempts()).isEqualTo(1));
+                .hasSize(officers.size() + people.size()).allSatisfy(n -> {
+                    assertThat(n.attempts()).isEqualTo(1);
+                    assertThat(n.status().name()).isEqualTo("SENT");
+                });
+    }
+
+    /**
+     * One reception followed into the e-mail (issue 13): the event arrives with a W3C traceparent; the notification
+     * is queued with it and sent inside it, so the JSON log line saying it was sent has the event's trace id.
+     */
+    @Test
+    void aNotificationIsSentInTheTraceOfTheEventThatCausedIt() {
+        String officer = recipient(InboundEvents.officerCode(), "RESPONSIBLE_OFFICER", "en", null);
+        String prisonNumber = InboundEvents.prisonNumber();
+        String eventId = newId();
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+        Map<String, String> headers = new java.util.HashMap<>(headers(RECEIVED, eventId, prisonNumber));
+        headers.put("traceparent", traceparent);
+        try (JsonLogLines logs = JsonLogLines.capture()) {
+            topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, officer), headers);
+            awaitMail(officer);
+            String sent = await().atMost(Duration.ofSeconds(10)).until(() -> logs.lines().stream()
+                    .filter(line -> line.contains("sent by") && line.contains("for event " + eventId))
+                    .findFirst().orElse(null), line -> line != null);
+            JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(sent);
+            assertThat(json.get("log").get("logger").asString()).endsWith("DeliveryWorker");
+            assertThat(json.get("traceId").asString()).isEqualTo(traceId);
+            assertThat(json.get("spanId").asString()).isNotEqualTo(traceId.substring(0, 16));
+        }
+    }
+
+    /**
+     * The service's log lines as its console prints them (the console appender's own JSON encoder), captured while a
+     * test runs; LogCapture keeps only the message text, not the trace id.
+     */
+    static final class JsonLogLines extends ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent>
+            implements AutoCloseable {
+
+        private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent> json;
+
+        private JsonLogLines(ch.qos.logback.core.encoder.Encoder<ch.qos.logback.classic.spi.ILoggingEvent> json) {
+            this.json = json;
+        }
+
+        @SuppressWarnings("unchecked")
+        static JsonLogLines capture() {
+            ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                    .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            var console = (ch.qos.logback.core.OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent>) root
+                    .getAppender("CONSOLE");
+            assertThat(console).as("the console appender").isNotNull();
+            JsonLogLines capture = new JsonLogLines(console.getEncoder());
+            capture.setContext(root.getLoggerContext());
+            capture.start();
+            root.addAppender(capture);
+            return capture;
+        }
+
+        @Override
+        protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+            lines.add(new String(json.encode(event), java.nio.charset.StandardCharsets.UTF_8).strip());
+        }
+
+        List<String> lines() {
+            synchronized (lines) {
+                return List.copyOf(lines);
+            }
+        }
+
+        @Override
+        public void close() {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .detachAppender(this);
+            stop();
+        }
     }
 
     // --- the directory and the templates through the API
