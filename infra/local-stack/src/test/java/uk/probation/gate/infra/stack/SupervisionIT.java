@@ -112,6 +112,56 @@ class SupervisionIT {
         }
     }
 
+    /**
+     * What {@code ./run-local.sh} does: the launcher keeps running when a child is killed (the issue's bug was that it
+     * stopped all of them), and a crash loop ends it with exit code 1 and no child left behind.
+     */
+    @Test
+    void theLauncherOutlivesACrashAndExitsOneOnACrashLoop(@TempDir Path data) throws Exception {
+        Path projectRoot = Path.of("").toAbsolutePath().getParent().getParent();
+        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", Path.of("target", "classes").toAbsolutePath().toString(), LocalStack.class.getName(),
+                "--project-root=" + projectRoot, "--data-dir=" + data, "--random-ports", "--only=mongo",
+                "--max-restarts=1").redirectErrorStream(true).start();
+        List<String> output = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(
+                launcher.getInputStream(), StandardCharsets.UTF_8)).lines().forEach(output::add));
+        reader.start();
+        try {
+            awaitLine(output, "Ctrl-C stops everything");
+            ProcessHandle mongo = mongoChild(launcher);
+            mongo.destroyForcibly();
+            awaitLine(output, "[local-stack] local-mongo restarted, ready after");
+            assertThat(launcher.isAlive()).isTrue();
+            ProcessHandle restarted = mongoChild(launcher);
+            assertThat(restarted.pid()).isNotEqualTo(mongo.pid());
+
+            restarted.destroyForcibly();
+            assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(launcher.exitValue()).isEqualTo(1);
+            reader.join(5000);
+            assertThat(output).contains(
+                    "[local-stack] local-mongo exited unexpectedly (exit code 137), restarting in 1s (restart 1)")
+                    .anyMatch(line -> line.startsWith("[local-stack] gave up: local-mongo exited unexpectedly")
+                            && line.contains("a crash loop"));
+            assertThat(restarted.isAlive()).isFalse();
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    private static ProcessHandle mongoChild(Process launcher) {
+        return launcher.children()
+                .filter(child -> child.info().commandLine().orElse("").contains("local-mongo.jar"))
+                .findFirst().orElseThrow();
+    }
+
+    private static void awaitLine(List<String> output, String text) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90))
+                .until(() -> List.copyOf(output).stream().anyMatch(line -> line.contains(text)));
+    }
+
     private static Path copyJar(Path projectRoot, Path checkout, StackComponent component) throws IOException {
         Path jar = component.jar(checkout);
         Files.createDirectories(jar.getParent());
