@@ -15,7 +15,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,18 +33,11 @@ class WholeSystemIT {
     private static RunningStack stack;
     private static TopicReader topics;
 
+    /** The same full stack the browser tests use: one start for the whole suite (it is stopped when the JVM ends). */
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(StackOptions.defaults().withRandomPorts().withTemporaryDataDir()
-                .withStartupTimeout(Duration.ofSeconds(300)));
+        stack = uk.probation.gate.infra.stack.browser.SharedStack.get();
         topics = new TopicReader(stack.kafkaBootstrapServers());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
