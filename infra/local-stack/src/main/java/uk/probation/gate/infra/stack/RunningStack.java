@@ -210,14 +210,15 @@ public final class RunningStack implements AutoCloseable {
             return;
         }
         sleep(delay);
-        relaunch(slot, restart);
+        relaunch(slot, child, restart);
     }
 
     /** The supervisor's restart: same command, ports and data; says when the new run is ready. */
-    private void relaunch(Slot slot, int restart) {
+    private void relaunch(Slot slot, ChildProcess exited, int restart) {
         ChildProcess child;
         synchronized (this) {
-            if (closed.get() || slot.stopping) {
+            // a restart() during the back-off has already started a new run
+            if (closed.get() || slot.stopping || slot.current != exited) {
                 return;
             }
             try {
@@ -226,8 +227,9 @@ public final class RunningStack implements AutoCloseable {
                 log(slot.spec.name() + " could not be restarted: " + cannotStart.getMessage());
                 return;
             }
-            slot.current = child;
+            // not ready before it is current: awaitReady must never pair the new run with the old run's ready
             slot.ready = false;
+            slot.current = child;
         }
         watch(slot, child);
         Instant deadline = Instant.now().plus(startupTimeout);
@@ -481,6 +483,7 @@ public final class RunningStack implements AutoCloseable {
         Slot slot = slot(component, instance);
         synchronized (slot) {
             slot.stopping = true;
+            slot.ready = false;
             try {
                 ChildProcess.stopAll(List.of(slot.current), STOP_GRACE);
                 ChildProcess child;
@@ -489,8 +492,8 @@ public final class RunningStack implements AutoCloseable {
                         throw new StackStartupException("the stack is stopped");
                     }
                     child = ChildProcess.launch(slot.spec);
-                    slot.current = child;
                     slot.ready = false;
+                    slot.current = child;
                 }
                 log("restarting " + child.name() + " on 127.0.0.1:" + port(component, instance));
                 watch(slot, child);
