@@ -99,6 +99,10 @@ public final class FaultInjection {
                 Map<String, Long> deadLetters = deadLettersAtStart;
                 List<RoundResult> rounds = new ArrayList<>();
                 for (int round = 1; round <= options.rounds(); round++) {
+                    if (options.maxTime() != null && Instant.now().isAfter(startedAt.plus(options.maxTime()))) {
+                        log("--max-minutes=" + options.maxTime().toMinutes() + " reached: no round after " + (round - 1));
+                        break;
+                    }
                     RoundResult result = round(round, cluster, load, kafka, observer, faults, deadLetters);
                     deadLetters = kafka.deadLetters();
                     rounds.add(result);
@@ -130,13 +134,14 @@ public final class FaultInjection {
                         stackStart, Duration.between(startedAt, Instant.now()), rounds,
                         Report.sorted(deadLettersAtStart), Report.sorted(kafka.deadLetters()),
                         Report.sorted(kafka.lag()), byResult, byKind, cluster.dataDir().toString(), kept,
-                        options.commandLine());
+                        options.commandLine(), options.rounds());
             }
         }
     }
 
     private RoundResult round(int round, Cluster cluster, Load load, KafkaWatch kafka, Observer observer,
             Random faults, Map<String, Long> deadLettersBefore) {
+        awaitFullReplication(kafka);
         Instant roundStart = Instant.now();
         FaultKind kind = options.fixedKind(round) != null ? options.fixedKind(round)
                 : FaultKind.values()[faults.nextInt(FaultKind.values().length)];
@@ -173,6 +178,7 @@ public final class FaultInjection {
         // a little load on the restarted JVM too
         Api.sleep(1_000);
         load.drain();
+        Duration drainedAfter = Duration.between(killedAt, Instant.now());
         int restarts = cluster.restarts(component, instance) - restartsBefore;
 
         List<Chain> chains = load.chainsOf(round);
@@ -208,6 +214,9 @@ public final class FaultInjection {
             observed.putAll(observer.observe(missing, since));
         }
         Duration caughtUpAfter = Duration.between(killedAt, Instant.now());
+        log("round " + round + ": killed " + target + "; ready after " + Report.seconds(readyAfter)
+                + " s, clients' chains finished after " + Report.seconds(drainedAfter) + " s, "
+                + (caughtUp ? "caught up" : "NOT caught up") + " after " + Report.seconds(caughtUpAfter) + " s");
         Api.sleep(SETTLE.toMillis());
         Map<Effect, Integer> finalCount = observer.observe(expected.keySet(), since);
         Checker.Verdict verdict = Checker.check(expected, finalCount, causes);
@@ -220,6 +229,22 @@ public final class FaultInjection {
                 chains.size(), commands.size(), (int) commands.stream().filter(Command::accepted).count(),
                 (int) commands.stream().filter(c -> c.attempts() > 1).count(), verdict, stuck, refused,
                 deadLetterGrowth, lag, restarts);
+    }
+
+    /**
+     * One fault at a time: before a round, every partition's followers are back in sync (a broker the last round
+     * killed is ready before it has caught up; killing a second one then would be two faults at once).
+     */
+    private void awaitFullReplication(KafkaWatch kafka) {
+        Instant giveUpAt = Instant.now().plus(CATCH_UP);
+        List<String> under = kafka.underReplicated();
+        while (!under.isEmpty() && Instant.now().isBefore(giveUpAt)) {
+            Api.sleep(500);
+            under = kafka.underReplicated();
+        }
+        if (!under.isEmpty()) {
+            log("still under-replicated after " + CATCH_UP.toSeconds() + " s: " + under);
+        }
     }
 
     /** A failed run keeps its logs (the stack deletes its temporary directory): copied next to the system's temp. */

@@ -11,16 +11,17 @@ import java.util.List;
  * instead of drawing each round's kind at random.
  */
 record FaultOptions(int rounds, int brokers, int instances, int clients, long seed, Path reportDir,
-        List<FaultKind> faults, Duration load, Duration deadline) {
+        List<FaultKind> faults, Duration load, Duration deadline, Duration maxTime) {
 
     static final String USAGE = """
             usage: FaultInjection [--rounds=100] [--brokers=3] [--instances=2] [--clients=6] [--seed=<random>]
                                   [--report-dir=benchmarks] [--faults=service,broker,leader]
-                                  [--load-seconds=4] [--deadline-seconds=180]
+                                  [--load-seconds=4] [--deadline-seconds=180] [--max-minutes=M]
               Starts the whole local stack (brokers x KRaft nodes, instances x each service) on free ports, runs a
               mixed load from --clients threads and, each round, SIGKILLs one random service instance, broker or
               partition leader; checks every accepted command had exactly one effect everywhere; writes
-              <report-dir>/fault-injection-<timestamp>.md; exits 1 if anything was lost, duplicated or stuck.""";
+              <report-dir>/fault-injection-<timestamp>.md; exits 1 if anything was lost, duplicated or stuck.
+              --max-minutes: start no round after that long (the report says how many ran).""";
 
     static FaultOptions parse(String... args) {
         int rounds = 100;
@@ -32,6 +33,7 @@ record FaultOptions(int rounds, int brokers, int instances, int clients, long se
         List<FaultKind> faults = List.of();
         Duration load = Duration.ofSeconds(4);
         Duration deadline = Duration.ofSeconds(180);
+        Duration maxTime = null;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             if (kv.length != 2 || !kv[0].startsWith("--")) {
@@ -54,13 +56,14 @@ record FaultOptions(int rounds, int brokers, int instances, int clients, long se
                 }
                 case "--load-seconds" -> load = Duration.ofSeconds(positive(kv[0], value));
                 case "--deadline-seconds" -> deadline = Duration.ofSeconds(positive(kv[0], value));
+                case "--max-minutes" -> maxTime = Duration.ofMinutes(positive(kv[0], value));
                 default -> throw new IllegalArgumentException("unknown option " + kv[0]);
             }
         }
         if (brokers != 1 && brokers != 3) {
             throw new IllegalArgumentException("--brokers must be 1 or 3");
         }
-        return new FaultOptions(rounds, brokers, instances, clients, seed, reportDir, faults, load, deadline);
+        return new FaultOptions(rounds, brokers, instances, clients, seed, reportDir, faults, load, deadline, maxTime);
     }
 
     private static int positive(String name, String value) {
@@ -76,7 +79,8 @@ record FaultOptions(int rounds, int brokers, int instances, int clients, long se
         return "benchmarks/faults.sh --rounds=" + rounds + " --brokers=" + brokers + " --instances=" + instances
                 + " --clients=" + clients + " --seed=" + seed + (faults.isEmpty() ? "" : " --faults="
                 + String.join(",", faults.stream().map(FaultKind::cliName).toList()))
-                + " --load-seconds=" + load.toSeconds() + " --deadline-seconds=" + deadline.toSeconds();
+                + " --load-seconds=" + load.toSeconds() + " --deadline-seconds=" + deadline.toSeconds()
+                + (maxTime == null ? "" : " --max-minutes=" + maxTime.toMinutes());
     }
 
     /** The kind of round {@code round} (1-based): the given sequence cycled, else drawn by the caller. */

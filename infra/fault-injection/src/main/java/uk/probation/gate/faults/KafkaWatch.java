@@ -56,6 +56,27 @@ final class KafkaWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Partitions (of every topic) whose in-sync replicas are fewer than their replicas: a broker restarted by the
+     * supervisor is "ready" before it has caught up as a follower; until then the cluster cannot lose another one.
+     */
+    List<String> underReplicated() {
+        try {
+            Set<String> topics = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions()
+                    .listInternal(true)).names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<String> under = new ArrayList<>();
+            admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .forEach((name, description) -> description.partitions().forEach(p -> {
+                        if (p.isr().size() < p.replicas().size()) {
+                            under.add(name + "-" + p.partition());
+                        }
+                    }));
+            return under;
+        } catch (Exception e) {
+            return List.of("(cannot describe the topics: " + e.getMessage() + ")");
+        }
+    }
+
     /** Records in every dead-letter topic ({@code *.dlt}), by topic: the end offsets summed over partitions. */
     Map<String, Long> deadLetters() {
         try {

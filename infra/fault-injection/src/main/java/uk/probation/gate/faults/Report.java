@@ -18,7 +18,7 @@ final class Report {
     record Run(String shape, long seed, int clients, Instant startedAt, Duration stackStart, Duration took,
             List<RoundResult> rounds, Map<String, Long> deadLettersAtStart, Map<String, Long> deadLettersAtEnd,
             Map<String, Long> lagAtEnd, Map<Command.Result, Long> commandsByResult, Map<String, Long> commandsByKind,
-            String dataDir, String keptLogs, String command) {
+            String dataDir, String keptLogs, String command, int roundsAsked) {
 
         long lost() {
             return rounds.stream().mapToLong(r -> r.verdict().lost().size()).sum();
@@ -66,7 +66,8 @@ final class Report {
                 : "**FAIL** (see Problems)");
         row(out, "shape", run.shape());
         row(out, "seed", String.valueOf(run.seed()));
-        row(out, "rounds", String.valueOf(run.rounds().size()));
+        row(out, "rounds", run.rounds().size() + (run.rounds().size() < run.roundsAsked() ? " of "
+                + run.roundsAsked() + " asked (stopped by --max-minutes)" : ""));
         Map<FaultKind, Long> byKind = new EnumMap<>(FaultKind.class);
         run.rounds().forEach(r -> byKind.merge(r.kind(), 1L, Long::sum));
         row(out, "faults injected", byKind.entrySet().stream().map(e -> e.getValue() + " " + describe(e.getKey()))
