@@ -72,7 +72,7 @@ import org.springframework.util.unit.DataSize;
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @Import({SecurityConfiguration.class, ApiErrors.class, DeadLetterController.class, AuditController.class,
-        RetentionController.class})
+        RetentionController.class, uk.probation.gate.platform.lease.BackgroundWorkController.class})
 public class PlatformAutoConfiguration {
 
     @Bean

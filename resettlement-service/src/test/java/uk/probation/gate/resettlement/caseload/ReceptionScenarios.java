@@ -263,6 +263,24 @@ abstract class ReceptionScenarios extends ScenarioSupport {
                 .isEqualTo(1);
     }
 
+    /** Admins see the single-writer work: which lease is held by whom, what waits in the outbox, dead letters. */
+    @Test
+    void adminsSeeTheLeasesTheOutboxAndTheDeadLettersOfBackgroundWork() {
+        http.post("/api/cases", caseworker, reception(Identifiers.prisonNumber(), "RNI", "2026-11-20"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Http.Response work = http.get("/api/admin/background-work", Tokens.forRole("ADMIN"));
+            assertThat(work.status()).isEqualTo(200);
+            assertThat(work.field("service")).isEqualTo("resettlement-service");
+            assertThat(work.body().at("/outbox/pendingAggregates").asLong()).isZero();
+            List<String> leases = new java.util.ArrayList<>();
+            work.body().get("leases").forEach(lease -> leases.add(lease.get("name").asString()));
+            // the relay's sweep has taken (and given back) its lease at least once
+            assertThat(leases).contains("outbox-sweep");
+            assertThat(work.body().get("deadLetters").isNumber()).isTrue();
+        });
+        assertThat(http.get("/api/admin/background-work", caseworker).status()).isEqualTo(403);
+    }
+
     @Test
     void healthAndMetricsAreOpenAndTellTheTruth() {
         Http.Response health = management.get("/actuator/health", Tokens.forRole("ADMIN"));

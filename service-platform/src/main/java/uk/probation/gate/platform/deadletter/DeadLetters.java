@@ -78,6 +78,11 @@ public class DeadLetters implements SmartLifecycle {
         return topic;
     }
 
+    /** Dead letters waiting, as last counted (the gauge's value). */
+    public long waiting() {
+        return records.get();
+    }
+
     /**
      * Counts the dead letters still waiting: per partition, the end offset minus where the replay left off (the replay
      * group's committed offset, else the start of the partition); 0 while the topic does not exist. A replayed record

@@ -60,6 +60,22 @@ public class JobLease {
         }
     }
 
+    /** A lease as the admins' Background work page shows it: held while {@code expiresAt} is in the future. */
+    public record LeaseView(String name, String holder, Instant acquiredAt, Instant expiresAt, boolean held) {
+    }
+
+    /** Every lease this service's instances have taken, by name. */
+    public java.util.List<LeaseView> all() {
+        Instant now = clock.instant();
+        return mongo.find(new Query().with(org.springframework.data.domain.Sort.by("_id")), Document.class, COLLECTION)
+                .stream().map(d -> {
+                    Instant expires = d.getDate("expiresAt") == null ? null : d.getDate("expiresAt").toInstant();
+                    Instant acquired = d.getDate("acquiredAt") == null ? null : d.getDate("acquiredAt").toInstant();
+                    return new LeaseView(d.getString("_id"), d.getString("holder"), acquired, expires,
+                            expires != null && expires.isAfter(now));
+                }).toList();
+    }
+
     /** Gives the lease back early, if this instance holds it. */
     public void release(String name) {
         mongo.updateFirst(new Query(Criteria.where("_id").is(name).and("holder").is(holder)),

@@ -130,6 +130,17 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** How many aggregates hold events not yet acknowledged by Kafka, across every aggregate collection. */
+    public long pendingAggregates() {
+        return aggregateCollections().stream()
+                .mapToLong(collection -> mongo.count(query(where("outbox.0").exists(true)), collection)).sum();
+    }
+
+    /** The age of the oldest event the last sweep had to leave behind (0 when none). */
+    public Duration oldestPendingAge() {
+        return Duration.ofMillis(oldestPendingMillis.get());
+    }
+
     public List<String> aggregateCollections() {
         return mappingContext.getPersistentEntities().stream()
                 .filter(entity -> AggregateDocument.class.isAssignableFrom(entity.getType()))
