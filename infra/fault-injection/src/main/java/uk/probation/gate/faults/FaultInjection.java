@@ -95,7 +95,7 @@ public final class FaultInjection {
             try (KafkaWatch kafka = new KafkaWatch(cluster.bootstrapServers());
                  Observer observer = new Observer(api, cluster.mailApi())) {
                 load.setUp();
-                Map<String, Long> deadLettersAtStart = kafka.deadLetters();
+                Map<String, Long> deadLettersAtStart = kafka.retried(kafka::deadLetters);
                 Map<String, Long> deadLetters = deadLettersAtStart;
                 List<RoundResult> rounds = new ArrayList<>();
                 for (int round = 1; round <= options.rounds(); round++) {
@@ -104,7 +104,7 @@ public final class FaultInjection {
                         break;
                     }
                     RoundResult result = round(round, cluster, load, kafka, observer, faults, deadLetters);
-                    deadLetters = kafka.deadLetters();
+                    deadLetters = kafka.retried(kafka::deadLetters);
                     rounds.add(result);
                     log(String.format("round %d: %s %s, ready %ss, caught up %s, %d chains, %d commands, %d effects: "
                                     + "%d lost, %d duplicated, %d stuck, %d refused, %d dead letters", round,
@@ -132,8 +132,8 @@ public final class FaultInjection {
                 String kept = passed ? null : keepLogs(cluster.dataDir());
                 return new Report.Run(cluster.shape(), options.seed(), options.clients(), startedAt,
                         stackStart, Duration.between(startedAt, Instant.now()), rounds,
-                        Report.sorted(deadLettersAtStart), Report.sorted(kafka.deadLetters()),
-                        Report.sorted(kafka.lag()), byResult, byKind, cluster.dataDir().toString(), kept,
+                        Report.sorted(deadLettersAtStart), Report.sorted(kafka.retried(kafka::deadLetters)),
+                        Report.sorted(kafka.retried(kafka::lag)), byResult, byKind, cluster.dataDir().toString(), kept,
                         options.commandLine(), options.rounds());
             }
         }
@@ -202,7 +202,11 @@ public final class FaultInjection {
         long lag = -1;
         while (true) {
             List<Effect> missing = Checker.missing(expected, observed);
-            lag = KafkaWatch.total(kafka.lag());
+            try {
+                lag = KafkaWatch.total(kafka.lag());
+            } catch (RuntimeException unknownYet) {
+                lag = -1;
+            }
             if (missing.isEmpty() && lag == 0) {
                 caughtUp = true;
                 break;
@@ -224,7 +228,8 @@ public final class FaultInjection {
         List<Command> commands = chains.stream().flatMap(chain -> chain.commands.stream()).toList();
         List<Command> stuck = commands.stream().filter(c -> c.result() == Command.Result.STUCK).toList();
         List<Command> refused = commands.stream().filter(c -> c.result() == Command.Result.REFUSED).toList();
-        long deadLetterGrowth = KafkaWatch.total(kafka.deadLetters()) - KafkaWatch.total(deadLettersBefore);
+        long deadLetterGrowth = KafkaWatch.total(kafka.retried(kafka::deadLetters))
+                - KafkaWatch.total(deadLettersBefore);
         return new RoundResult(round, kind, target, loadBeforeKill, readyAfter, caughtUpAfter, caughtUp,
                 chains.size(), commands.size(), (int) commands.stream().filter(Command::accepted).count(),
                 (int) commands.stream().filter(c -> c.attempts() > 1).count(), verdict, stuck, refused,

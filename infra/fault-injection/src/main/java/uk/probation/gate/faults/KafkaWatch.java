@@ -129,6 +129,23 @@ final class KafkaWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * The same, retried while a broker the round killed is still coming back (the Admin client's metadata may
+     * briefly point at it): empty only if the cluster does not answer for a minute.
+     */
+    <T> T retried(java.util.function.Supplier<T> read) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                last = e;
+                Api.sleep(1_000);
+            }
+        }
+        throw last;
+    }
+
     static long total(Map<String, Long> values) {
         return values.values().stream().mapToLong(Long::longValue).sum();
     }

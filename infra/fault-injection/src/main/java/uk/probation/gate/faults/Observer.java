@@ -180,6 +180,8 @@ final class Observer implements AutoCloseable {
      */
     private Map<Effect, Integer> deliveryLog(Set<Effect> wanted, Instant since) {
         Map<Effect, Integer> counts = new HashMap<>();
+        // an entry logged while the pages are read pushes older ones down a page: count each entry once
+        Set<String> seen = new java.util.HashSet<>();
         for (int page = 0; page <= 10_000; page++) {
             JsonNode items = items(api.read(NOTIFICATIONS, "/api/notifications?size=200&page=" + page, "admin"));
             if (items.isEmpty()) {
@@ -190,6 +192,9 @@ final class Observer implements AutoCloseable {
                 Instant created = Instant.parse(entry.path("createdAt").asString());
                 if (created.isBefore(since)) {
                     older = true;
+                    continue;
+                }
+                if (!seen.add(entry.path("id").asString())) {
                     continue;
                 }
                 String type = entry.path("eventType").asString();
