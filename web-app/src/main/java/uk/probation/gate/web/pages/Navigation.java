@@ -41,6 +41,7 @@ public class Navigation {
             new Section("Subject access request", "/admin/subject-access", "/admin/subject-access",
                     List.of(Role.ADMIN)),
             new Section("Retention", "/admin/retention", "/admin/retention", List.of(Role.ADMIN)),
+            new Section("Background work", "/admin/background-work", "/admin/background-work", List.of(Role.ADMIN)),
             new Section("Outcomes", "/outcomes", "/outcomes", List.of(Role.OPS_VIEWER, Role.ADMIN)),
             new Section("Provider performance", "/provider-performance", "/provider-performance",
                     List.of(Role.OPS_VIEWER, Role.ADMIN)));
