@@ -23,6 +23,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.ObjectMapper;
 import uk.probation.gate.web.api.ApiProblem;
 import uk.probation.gate.web.api.ServiceUnavailable;
 import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.BackgroundWork;
@@ -41,6 +42,8 @@ class BackgroundWorkPageTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
     @MockitoBean
     BackgroundWorkApi api;
 
@@ -202,6 +205,28 @@ class BackgroundWorkPageTest {
         assertThat(BackgroundWorkPage.age(1)).isEqualTo("1 second");
         assertThat(BackgroundWorkPage.age(7260)).isEqualTo("2 hours and 1 minute");
         assertThat(BackgroundWorkPage.age(90000)).isEqualTo("1 day and 1 hour");
+    }
+
+    @Test
+    void readsTheServicesAnswersAsThePlatformWritesThem() {
+        // the platform's BackgroundWorkController and DeadLetterController bodies, read with the app's own mapper
+        BackgroundWork work = json.readValue("""
+                {"service": "referral-service", "answeredBy": "4242@gate-1/8c1e4f2a", "at": "2026-11-27T16:40:06.123Z",
+                 "leases": [{"name": "referral-escalation", "holder": "5151@gate-2/19d0b7aa",
+                   "acquiredAt": "2026-11-27T16:39:00Z", "expiresAt": "2026-11-27T16:44:00Z", "held": true},
+                   {"name": "retention", "holder": null, "acquiredAt": null, "expiresAt": null, "held": false}],
+                 "outbox": {"pendingAggregates": 4, "oldestPendingSeconds": 12}, "deadLetters": 7,
+                 "somethingNew": "ignored"}""", BackgroundWork.class);
+        assertThat(work.answeredBy()).isEqualTo("4242@gate-1/8c1e4f2a");
+        assertThat(work.at()).isEqualTo(Instant.parse("2026-11-27T16:40:06.123Z"));
+        assertThat(work.leases()).containsExactly(
+                lease("referral-escalation", "5151@gate-2/19d0b7aa", "2026-11-27T16:39:00Z", "2026-11-27T16:44:00Z",
+                        true), new Lease("retention", null, null, null, false));
+        assertThat(work.outbox()).isEqualTo(new Outbox(4, 12));
+        assertThat(work.deadLetters()).isEqualTo(7);
+        assertThat(json.readValue("{\"topic\": \"referral-service.dlt\", \"replayed\": 3}", Replayed.class))
+                .isEqualTo(new Replayed("referral-service.dlt", 3));
+        assertThat(BackgroundWorkPage.instance(null)).isEqualTo("Unknown");
     }
 
     /** The page's {@code <section id="...">} for one service. */
