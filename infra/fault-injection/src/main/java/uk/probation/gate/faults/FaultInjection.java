@@ -223,7 +223,7 @@ public final class FaultInjection {
                 + (caughtUp ? "caught up" : "NOT caught up") + " after " + Report.seconds(caughtUpAfter) + " s");
         Api.sleep(SETTLE.toMillis());
         Map<Effect, Integer> finalCount = observer.observe(expected.keySet(), since);
-        Checker.Verdict verdict = Checker.check(expected, finalCount, causes);
+        Checker.Verdict verdict = withMailSubjects(Checker.check(expected, finalCount, causes), observer);
 
         List<Command> commands = chains.stream().flatMap(chain -> chain.commands.stream()).toList();
         List<Command> stuck = commands.stream().filter(c -> c.result() == Command.Result.STUCK).toList();
@@ -234,6 +234,14 @@ public final class FaultInjection {
                 chains.size(), commands.size(), (int) commands.stream().filter(Command::accepted).count(),
                 (int) commands.stream().filter(c -> c.attempts() > 1).count(), verdict, stuck, refused,
                 deadLetterGrowth, lag, restarts);
+    }
+
+    /** A mailbox that received more than expected: which messages, so the report shows the one sent twice. */
+    private static Checker.Verdict withMailSubjects(Checker.Verdict verdict, Observer observer) {
+        List<Checker.Mismatch> duplicated = verdict.duplicated().stream().map(m -> !"mail".equals(m.effect().service())
+                ? m : new Checker.Mismatch(m.effect(), m.expected(), m.observed(), m.cause() + "; the mailbox holds: "
+                + String.join(" | ", observer.mailSubjects(m.effect().subject())))).toList();
+        return new Checker.Verdict(verdict.checked(), verdict.lost(), duplicated);
     }
 
     /**

@@ -217,6 +217,16 @@ final class Observer implements AutoCloseable {
         return counts;
     }
 
+    /** The subjects of what a mailbox received, for the report when it received something twice. */
+    List<String> mailSubjects(String address) {
+        Api.Answer messages = api.readPlain(mailApi.resolve("/api/user/" + address + "/messages/"));
+        List<String> subjects = new ArrayList<>();
+        if (messages.ok() && messages.body() != null && messages.body().isArray()) {
+            messages.body().forEach(message -> subjects.add(message.path("subject").asString()));
+        }
+        return subjects;
+    }
+
     private static JsonNode items(Api.Answer answer) {
         if (!answer.ok() || answer.body() == null || !answer.body().has("items")) {
             return Api.JSON.createArrayNode();
