@@ -16,7 +16,8 @@ import uk.probation.gate.platform.test.Http;
  * Journey 7, the admin (Ada Morgan, admin): a routing rule changed (a refused value shown at the field; an edit made
  * stale by someone else's change says who and when and keeps what was typed), a recipient added (a refused e-mail
  * at the field) and changed, and a template edited with a preview of its placeholders (an unknown placeholder
- * refused at the field). Whatever the journey changes in the shared stack is put back through the APIs.
+ * refused at the field); the background work of every service. Whatever the journey changes in the shared stack is
+ * put back through the APIs.
  */
 class AdminJourneyIT extends BrowserTest {
 
@@ -38,6 +39,26 @@ class AdminJourneyIT extends BrowserTest {
             notifications.put("/api/templates/" + TEMPLATE, adminClient, Map.of(
                     "subject", templateBefore.path("subject").asString(), "body", templateBefore.path("body").asString()));
         }
+    }
+
+    /** Admin > Background work (issue #13): every service's job leases, outbox and dead letters, and a replay. */
+    @Test
+    void backgroundWorkOfAllFourServices() {
+        Browser ada = signedIn("admin");
+        ada.click("Background work");
+        assertThat(ada.heading()).isEqualTo("Background work");
+        for (String service : List.of("resettlement-service", "community-payback-service", "referral-service",
+                "notifications-service")) {
+            assertThat(ada.has(By.id(service + "-unanswered"))).as("%s answers", service).isFalse();
+            assertThat(ada.text(By.id(service + "-leases"))).as(service)
+                    .contains("Publishing waiting events (outbox sweep)");
+            assertThat(ada.text(By.id(service + "-queues"))).as(service)
+                    .contains("Records with events waiting to be published").contains("Dead letters waiting");
+        }
+        ada.press(By.id("notifications-service-replay"));
+        assertThat(ada.path()).startsWith("/admin/background-work");
+        assertThat(ada.text(By.className("govuk-notification-banner--success"))).containsPattern(
+                "Replayed \\d+ dead letters? from \\S+");
     }
 
     private void journey(Http referral, String adminClient) {
