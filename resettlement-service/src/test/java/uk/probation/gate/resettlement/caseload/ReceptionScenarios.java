@@ -281,6 +281,17 @@ abstract class ReceptionScenarios extends ScenarioSupport {
         assertThat(http.get("/api/admin/background-work", caseworker).status()).isEqualTo(403);
     }
 
+    private java.net.http.HttpResponse<String> scrapeAsPrometheus() {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                    .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void healthAndMetricsAreOpenAndTellTheTruth() {
         Http.Response health = management.get("/actuator/health", Tokens.forRole("ADMIN"));
@@ -294,5 +305,9 @@ abstract class ReceptionScenarios extends ScenarioSupport {
                 "resettlement_cases_received_total\\{application=\"resettlement-service\",prison=\"GTI\",sex=\"MALE\"} [1-9]");
         assertThat(metrics).contains("outbox_oldest_pending_age_seconds");
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
+        // what Prometheus asks for: OpenMetrics, with no trace exemplar (Prometheus before 2.43 drops such a scrape)
+        java.net.http.HttpResponse<String> openMetrics = scrapeAsPrometheus();
+        assertThat(openMetrics.headers().firstValue("Content-Type").orElse("")).startsWith("application/openmetrics-text");
+        assertThat(openMetrics.body()).contains("http_server_requests_seconds_count").doesNotContain("trace_id");
     }
 }
