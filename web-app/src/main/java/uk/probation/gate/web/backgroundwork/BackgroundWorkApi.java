@@ -1,6 +1,6 @@
 package uk.probation.gate.web.backgroundwork;
 
-import java.net.URI;
+import uk.probation.gate.web.api.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,39 +18,6 @@ import uk.probation.gate.web.api.ApiCalls;
  */
 @Component
 class BackgroundWorkApi {
-
-    /** The four services in the order the page lists them: name as the services call themselves, and in words. */
-    enum Service {
-        RESETTLEMENT("resettlement-service", "Resettlement"),
-        COMMUNITY_PAYBACK("community-payback-service", "Community payback"),
-        REFERRAL("referral-service", "Referrals"),
-        NOTIFICATIONS("notifications-service", "Notifications");
-
-        final String id;
-        final String label;
-
-        Service(String id, String label) {
-            this.id = id;
-            this.label = label;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        static Service of(String id) {
-            for (Service service : values()) {
-                if (service.id.equals(id)) {
-                    return service;
-                }
-            }
-            return null;
-        }
-    }
 
     /** A job's lease: {@code held} while {@code expiresAt} is in the future; {@code acquiredAt} is the last take or renewal. */
     public record Lease(String name, String holder, Instant acquiredAt, Instant expiresAt, boolean held) {
@@ -82,12 +49,8 @@ class BackgroundWorkApi {
     private final Map<Service, RestClient> clients = new LinkedHashMap<>();
 
     BackgroundWorkApi(ApiCalls calls, WebProperties properties) {
-        WebProperties.Services urls = properties.services();
-        Map<Service, URI> bases = Map.of(Service.RESETTLEMENT, urls.resettlement(), Service.COMMUNITY_PAYBACK,
-                urls.communityPayback(), Service.REFERRAL, urls.referral(), Service.NOTIFICATIONS,
-                urls.notifications());
         for (Service service : Service.values()) {
-            clients.put(service, calls.forService(service.id, bases.get(service), READ_TIMEOUT));
+            clients.put(service, calls.forService(service.id(), service.baseUrlIn(properties.services()), READ_TIMEOUT));
         }
     }
 

@@ -21,7 +21,7 @@ import uk.probation.gate.web.api.ServiceUnavailable;
 import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.BackgroundWork;
 import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.Lease;
 import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.Replayed;
-import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.Service;
+import uk.probation.gate.web.api.Service;
 import uk.probation.gate.web.forms.FormErrors;
 
 /**

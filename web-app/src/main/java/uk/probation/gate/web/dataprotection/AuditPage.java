@@ -20,7 +20,7 @@ import uk.probation.gate.web.api.ApiProblem;
 import uk.probation.gate.web.api.Page;
 import uk.probation.gate.web.api.ServiceUnavailable;
 import uk.probation.gate.web.dataprotection.DataProtectionApi.AuditEntry;
-import uk.probation.gate.web.dataprotection.DataProtectionApi.Service;
+import uk.probation.gate.web.api.Service;
 import uk.probation.gate.web.forms.DateField;
 import uk.probation.gate.web.forms.FormErrors;
 import uk.probation.gate.web.forms.Option;

@@ -1,5 +1,6 @@
 package uk.probation.gate.web.dataprotection;
 
+import uk.probation.gate.web.api.Service;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,39 +25,6 @@ import uk.probation.gate.web.api.Page;
  */
 @Component
 class DataProtectionApi {
-
-    /** The four services in the order the pages list them: name as the services call themselves, and in words. */
-    enum Service {
-        RESETTLEMENT("resettlement-service", "Resettlement"),
-        COMMUNITY_PAYBACK("community-payback-service", "Community payback"),
-        REFERRAL("referral-service", "Referrals"),
-        NOTIFICATIONS("notifications-service", "Notifications");
-
-        final String id;
-        final String label;
-
-        Service(String id, String label) {
-            this.id = id;
-            this.label = label;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        static Service of(String id) {
-            for (Service service : values()) {
-                if (service.id.equals(id)) {
-                    return service;
-                }
-            }
-            return null;
-        }
-    }
 
     /** One row of a service's audit trail: who did what, when; changed fields by name only. */
     public record AuditEntry(String id, Instant at, String actor, String client, String entity, String entityId,
@@ -91,12 +59,8 @@ class DataProtectionApi {
 
     DataProtectionApi(ApiCalls calls, WebProperties properties, ObjectMapper json) {
         this.json = json;
-        WebProperties.Services urls = properties.services();
-        Map<Service, URI> bases = Map.of(Service.RESETTLEMENT, urls.resettlement(), Service.COMMUNITY_PAYBACK,
-                urls.communityPayback(), Service.REFERRAL, urls.referral(), Service.NOTIFICATIONS,
-                urls.notifications());
         for (Service service : Service.values()) {
-            clients.put(service, calls.forService(service.id, bases.get(service), READ_TIMEOUT));
+            clients.put(service, calls.forService(service.id(), service.baseUrlIn(properties.services()), READ_TIMEOUT));
         }
     }
 

@@ -18,7 +18,7 @@ import uk.probation.gate.web.api.RecordNotFound;
 import uk.probation.gate.web.api.ServiceUnavailable;
 import uk.probation.gate.web.dataprotection.DataProtectionApi.Policy;
 import uk.probation.gate.web.dataprotection.DataProtectionApi.PurgeResult;
-import uk.probation.gate.web.dataprotection.DataProtectionApi.Service;
+import uk.probation.gate.web.api.Service;
 import uk.probation.gate.web.pages.Words;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import uk.probation.gate.web.dataprotection.DataProtectionApi.Service;
+import uk.probation.gate.web.api.Service;
 import uk.probation.gate.web.pages.Words;
 
 /**

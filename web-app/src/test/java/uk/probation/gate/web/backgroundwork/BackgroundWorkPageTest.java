@@ -30,7 +30,7 @@ import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.BackgroundWork;
 import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.Lease;
 import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.Outbox;
 import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.Replayed;
-import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.Service;
+import uk.probation.gate.web.api.Service;
 
 /** The admin's Background work page over stubbed services: leases, outbox, dead letters and their replay. */
 @SpringBootTest

@@ -41,7 +41,7 @@ import uk.probation.gate.web.dataprotection.DataProtectionApi.AuditEntry;
 import uk.probation.gate.web.dataprotection.DataProtectionApi.Policy;
 import uk.probation.gate.web.dataprotection.DataProtectionApi.PurgeResult;
 import uk.probation.gate.web.dataprotection.DataProtectionApi.SarAnswer;
-import uk.probation.gate.web.dataprotection.DataProtectionApi.Service;
+import uk.probation.gate.web.api.Service;
 
 /** The admin's audit trail, subject access request and retention pages over stubbed services. */
 @SpringBootTest
