@@ -27,6 +27,9 @@ import uk.probation.gate.platform.test.TopicReader;
 /** Opening a case on reception, by a caseworker or an HMPPS movement. */
 abstract class ReceptionScenarios extends ScenarioSupport {
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Override
     String[] prisonsUsed() {
         return new String[] {"NMI", "LCI", "RNI", "GTI", "FHI"};
@@ -309,5 +312,7 @@ abstract class ReceptionScenarios extends ScenarioSupport {
         java.net.http.HttpResponse<String> openMetrics = scrapeAsPrometheus();
         assertThat(openMetrics.headers().firstValue("Content-Type").orElse("")).startsWith("application/openmetrics-text");
         assertThat(openMetrics.body()).contains("http_server_requests_seconds_count").doesNotContain("trace_id");
+        // and nothing pushes metrics to an OTLP collector nobody runs (a warning a minute otherwise)
+        assertThat(context.getBeanDefinitionNames()).noneMatch(name -> name.toLowerCase().contains("otlpmeterregistry"));
     }
 }
