@@ -1,6 +1,5 @@
 package uk.probation.gate.platform.messaging;
 
-import uk.probation.gate.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Consumer;
@@ -12,6 +11,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.messaging.Message;
 import uk.probation.gate.platform.audit.AuditTrail;
 import uk.probation.gate.platform.metrics.Labels;
+import uk.probation.gate.platform.tracing.TraceContext;
 
 /**
  * The one way services consume: a thin listener per inbound topic that reads the envelope and calls one handler.

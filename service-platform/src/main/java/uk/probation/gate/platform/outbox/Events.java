@@ -1,10 +1,10 @@
 package uk.probation.gate.platform.outbox;
 
-import uk.probation.gate.platform.tracing.TraceContext;
 import java.time.Clock;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.platform.tracing.TraceContext;
 
 /** Turns a payload record into an outbox event: a fresh CloudEvents id, the type's topic and schema, JSON data. */
 public class Events {

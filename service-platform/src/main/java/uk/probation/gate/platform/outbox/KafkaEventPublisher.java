@@ -1,6 +1,5 @@
 package uk.probation.gate.platform.outbox;
 
-import uk.probation.gate.platform.tracing.TraceContext;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.messaging.Message;
 import uk.probation.gate.contracts.CloudEventHeaders;
+import uk.probation.gate.platform.tracing.TraceContext;
 
 /**
  * CloudEvents 1.0 binary mode: attributes built (and checked) by Spring Cloud Function's builder, written as raw
