@@ -206,7 +206,7 @@ public class Sessions {
                     List.of(new Problem("orderId", "is not booked on session " + sessionId)));
         }
         if (booking.outcome() != null) {
-            throw alreadyRecorded(sessionId, orderId, booking);
+            return recordedAlready(session, orderId, booking, outcome);
         }
         LocalDate today = UnpaidWorkDates.today(clock);
         refuse("The session has not happened yet", UnpaidWorkDates.attendance(session.getDate(), today));
@@ -274,6 +274,23 @@ public class Sessions {
     private static WorkedSession worked(Session session) {
         return new WorkedSession(session.getId(), session.getDate(), session.getProjectCode(),
                 session.getProjectType(), session.isEte(), session.getAreaCode(), session.lengthMinutes());
+    }
+
+    /**
+     * The outcome asked for is already recorded: the same outcome is a retry of a request whose answer was lost (its
+     * instance died after the session's write, and the retry took its Idempotency-Key over, ADR 0012), so it
+     * finishes what that request left (an uncredited claim) and answers with the order, changing nothing else;
+     * another outcome is refused (409).
+     */
+    private Order recordedAlready(Session session, String orderId, Booking booking, AttendanceOutcome outcome) {
+        if (booking.outcome() != outcome) {
+            throw alreadyRecorded(session.getId(), orderId, booking);
+        }
+        if (booking.pending() != null) {
+            orders.credit(orderId, worked(session), booking.pending());
+            settle(session.getId(), orderId);
+        }
+        return orders.get(orderId);
     }
 
     private static ApiProblem alreadyRecorded(String sessionId, String orderId, Booking booking) {

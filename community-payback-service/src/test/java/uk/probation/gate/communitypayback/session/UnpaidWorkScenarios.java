@@ -170,7 +170,16 @@ abstract class UnpaidWorkScenarios {
                 .isEqualTo(1.0);
         assertThat(metric("community_payback_days_sentence_to_first_session_days_sum", "area", area))
                 .isEqualTo(0.0);
-        assertThat(attend(sessions.get(4), orderId, "ATTENDED_COMPLIED", 480).status()).isEqualTo(409);
+        // the same outcome again (a retry whose first answer was lost) changes nothing; another outcome is refused
+        Http.Response again = attend(sessions.get(4), orderId, "ATTENDED_COMPLIED", 480);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body().get("creditedMinutes").asInt()).isEqualTo(2400);
+        assertThat(attend(sessions.get(4), orderId, "UNACCEPTABLE_ABSENCE", 0).status()).isEqualTo(409);
+        assertThat(http.get("/api/orders/" + orderId, Tokens.forRole("OPS_VIEWER")).body().get("attendances"))
+                .hasSize(5);
+        assertThat(metric("community_payback_minutes_credited_total", "area", area, "project_type", "GROUP"))
+                .isEqualTo(2400.0);
+        assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(about(crn, ATTENDED))).hasSize(5);
     }
 
     @Test
