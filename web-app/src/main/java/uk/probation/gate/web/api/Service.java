@@ -36,6 +36,15 @@ public enum Service {
         };
     }
 
+    /** The service named in an address, e.g. {@code /admin/retention/{service}/run}; unknown is "Page not found". */
+    public static Service named(String id) {
+        Service service = of(id);
+        if (service == null) {
+            throw new RecordNotFound("no service " + id);
+        }
+        return service;
+    }
+
     /** The service of that name, or null. */
     public static Service of(String id) {
         for (Service service : values()) {

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.probation.gate.web.api.ApiProblem;
-import uk.probation.gate.web.api.RecordNotFound;
 import uk.probation.gate.web.api.ServiceUnavailable;
 import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.BackgroundWork;
 import uk.probation.gate.web.backgroundwork.BackgroundWorkApi.Lease;
@@ -81,10 +80,7 @@ class BackgroundWorkPage {
 
     @PostMapping("/admin/background-work/{serviceId}/dead-letters/replay")
     String replay(@PathVariable String serviceId, RedirectAttributes redirect) {
-        Service service = Service.of(serviceId);
-        if (service == null) {
-            throw new RecordNotFound("no service " + serviceId);
-        }
+        Service service = Service.named(serviceId);
         try {
             Replayed result = api.replayDeadLetters(service);
             redirect.addFlashAttribute("success", "Replayed " + result.replayed()

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import uk.probation.gate.web.api.ApiProblem;
-import uk.probation.gate.web.api.RecordNotFound;
 import uk.probation.gate.web.api.ServiceUnavailable;
 import uk.probation.gate.web.dataprotection.DataProtectionApi.Policy;
 import uk.probation.gate.web.dataprotection.DataProtectionApi.PurgeResult;
@@ -63,10 +62,7 @@ class RetentionPage {
 
     @PostMapping("/admin/retention/{serviceId}/run")
     String run(@PathVariable String serviceId, RedirectAttributes redirect) {
-        Service service = Service.of(serviceId);
-        if (service == null) {
-            throw new RecordNotFound("no service " + serviceId);
-        }
+        Service service = Service.named(serviceId);
         try {
             PurgeResult result = api.runRetention(service);
             long total = result.purged().values().stream().mapToLong(Long::longValue).sum();
