@@ -1,7 +1,6 @@
 package uk.probation.gate.platform.test;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,7 +21,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
+        mongo = new MongoServer(new SnapshotMemoryBackend());
         mongo.enableOplog();
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();

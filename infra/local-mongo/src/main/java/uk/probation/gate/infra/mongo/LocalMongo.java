@@ -32,7 +32,7 @@ public final class LocalMongo {
             }
         }
         Files.createDirectories(dataDir);
-        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString()));
+        MongoServer server = new MongoServer(backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString()));
         // change streams need the oplog, and it must be on before the first client connects
         server.enableOplog();
         server.bind("127.0.0.1", port);
@@ -45,5 +45,10 @@ public final class LocalMongo {
         }, "mongo-shutdown"));
         System.out.println("MONGO READY 127.0.0.1:" + port);
         stopped.await();
+    }
+
+    /** The H2 backend on {@code file} (in memory when null), answering queries with snapshots. */
+    static H2Backend backend(String file) {
+        return new SnapshotH2Backend(file);
     }
 }
