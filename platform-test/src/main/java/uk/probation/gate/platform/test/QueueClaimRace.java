@@ -67,4 +67,33 @@ public final class QueueClaimRace {
         claims.forEach((id, count) -> counted.put(id, count.get()));
         return counted;
     }
+
+    /**
+     * What the writes that find their document by a query leave stored (a server that answers queries with copies
+     * must still change the stored documents): a findAndModify's change, a delete's removal, an update's change.
+     * Empty when all three held; otherwise what went wrong.
+     */
+    public static List<String> writesThatFindByQuery(MongoCollection<Document> collection) {
+        List<String> wrong = new ArrayList<>();
+        collection.insertMany(List.of(new Document("_id", "lease").append("holder", "a"),
+                new Document("_id", "gone").append("v", 1), new Document("_id", "kept").append("v", 1)));
+        Document answered = collection.findOneAndUpdate(Filters.eq("_id", "lease"), Updates.set("holder", "b"),
+                new com.mongodb.client.model.FindOneAndUpdateOptions()
+                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+        if (answered == null || !"b".equals(answered.getString("holder"))) {
+            wrong.add("findAndModify answered " + answered);
+        }
+        if (!"b".equals(collection.find(Filters.eq("_id", "lease")).first().getString("holder"))) {
+            wrong.add("findAndModify's change was not stored");
+        }
+        collection.deleteOne(Filters.eq("_id", "gone"));
+        if (collection.find(Filters.eq("_id", "gone")).first() != null) {
+            wrong.add("the deleted document is still there");
+        }
+        collection.updateOne(Filters.eq("_id", "kept"), Updates.inc("v", 1));
+        if (collection.find(Filters.eq("_id", "kept")).first().getInteger("v") != 2) {
+            wrong.add("the update's change was not stored");
+        }
+        return wrong;
+    }
 }

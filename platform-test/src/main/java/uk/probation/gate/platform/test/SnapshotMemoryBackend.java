@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,9 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 
         /** Set while a client's query runs (guarded by this collection's lock, which every operation takes). */
         private boolean answeringClient;
+        /** Set while findAndModify or a delete runs: they find what they change through the same query, and must
+         * change the stored documents, not copies. */
+        private boolean changing;
 
         Collection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
             super(database, name, options, cursors);
@@ -47,6 +51,9 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 
         @Override
         public synchronized QueryResult handleQuery(QueryParameters query) {
+            if (changing) {
+                return super.handleQuery(query);
+            }
             answeringClient = true;
             try {
                 return super.handleQuery(query);
@@ -66,11 +73,27 @@ final class SnapshotMemoryBackend extends MemoryBackend {
 
         @Override
         public synchronized Document findAndModify(Document query) {
-            Document result = super.findAndModify(query);
+            changing = true;
+            Document result;
+            try {
+                result = super.findAndModify(query);
+            } finally {
+                changing = false;
+            }
             if (result.get("value") instanceof Document value) {
                 result.put("value", value.cloneDeeply());
             }
             return result;
+        }
+
+        @Override
+        public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            changing = true;
+            try {
+                return super.deleteDocuments(selector, limit, oplog);
+            } finally {
+                changing = false;
+            }
         }
     }
 }

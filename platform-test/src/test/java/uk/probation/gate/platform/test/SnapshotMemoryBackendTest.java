@@ -25,4 +25,15 @@ class SnapshotMemoryBackendTest {
             server.shutdownNow();
         }
     }
+
+    @Test
+    void findAndModifyDeleteAndUpdateChangeTheStoredDocuments() {
+        MongoServer server = new MongoServer(new SnapshotMemoryBackend());
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            assertThat(QueueClaimRace.writesThatFindByQuery(client.getDatabase("writes").getCollection("leases")))
+                    .isEmpty();
+        } finally {
+            server.shutdownNow();
+        }
+    }
 }

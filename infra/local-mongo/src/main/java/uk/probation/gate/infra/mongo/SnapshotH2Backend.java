@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -60,6 +61,9 @@ final class SnapshotH2Backend extends H2Backend {
 
         /** Set while a client's query runs (guarded by this collection's lock, which every operation takes). */
         private boolean answeringClient;
+        /** Set while findAndModify or a delete runs: they find what they change through the same query, and must
+         * change the stored documents, not copies. */
+        private boolean changing;
 
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -68,6 +72,9 @@ final class SnapshotH2Backend extends H2Backend {
 
         @Override
         public synchronized QueryResult handleQuery(QueryParameters query) {
+            if (changing) {
+                return super.handleQuery(query);
+            }
             answeringClient = true;
             try {
                 return super.handleQuery(query);
@@ -87,11 +94,27 @@ final class SnapshotH2Backend extends H2Backend {
 
         @Override
         public synchronized Document findAndModify(Document query) {
-            Document result = super.findAndModify(query);
+            changing = true;
+            Document result;
+            try {
+                result = super.findAndModify(query);
+            } finally {
+                changing = false;
+            }
             if (result.get("value") instanceof Document value) {
                 result.put("value", value.cloneDeeply());
             }
             return result;
+        }
+
+        @Override
+        public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            changing = true;
+            try {
+                return super.deleteDocuments(selector, limit, oplog);
+            } finally {
+                changing = false;
+            }
         }
     }
 }

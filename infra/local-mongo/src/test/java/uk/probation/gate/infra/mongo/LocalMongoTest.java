@@ -31,6 +31,17 @@ class LocalMongoTest {
     }
 
     @Test
+    void findAndModifyDeleteAndUpdateChangeTheStoredDocuments() {
+        MongoServer server = new MongoServer(LocalMongo.backend(null));
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            assertThat(QueueClaimRace.writesThatFindByQuery(client.getDatabase("writes").getCollection("leases")))
+                    .isEmpty();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
     void whatWasWrittenIsReadAfterARestartOnTheSameFile(@TempDir Path dir) {
         String file = dir.resolve("mongo.mv").toString();
         MongoServer first = new MongoServer(LocalMongo.backend(file));
