@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -DskipTests install
-./mvnw -B -pl infra/local-stack test-compile org.codehaus.mojo:exec-maven-plugin:3.6.1:java -Dexec.classpathScope=test \
+./mvnw -B -pl infra/system-tests test-compile org.codehaus.mojo:exec-maven-plugin:3.6.1:java -Dexec.classpathScope=test \
   -Dexec.mainClass=uk.probation.gate.infra.stack.bench.ReceptionBenchmark \
   -Dexec.args="${1:-400} ${2:-8} $PWD/benchmarks"

@@ -69,12 +69,12 @@ public final class FaultInjection {
 
     /** What a caller may still do with the running system once the rounds are over (tests: probe the checks). */
     interface AfterRounds {
-        void accept(Api api, Observer observer, Load load);
+        void accept(Cluster cluster, Api api, Observer observer, Load load);
     }
 
     /** Starts the stack, runs every round, stops the stack; the figures for the report. */
     static Report.Run run(FaultOptions options, PrintStream out) {
-        return run(options, out, (api, observer, load) -> { });
+        return run(options, out, (cluster, api, observer, load) -> { });
     }
 
     static Report.Run run(FaultOptions options, PrintStream out, AfterRounds afterRounds) {
@@ -119,7 +119,7 @@ public final class FaultInjection {
                     result.refused().forEach(c -> log("  REFUSED " + c.describe()));
                 }
                 load.close();
-                afterRounds.accept(api, observer, load);
+                afterRounds.accept(cluster, api, observer, load);
                 Map<Command.Result, Long> byResult = new TreeMap<>();
                 Map<String, Long> byKind = new TreeMap<>();
                 for (Chain chain : load.chains()) {

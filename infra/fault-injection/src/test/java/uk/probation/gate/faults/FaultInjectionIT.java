@@ -20,8 +20,10 @@ import uk.probation.gate.infra.stack.StackComponent;
  * Three rounds of the fault suite on the cheapest shape that still has a broker and a partition leader to lose: a
  * three-broker KRaft cluster, one instance of each service, no web app; one round of each fault kind. Nothing an
  * accepted command caused may be lost or doubled, no command may stay unanswered or refused, no dead letters, lag
- * back to zero. Afterwards, on the same running system, the checks themselves are shown to see a doubled and a
- * missing effect, so a green run means something.
+ * back to zero. Afterwards, on the same running system: the cluster has the shape {@code --brokers=3} promises (three
+ * KRaft nodes, every topic of the services on three replicas of which two must be in sync, and the killed brokers
+ * back in every in-sync replica set), and the checks themselves are shown to see a doubled and a missing effect, so a
+ * green run means something.
  */
 class FaultInjectionIT {
 
@@ -32,9 +34,12 @@ class FaultInjectionIT {
                 "--seed=1313", "--faults=service,broker,leader", "--load-seconds=2", "--deadline-seconds=120",
                 "--report-dir=target/fault-injection-it");
         AtomicReference<Checker.Verdict> probe = new AtomicReference<>();
+        AtomicReference<ClusterShape> shape = new AtomicReference<>();
 
-        Report.Run run = FaultInjection.run(options, System.out,
-                (api, observer, load) -> probe.set(probeTheChecks(api, observer, load)));
+        Report.Run run = FaultInjection.run(options, System.out, (cluster, api, observer, load) -> {
+            shape.set(ClusterShape.of(cluster.bootstrapServers()));
+            probe.set(probeTheChecks(api, observer, load));
+        });
         Path report = FaultInjection.write(run, options.reportDir());
 
         String why = "report " + report.toAbsolutePath() + ":\n" + Files.readString(report);
@@ -53,6 +58,16 @@ class FaultInjectionIT {
         assertThat(run.rounds()).as(why).allMatch(RoundResult::caughtUp);
         assertThat(run.lagAtEnd().values()).as(why).allMatch(lag -> lag == 0);
         assertThat(run.passed()).as(why).isTrue();
+
+        ClusterShape cluster = shape.get();
+        assertThat(cluster.nodeIds()).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(cluster.topics()).as("the services' topics").containsAll(ClusterShape.SERVICE_TOPICS);
+        assertThat(cluster.replicas()).as("replicas of each partition").allSatisfy((partition, replicas) ->
+                assertThat(replicas).as(partition).isEqualTo(3));
+        assertThat(cluster.inSync()).as("in-sync replicas of each partition, the killed brokers back among them")
+                .allSatisfy((partition, inSync) -> assertThat(inSync).as(partition).isEqualTo(3));
+        assertThat(cluster.minInSync()).as("min.insync.replicas of each topic").allSatisfy((topic, min) ->
+                assertThat(min).as(topic).isEqualTo("2"));
 
         Checker.Verdict probed = probe.get();
         assertThat(probed.duplicated()).as("a second reception naming the same officer is seen as a doubled message")

@@ -120,7 +120,9 @@ class SupervisionIT {
     void theLauncherOutlivesACrashAndExitsOneOnACrashLoop(@TempDir Path data) throws Exception {
         Path projectRoot = Path.of("").toAbsolutePath().getParent().getParent();
         Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", Path.of("target", "classes").toAbsolutePath().toString(), LocalStack.class.getName(),
+                // the launcher's own classes (its module's jar or classes directory), as run-local.sh runs it
+                "-cp", Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toString(), LocalStack.class.getName(),
                 "--project-root=" + projectRoot, "--data-dir=" + data, "--random-ports", "--only=mongo",
                 "--max-restarts=1").redirectErrorStream(true).start();
         List<String> output = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
