@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
@@ -75,6 +76,10 @@ public class Orders {
     /** Records the order; a coordinator records orders only in its own areas (403 naming areaCode). */
     public Order receive(NewOrder order) {
         Reach.refuseOutside(order.areaCode());
+        Optional<Order> created = store.createdByAbandonedAttempt(Order.class);
+        if (created.isPresent()) {
+            return created.get();
+        }
         int requiredMinutes = terms.requiredMinutes(order.requiredHours());
         Order received = new Order(UUID.randomUUID().toString(), order, requiredMinutes,
                 terms.eteMinutesAllowed(requiredMinutes), terms.completeBy(order.sentenceDate()), clock.instant());
@@ -138,6 +143,9 @@ public class Orders {
         }
         return Conflicts.retry(() -> {
             Order o = require(orderId);
+            if (store.alreadyApplied(o)) {
+                return o;
+            }
             refuseIfCompleted(o);
             refuse("The order cannot be placed on " + projectCode, PlacementRules.check(o.getAssessment(),
                     o.getRiskOfSeriousHarm(), project.type(), properties.highRiskIndividualPlacements()));
@@ -174,6 +182,9 @@ public class Orders {
     public Order extend(String orderId, LocalDate completeBy) {
         return Conflicts.retry(() -> {
             Order o = require(orderId);
+            if (store.alreadyApplied(o)) {
+                return o;
+            }
             refuseIfCompleted(o);
             if (!completeBy.isAfter(o.getCompleteBy())) {
                 refuse("An extension moves the date later", List.of(new Problem("completeBy",

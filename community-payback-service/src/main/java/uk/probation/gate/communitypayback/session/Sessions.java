@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -71,6 +72,10 @@ public class Sessions {
     public Session create(String projectCode, LocalDate date, LocalTime startTime, LocalTime endTime, int supervisors,
             int placesPerSupervisor) {
         Project project = projects.get(projectCode);
+        Optional<Session> created = store.createdByAbandonedAttempt(Session.class);
+        if (created.isPresent()) {
+            return created.get();
+        }
         if (!endTime.isAfter(startTime)) {
             refuse("A session ends after it starts", List.of(new Problem("endTime", "must be after startTime")));
         }
@@ -103,6 +108,9 @@ public class Sessions {
      */
     public Session book(String sessionId, String orderId) {
         Session session = get(sessionId);
+        if (store.alreadyApplied(session)) {
+            return session;
+        }
         Order order = orders.get(orderId);
         if (order == null) {
             refuse("There is no such order", List.of(new Problem("orderId", "no order " + orderId)));
@@ -302,6 +310,9 @@ public class Sessions {
     public StandDown standDown(String sessionId, StandDownReason reason) {
         StandDown done = Conflicts.retry(() -> {
             Session s = get(sessionId);
+            if (store.alreadyApplied(s)) {
+                return new StandDown(s, s.getSentHome());
+            }
             refuseIfStoodDown(s);
             List<Booking> freed = s.standDown(reason);
             for (Booking b : freed) {

@@ -34,6 +34,7 @@ import uk.probation.gate.communitypayback.CommunityPaybackApplication;
 import uk.probation.gate.communitypayback.order.Order;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.metrics.Labels;
+import uk.probation.gate.platform.test.AbandonedAttempts;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
@@ -738,6 +739,59 @@ abstract class UnpaidWorkScenarios {
         assertThat(created.body().get("capacity").asInt()).isEqualTo(supervisors * placesPerSupervisor);
         assertThat(created.body().get("lengthMinutes").asInt()).isEqualTo(480);
         return created.field("id");
+    }
+
+    /**
+     * An instance killed after storing a new session, a placement or a booking but before answering (ADR 0012): the
+     * retry with the same Idempotency-Key gets what was stored (the same session, the placed order, the booking),
+     * not a second session or a 409 for a change it made itself.
+     */
+    @Test
+    void aSessionAPlacementAndABookingStoredByAnAttemptKilledBeforeAnsweringAreAnsweredOnRetry() {
+        String project = project("GROUP", false, null);
+        var keys = mongo.getCollection("idempotency_keys");
+        Map<String, Object> newSession = Map.of("date", today.plusDays(3).toString(), "startTime", "08:00",
+                "endTime", "16:00", "supervisors", 1, "placesPerSupervisor", 4);
+        Map<String, String> sessionKey = Map.of("Idempotency-Key", "session-" + project);
+        Http.Response created = http.post("/api/projects/" + project + "/sessions", coordinator, newSession,
+                sessionKey);
+        assertThat(created.status()).isEqualTo(201);
+        String session = created.field("id");
+        AbandonedAttempts.killedBeforeAnswering(keys, session);
+        Http.Response createdAgain = http.post("/api/projects/" + project + "/sessions", coordinator, newSession,
+                sessionKey);
+        assertThat(createdAgain.status()).isEqualTo(201);
+        assertThat(createdAgain.field("id")).isEqualTo(session);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("projectCode").is(project)), Session.class))
+                .isEqualTo(1);
+
+        String crn = Identifiers.crn();
+        String orderId = order(crn, 40, today, "LOW");
+        assertThat(http.put("/api/orders/" + orderId + "/assessment", coordinator, assessment(EVERY_DAY, "MEDIUM"))
+                .status()).isEqualTo(200);
+        Map<String, String> placeKey = Map.of("Idempotency-Key", "place-" + orderId);
+        assertThat(http.post("/api/orders/" + orderId + "/placement", coordinator, Map.of("projectCode", project),
+                placeKey).status()).isEqualTo(200);
+        AbandonedAttempts.killedBeforeAnswering(keys, orderId);
+        Http.Response placedAgain = http.post("/api/orders/" + orderId + "/placement", coordinator,
+                Map.of("projectCode", project), placeKey);
+        assertThat(placedAgain.status()).isEqualTo(200);
+        assertThat(placedAgain.field("status")).isEqualTo("PLACED");
+
+        Map<String, String> bookKey = Map.of("Idempotency-Key", "book-" + orderId);
+        assertThat(http.post("/api/sessions/" + session + "/bookings", coordinator, Map.of("orderId", orderId),
+                bookKey).status()).isEqualTo(201);
+        AbandonedAttempts.killedBeforeAnswering(keys, orderId);
+        Http.Response bookedAgain = http.post("/api/sessions/" + session + "/bookings", coordinator,
+                Map.of("orderId", orderId), bookKey);
+        assertThat(bookedAgain.status()).isEqualTo(201);
+        assertThat(bookedAgain.body().get("booked").asInt()).isEqualTo(1);
+        // a new request to book the same order is still refused
+        assertThat(http.post("/api/sessions/" + session + "/bookings", coordinator, Map.of("orderId", orderId),
+                Map.of("Idempotency-Key", "another-" + orderId)).status()).isEqualTo(409);
+
+        assertThat(topics.await(Topics.COMMUNITY_PAYBACK, about(crn, PLACED), 1)).hasSize(1);
     }
 
     Http.Response book(String session, String orderId) {

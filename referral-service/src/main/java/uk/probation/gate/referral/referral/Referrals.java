@@ -85,6 +85,10 @@ public class Referrals {
      * made it: the caller's subject for a manual referral, "system" for a plan's.
      */
     public Referral create(String id, NewReferral request, String by) {
+        Optional<Referral> resumed = store.createdByAbandonedAttempt(Referral.class);
+        if (resumed.isPresent()) {
+            return resumed.get();
+        }
         Instant now = clock.instant();
         Referral r = new Referral(id, request.prisonNumber(), request.crn(), request.need(), request.source(),
                 request.caseId(), request.prisonCode(), request.areaCode(), request.sex(),
@@ -106,6 +110,9 @@ public class Referrals {
 
     public Referral accept(String id, String provider, String by) {
         Referral r = ownedBy(id, provider);
+        if (store.alreadyApplied(r)) {
+            return r;
+        }
         require(r, ReferralStep.ACCEPT);
         r.accepted(clock.instant(), by, LocalDate.now(clock), stages.startDays());
         ReferralEvents.accepted(r, events);
@@ -117,6 +124,9 @@ public class Referrals {
     /** The provider declines: the referral goes to the next provider by priority, or becomes UNROUTABLE. */
     public Referral decline(String id, String provider, String reason, String by) {
         Referral r = ownedBy(id, provider);
+        if (store.alreadyApplied(r)) {
+            return r;
+        }
         require(r, ReferralStep.DECLINE);
         String decliner = r.getProviderCode();
         boolean routed = letGo(r, reason, by);
@@ -128,6 +138,9 @@ public class Referrals {
 
     public Referral start(String id, String provider, String by) {
         Referral r = ownedBy(id, provider);
+        if (store.alreadyApplied(r)) {
+            return r;
+        }
         require(r, ReferralStep.START);
         r.started(clock.instant(), by, LocalDate.now(clock), stages.outcomeDays());
         ReferralEvents.started(r, events);
@@ -138,6 +151,9 @@ public class Referrals {
 
     public Referral recordOutcome(String id, String provider, Outcome outcome, String by) {
         Referral r = ownedBy(id, provider);
+        if (store.alreadyApplied(r)) {
+            return r;
+        }
         require(r, ReferralStep.RECORD_OUTCOME);
         if (!r.getNeed().outcomes().contains(outcome)) {
             throw ApiProblem.unprocessable("The outcome " + outcome + " does not apply to " + r.getNeed(),
@@ -164,6 +180,9 @@ public class Referrals {
      */
     public Referral close(String id, String provider, ReportRequest report, String by) {
         Referral r = ownedBy(id, provider);
+        if (store.alreadyApplied(r)) {
+            return r;
+        }
         require(r, ReferralStep.CLOSE);
         Instant now = clock.instant();
         if (report != null) {
@@ -418,6 +437,10 @@ public class Referrals {
      */
     private Referral ownedBy(String id, String provider) {
         Referral r = visible(store.findById(id, Referral.class));
+        if (r != null && store.alreadyApplied(r)) {
+            // resumed after this provider's own change, which may have sent the referral on (a decline)
+            return r;
+        }
         if (r != null && provider != null && r.getStatus().terminal() && r.providersTried().contains(provider)) {
             return r;
         }

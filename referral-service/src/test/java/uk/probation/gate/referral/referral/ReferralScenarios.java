@@ -31,6 +31,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.test.Identifiers;
+import uk.probation.gate.platform.test.AbandonedAttempts;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
@@ -72,6 +73,9 @@ abstract class ReferralScenarios {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     Http http;
     /** Actuator answers on the management port only. */
@@ -888,6 +892,58 @@ abstract class ReferralScenarios {
         List<TopicReader.Event> dead = topics.await("referral-service.dlt", e -> prisonNumber.equals(e.key()), 2);
         assertThat(dead).hasSize(2).allSatisfy(e ->
                 assertThat(e.header("x-original-topic")).isEqualTo(Topics.RESETTLEMENT));
+    }
+
+    /**
+     * An instance killed after storing a provider's answer but before answering (issue 13's fault run found it):
+     * the retry with the same Idempotency-Key takes the abandoned key over and gets the referral as it stands, not
+     * a 409 for a change it made itself; each change happened once. Another key asking the same is still refused.
+     */
+    @Test
+    void aProvidersAnswerStoredByAnAttemptKilledBeforeAnsweringIsAnsweredOnRetryNotRefused() {
+        String prisonNumber = Identifiers.prisonNumber();
+        String id = manualReferral(prisonNumber, "FINANCE_AND_ID", "NMI", "MALE", "LOW");
+        String declinedPrisonNumber = Identifiers.prisonNumber();
+        String declined = manualReferral(declinedPrisonNumber, "FINANCE_AND_ID", "NMI", "MALE", "LOW");
+        String stGiles = Tokens.forProvider("ST_GILES_TRUST");
+        com.mongodb.client.MongoCollection<org.bson.Document> keys = mongo.getCollection("idempotency_keys");
+        Map<String, String> accept = Map.of("Idempotency-Key", "accept-" + id);
+        Map<String, String> outcome = Map.of("Idempotency-Key", "outcome-" + id);
+        Map<String, String> decline = Map.of("Idempotency-Key", "decline-" + declined);
+
+        assertThat(http.post("/api/referrals/" + id + "/acceptance", stGiles, Map.of(), accept).status())
+                .isEqualTo(200);
+        AbandonedAttempts.killedBeforeAnswering(keys, id);
+        Http.Response acceptedAgain = http.post("/api/referrals/" + id + "/acceptance", stGiles, Map.of(), accept);
+        assertThat(acceptedAgain.status()).isEqualTo(200);
+        assertThat(acceptedAgain.field("status")).isEqualTo("ACCEPTED");
+
+        assertThat(http.post("/api/referrals/" + id + "/outcome", stGiles, Map.of("outcome", "ACHIEVED"), outcome)
+                .status()).isEqualTo(200);
+        AbandonedAttempts.killedBeforeAnswering(keys, id);
+        Http.Response outcomeAgain = http.post("/api/referrals/" + id + "/outcome", stGiles,
+                Map.of("outcome", "ACHIEVED"), outcome);
+        assertThat(outcomeAgain.status()).isEqualTo(200);
+        assertThat(outcomeAgain.field("outcome")).isEqualTo("ACHIEVED");
+        // a new key is a new request: the state check still refuses it
+        assertProblem(http.post("/api/referrals/" + id + "/outcome", stGiles, Map.of("outcome", "ACHIEVED"),
+                Map.of("Idempotency-Key", "another-" + id)), 409, null);
+
+        // a decline sends the referral on to the next provider: the retry still gets its answer, not a 404
+        assertThat(http.post("/api/referrals/" + declined + "/decline", stGiles, Map.of("reason", "NO_CAPACITY"),
+                decline).status()).isEqualTo(200);
+        String nextProvider = http.get("/api/referrals/" + declined, admin).field("providerCode");
+        AbandonedAttempts.killedBeforeAnswering(keys, declined);
+        Http.Response declinedAgain = http.post("/api/referrals/" + declined + "/decline", stGiles,
+                Map.of("reason", "NO_CAPACITY"), decline);
+        assertThat(declinedAgain.status()).isEqualTo(200);
+        assertThat(http.get("/api/referrals/" + declined, admin).field("providerCode")).isEqualTo(nextProvider);
+
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.referral.accepted"), 1)).hasSize(1);
+        assertThat(topics.await(Topics.REFERRAL, about(prisonNumber, "referral.outcome.recorded"), 1)).hasSize(1);
+        assertThat(topics.await(Topics.REFERRAL, about(declinedPrisonNumber, "referral.referral.declined"), 1))
+                .hasSize(1);
+        assertThat(http.get("/api/referrals/" + declined, admin).body().get("declines").size()).isEqualTo(1);
     }
 
     @Test

@@ -42,13 +42,24 @@ public class Cases {
         return get(caseId, expectedVersion, "the case");
     }
 
-    /** As {@link #get(String, Long)}; {@code what} names what the caller meant to change, for the 409. */
+    /**
+     * As {@link #get(String, Long)}; {@code what} names what the caller meant to change, for the 409. A retry that
+     * resumes an attempt which already changed the case carries the version that attempt read: not a conflict.
+     */
     public ResettlementCase get(String caseId, Long expectedVersion, String what) {
         ResettlementCase found = get(caseId);
-        if (expectedVersion != null && !expectedVersion.equals(found.getVersion())) {
+        if (expectedVersion != null && !expectedVersion.equals(found.getVersion()) && !store.alreadyApplied(found)) {
             throw new CaseChangedMeanwhile(found, what);
         }
         return found;
+    }
+
+    /**
+     * True when this request resumes an attempt that died after changing the case (ADR 0012): the command answers
+     * with the case as it stands.
+     */
+    public boolean alreadyApplied(ResettlementCase c) {
+        return store.alreadyApplied(c);
     }
 
     /** The person's open case (not released or transferred out), the most recent reception first. */

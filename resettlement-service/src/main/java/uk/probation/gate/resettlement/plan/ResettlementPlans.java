@@ -47,6 +47,9 @@ public class ResettlementPlans {
 
     public ResettlementCase complete(String caseId, Long expectedVersion) {
         ResettlementCase c = openCase(caseId, expectedVersion);
+        if (cases.alreadyApplied(c)) {
+            return c;
+        }
         if (c.getPlan() == null) {
             throw ApiProblem.unprocessable("There is no plan to complete",
                     List.of(new ApiProblem.FieldError("needs", "no plan has been saved")));

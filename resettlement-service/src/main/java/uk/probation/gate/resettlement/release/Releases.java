@@ -42,6 +42,9 @@ public class Releases {
      */
     public ResettlementCase record(String caseId, Long expectedVersion, Outcome outcome) {
         ResettlementCase c = cases.get(caseId, expectedVersion, "the case");
+        if (cases.alreadyApplied(c)) {
+            return c;
+        }
         boolean outcomeToRecord = c.getStatus() == CaseStatus.RELEASED && !c.getRelease().outcomeRecorded();
         if (!c.isOpen() && !outcomeToRecord) {
             throw ApiProblem.conflict("The case is already " + c.getStatus());

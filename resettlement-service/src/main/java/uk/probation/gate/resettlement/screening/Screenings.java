@@ -54,6 +54,9 @@ public class Screenings {
     public ResettlementCase completeReview(String caseId, Long expectedVersion, Integer questionsVersion,
             List<ScreeningAnswers.Given> given) {
         ResettlementCase c = cases.get(caseId, expectedVersion, "the pre-release review");
+        if (cases.alreadyApplied(c)) {
+            return c;
+        }
         if (!c.isOpen()) {
             throw ApiProblem.conflict("The case is " + c.getStatus() + "; there is no pre-release review to do");
         }

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.contracts.Topics;
+import uk.probation.gate.platform.test.AbandonedAttempts;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.TopicReader;
 
@@ -162,6 +163,49 @@ abstract class CaseLifecycleScenarios extends ScenarioSupport {
         assertProblem(http.post("/api/cases/" + caseId + "/release", caseworker,
                 release(LocalDate.now(), "SETTLED", "NONE")), 409, null);
         assertProblem(http.post("/api/cases/" + caseId + "/plan/completion", caseworker, ""), 409, null);
+    }
+
+    /**
+     * An instance killed after storing a plan's completion or a release but before answering (ADR 0012): the retry
+     * with the same Idempotency-Key and If-Match (the version the first attempt read, stale since its own change)
+     * gets the case as it stands, not a 409 or 412 for a change it made itself; each event is published once.
+     */
+    @Test
+    void aCompletionAndAReleaseStoredByAnAttemptKilledBeforeAnsweringAreAnsweredOnRetry() {
+        String prisonNumber = Identifiers.prisonNumber();
+        String caseId = openCase(prisonNumber, "NMI", LocalDate.now().minusDays(1), "MALE");
+        assertThat(http.put("/api/cases/" + caseId + "/plan", caseworker, plan(MEN, "x")).status()).isEqualTo(200);
+        var keys = mongo.getCollection("idempotency_keys");
+
+        Map<String, String> complete = Map.of("If-Match", etag(caseId), "Idempotency-Key", "complete-" + caseId);
+        assertThat(http.post("/api/cases/" + caseId + "/plan/completion", caseworker, "", complete).status())
+                .isEqualTo(200);
+        AbandonedAttempts.killedBeforeAnswering(keys, caseId);
+        Http.Response completedAgain = http.post("/api/cases/" + caseId + "/plan/completion", caseworker, "",
+                complete);
+        assertThat(completedAgain.status()).isEqualTo(200);
+        assertThat(completedAgain.field("status")).isEqualTo("PLAN_COMPLETED");
+
+        Map<String, String> release = Map.of("If-Match", etag(caseId), "Idempotency-Key", "release-" + caseId);
+        assertThat(http.post("/api/cases/" + caseId + "/release", caseworker,
+                release(LocalDate.now(), "SETTLED", "NONE"), release).status()).isEqualTo(200);
+        AbandonedAttempts.killedBeforeAnswering(keys, caseId);
+        Http.Response releasedAgain = http.post("/api/cases/" + caseId + "/release", caseworker,
+                release(LocalDate.now(), "SETTLED", "NONE"), release);
+        assertThat(releasedAgain.status()).isEqualTo(200);
+        assertThat(releasedAgain.field("status")).isEqualTo("RELEASED");
+        // a stale If-Match on a new request is still refused
+        assertThat(http.post("/api/cases/" + caseId + "/release", caseworker,
+                release(LocalDate.now(), "SETTLED", "NONE"), Map.of("If-Match", complete.get("If-Match"),
+                        "Idempotency-Key", "another-" + caseId)).status()).isIn(409, 412);
+
+        assertThat(topics.await(Topics.RESETTLEMENT, of("resettlement.plan.completed", prisonNumber), 1)).hasSize(1);
+        assertThat(topics.await(Topics.RESETTLEMENT, of("resettlement.prisoner.released", prisonNumber), 1))
+                .hasSize(1);
+    }
+
+    private String etag(String caseId) {
+        return http.get("/api/cases/" + caseId, caseworker).headers().firstValue("ETag").orElseThrow();
     }
 
     @Test

@@ -43,6 +43,10 @@ import uk.probation.gate.platform.web.ProblemResponses;
  * out a retry with the same key and body takes it over and runs the request. A request still running after its
  * lease may then run twice; the handlers' own checks (natural keys, versions) keep that to one effect, and the
  * lease is far longer than any request takes (ADR 0012).
+ * <p>
+ * An attempt may also have died after its change was stored but before its answer was: the retry that takes the
+ * key over then runs as a {@link KeyedRequest} that resumes an abandoned attempt, and the handlers answer with what
+ * is stored (see {@code AggregateStore.alreadyApplied}) instead of refusing a change that is already made.
  */
 public class IdempotencyKeyFilter extends OncePerRequestFilter {
 
@@ -84,6 +88,7 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
         String id = sha256(caller() + "\n" + request.getRequestURI() + "\n" + key);
         String requestHash = sha256(new String(buffered.body(), StandardCharsets.UTF_8));
         Instant now = clock.instant();
+        boolean resumed = false;
         Document claim = new Document("_id", id).append("state", "IN_PROGRESS").append("requestHash", requestHash)
                 .append("createdAt", java.util.Date.from(now))
                 .append("leaseUntil", java.util.Date.from(now.plus(inProgressLease)));
@@ -100,10 +105,11 @@ public class IdempotencyKeyFilter extends OncePerRequestFilter {
                 replayOrRefuse(existing, requestHash, response);
                 return;
             }
+            resumed = true;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(buffered, recorded);
+            new KeyedRequest(id, resumed).handle(chain, buffered, recorded);
         } finally {
             if (recorded.getStatus() >= 200 && recorded.getStatus() < 300) {
                 mongo.updateFirst(query(where("_id").is(id)), new Update()

@@ -15,6 +15,9 @@ public abstract class AggregateDocument {
     /** Enough to absorb redelivery and replay; older duplicates are stopped by natural keys. */
     static final int PROCESSED_EVENTS_KEPT = 200;
 
+    /** A retry comes within the idempotency lease of its attempt, long before this many later changes. */
+    static final int APPLIED_REQUESTS_KEPT = 20;
+
     @Id
     private String id;
 
@@ -28,6 +31,9 @@ public abstract class AggregateDocument {
     private List<OutboxEvent> newEvents = new ArrayList<>();
 
     private List<String> processedEventIds = new ArrayList<>();
+
+    /** The keyed requests (their idempotency record ids) whose changes this document holds, newest last. */
+    private List<String> appliedRequests = new ArrayList<>();
 
     /** The stored state this document was read from, to name the fields a save changes in the audit trail. */
     @Transient
@@ -88,5 +94,22 @@ public abstract class AggregateDocument {
             processedEventIds.remove(0);
         }
         return true;
+    }
+
+    /** Whether the keyed request with this idempotency record id changed this document. */
+    public boolean hasApplied(String requestId) {
+        return appliedRequests != null && appliedRequests.contains(requestId);
+    }
+
+    void applied(String requestId) {
+        if (appliedRequests == null) {
+            appliedRequests = new ArrayList<>();
+        }
+        if (!appliedRequests.contains(requestId)) {
+            appliedRequests.add(requestId);
+            if (appliedRequests.size() > APPLIED_REQUESTS_KEPT) {
+                appliedRequests.remove(0);
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -13,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Update;
 import uk.probation.gate.platform.audit.AuditTrail;
+import uk.probation.gate.platform.idempotency.KeyedRequest;
 
 /**
  * Saves aggregates and hands their new events to the relay. The only way services write aggregates, so no state
@@ -27,7 +29,7 @@ public class AggregateStore {
     private static final Set<String> MANAGED = Set.of("_id", "version", "outbox");
     /** Bookkeeping, not the record's content: never named as a changed field. */
     private static final Set<String> NOT_AUDITED = Set.of("_id", "version", "outbox", OutboxRelay.CLAIM,
-            "processedEventIds", "_class");
+            "processedEventIds", "appliedRequests", "_class");
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -42,6 +44,8 @@ public class AggregateStore {
     /** Saves the aggregate and its new events in one atomic write, then records the change in the audit trail. */
     public <T extends AggregateDocument> T save(T aggregate) {
         String collection = mongo.getCollectionName(aggregate.getClass());
+        // the keyed request that makes this change is stored with it, in the same write (ADR 0012)
+        KeyedRequest.current().ifPresent(request -> aggregate.applied(request.id()));
         List<String> events = aggregate.newEvents().stream().map(OutboxEvent::type).toList();
         List<String> changed;
         String action;
@@ -126,5 +130,24 @@ public class AggregateStore {
 
     public <T extends AggregateDocument> T findById(String id, Class<T> type) {
         return mongo.findById(id, type);
+    }
+
+    /**
+     * True when this request resumes an attempt that died after changing this aggregate and before answering (its
+     * Idempotency-Key taken over, ADR 0012): the change is stored, so the command answers with the aggregate as it
+     * stands instead of applying the change again, which its state and version checks would now refuse.
+     */
+    public boolean alreadyApplied(AggregateDocument aggregate) {
+        return KeyedRequest.current().filter(KeyedRequest::resumesAbandonedAttempt)
+                .map(request -> aggregate.hasApplied(request.id())).orElse(false);
+    }
+
+    /**
+     * The aggregate an abandoned attempt of this request created before it died, when this request resumes one:
+     * creating it again would make a second (a new id) or be refused (a natural key already taken).
+     */
+    public <T extends AggregateDocument> Optional<T> createdByAbandonedAttempt(Class<T> type) {
+        return KeyedRequest.current().filter(KeyedRequest::resumesAbandonedAttempt)
+                .map(request -> mongo.findOne(query(where("appliedRequests").is(request.id())), type));
     }
 }
