@@ -28,6 +28,7 @@ record ClusterShape(Set<Integer> nodeIds, Set<String> topics, Map<String, Intege
 
     static ClusterShape of(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             Set<Integer> nodes = admin.describeCluster().nodes().get().stream().map(Node::id)
                     .collect(Collectors.toSet());
