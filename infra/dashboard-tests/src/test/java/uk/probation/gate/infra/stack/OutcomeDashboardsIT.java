@@ -65,7 +65,11 @@ class OutcomeDashboardsIT {
     @BeforeAll
     static void startStackRunSimulatorAndScrape() throws Exception {
         Path binary = prometheusBinary();
-        stack = LocalStack.start(StackOptions.defaults().withRandomPorts().withTemporaryDataDir()
+        List<StackComponent> components = new java.util.ArrayList<>(List.of(StackComponent.KAFKA,
+                StackComponent.MONGO, StackComponent.AUTH, StackComponent.MAIL));
+        components.addAll(SERVICES);
+        // no web app: the simulator drives the services' APIs and Prometheus scrapes the services
+        stack = LocalStack.start(StackOptions.defaults().withRandomPorts().withTemporaryDataDir().only(components)
                 .withStartupTimeout(Duration.ofSeconds(300))
                 // gauges computed from the stores refresh every second instead of every 15 s
                 .withArgsForAllServices("--resettlement.metrics-refresh=PT1S", "--referral.metrics-refresh=PT1S",
