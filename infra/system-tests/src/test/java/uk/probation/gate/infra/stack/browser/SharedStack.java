@@ -8,7 +8,7 @@ import uk.probation.gate.infra.stack.StackOptions;
 /**
  * One whole local stack (Kafka, Mongo wire server, auth server, the four services, the web app) for every browser
  * test class in this JVM: started by the first test that asks, stopped when the JVM ends (RunningStack's hook).
- * Its logs stay in {@code infra/local-stack/target/browser-stack/run-<pid>/logs/}. Tests outside the browser package
+ * Its logs stay in {@code infra/system-tests/target/browser-stack/run-<pid>/logs/}. Tests outside the browser package
  * that need the whole stack but no browser (DataProtectionIT) share it too, so CI starts one stack for all of them.
  */
 public final class SharedStack {
