@@ -10,7 +10,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.probation.gate.platform.test.QueueClaimRace;
+import uk.probation.gate.platform.test.MongoServerContract;
 
 /** The local stack's Mongo server: queries answer with the documents as they stood, and data survives a restart. */
 class LocalMongoTest {
@@ -19,7 +19,7 @@ class LocalMongoTest {
     void workersPollingOneQueueClaimEachEntryOnce() throws Exception {
         MongoServer server = new MongoServer(LocalMongo.backend(null));
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
-            Map<String, Integer> claims = QueueClaimRace.run(
+            Map<String, Integer> claims = MongoServerContract.queueClaimRace(
                     client.getDatabase("claims").getCollection("delivery_queue"), 3000, 4);
 
             assertThat(claims).as("entries claimed").hasSize(3000);
@@ -34,7 +34,7 @@ class LocalMongoTest {
     void findAndModifyDeleteAndUpdateChangeTheStoredDocuments() {
         MongoServer server = new MongoServer(LocalMongo.backend(null));
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
-            assertThat(QueueClaimRace.writesThatFindByQuery(client.getDatabase("writes").getCollection("leases")))
+            assertThat(MongoServerContract.writesThatFindByQuery(client.getDatabase("writes").getCollection("leases")))
                     .isEmpty();
         } finally {
             server.shutdownNow();

@@ -21,13 +21,13 @@ import org.bson.Document;
  * value still holds. The notifications delivery queue is the case that found it: several workers poll the same due
  * entries and each claims one by a conditional update on the {@code dueAt} it read.
  */
-public final class QueueClaimRace {
+public final class MongoServerContract {
 
-    private QueueClaimRace() {
+    private MongoServerContract() {
     }
 
     /** How often each entry was claimed, after {@code workers} threads claimed all {@code entries} between them. */
-    public static Map<String, Integer> run(MongoCollection<Document> queue, int entries, int workers)
+    public static Map<String, Integer> queueClaimRace(MongoCollection<Document> queue, int entries, int workers)
             throws Exception {
         List<Document> due = new ArrayList<>();
         for (int i = 0; i < entries; i++) {
