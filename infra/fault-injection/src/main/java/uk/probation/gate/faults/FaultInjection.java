@@ -117,25 +117,40 @@ public final class FaultInjection {
                     result.verdict().duplicated().forEach(m -> log("  DUPLICATED " + m));
                     result.stuck().forEach(c -> log("  STUCK " + c.describe()));
                     result.refused().forEach(c -> log("  REFUSED " + c.describe()));
+                    // the report so far, rewritten after every round: a run stopped from outside leaves its figures
+                    writeQuietly(figures(cluster, kafka, load, startedAt, stackStart, rounds, deadLettersAtStart,
+                            null, false));
                 }
                 load.close();
                 afterRounds.accept(cluster, api, observer, load);
-                Map<Command.Result, Long> byResult = new TreeMap<>();
-                Map<String, Long> byKind = new TreeMap<>();
-                for (Chain chain : load.chains()) {
-                    for (Command command : chain.commands) {
-                        byResult.merge(command.result(), 1L, Long::sum);
-                        byKind.merge(command.kind(), 1L, Long::sum);
-                    }
-                }
                 boolean passed = rounds.stream().allMatch(RoundResult::clean);
                 String kept = passed ? null : keepLogs(cluster.dataDir());
-                return new Report.Run(cluster.shape(), options.seed(), options.clients(), startedAt,
-                        stackStart, Duration.between(startedAt, Instant.now()), rounds,
-                        Report.sorted(deadLettersAtStart), Report.sorted(kafka.retried(kafka::deadLetters)),
-                        Report.sorted(kafka.retried(kafka::lag)), byResult, byKind, cluster.dataDir().toString(), kept,
-                        options.commandLine(), options.rounds());
+                return figures(cluster, kafka, load, startedAt, stackStart, rounds, deadLettersAtStart, kept, true);
             }
+        }
+    }
+
+    private Report.Run figures(Cluster cluster, KafkaWatch kafka, Load load, Instant startedAt, Duration stackStart,
+            List<RoundResult> rounds, Map<String, Long> deadLettersAtStart, String keptLogs, boolean finished) {
+        Map<Command.Result, Long> byResult = new TreeMap<>();
+        Map<String, Long> byKind = new TreeMap<>();
+        for (Chain chain : load.chains()) {
+            for (Command command : chain.commands) {
+                byResult.merge(command.result(), 1L, Long::sum);
+                byKind.merge(command.kind(), 1L, Long::sum);
+            }
+        }
+        return new Report.Run(cluster.shape(), options.seed(), options.clients(), startedAt, stackStart,
+                Duration.between(startedAt, Instant.now()), List.copyOf(rounds), Report.sorted(deadLettersAtStart),
+                Report.sorted(kafka.retried(kafka::deadLetters)), Report.sorted(kafka.retried(kafka::lag)), byResult,
+                byKind, cluster.dataDir().toString(), keptLogs, options.commandLine(), options.rounds(), finished);
+    }
+
+    private void writeQuietly(Report.Run soFar) {
+        try {
+            write(soFar, options.reportDir());
+        } catch (IOException | RuntimeException e) {
+            log("could not write the report so far: " + e.getMessage());
         }
     }
 

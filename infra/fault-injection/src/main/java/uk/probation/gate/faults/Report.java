@@ -18,7 +18,7 @@ final class Report {
     record Run(String shape, long seed, int clients, Instant startedAt, Duration stackStart, Duration took,
             List<RoundResult> rounds, Map<String, Long> deadLettersAtStart, Map<String, Long> deadLettersAtEnd,
             Map<String, Long> lagAtEnd, Map<Command.Result, Long> commandsByResult, Map<String, Long> commandsByKind,
-            String dataDir, String keptLogs, String command, int roundsAsked) {
+            String dataDir, String keptLogs, String command, int roundsAsked, boolean finished) {
 
         long lost() {
             return rounds.stream().mapToLong(r -> r.verdict().lost().size()).sum();
@@ -49,7 +49,8 @@ final class Report {
 
     static String markdown(Run run) {
         StringBuilder out = new StringBuilder();
-        out.append("# Fault injection: ").append(run.rounds().size()).append(" rounds\n\n");
+        out.append("# Fault injection: ").append(run.rounds().size()).append(" rounds")
+                .append(run.finished() ? "" : " so far (in progress: rewritten after every round)").append("\n\n");
         out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; Java ")
                 .append(System.getProperty("java.version")).append("; the whole local stack on one machine ")
                 .append("(KRaft brokers from Maven jars, the Mongo wire server on H2 files, the auth server, GreenMail, ")
@@ -67,7 +68,8 @@ final class Report {
         row(out, "shape", run.shape());
         row(out, "seed", String.valueOf(run.seed()));
         row(out, "rounds", run.rounds().size() + (run.rounds().size() < run.roundsAsked() ? " of "
-                + run.roundsAsked() + " asked (stopped by --max-minutes)" : ""));
+                + run.roundsAsked() + " asked" + (run.finished() ? " (stopped by --max-minutes)" : " (in progress)")
+                : ""));
         Map<FaultKind, Long> byKind = new EnumMap<>(FaultKind.class);
         run.rounds().forEach(r -> byKind.merge(r.kind(), 1L, Long::sum));
         row(out, "faults injected", byKind.entrySet().stream().map(e -> e.getValue() + " " + describe(e.getKey()))

@@ -52,6 +52,19 @@ class ReportTest {
     }
 
     @Test
+    void aRunStillGoingSaysSoAndHowManyRoundsItHasDone() {
+        Report.Run done = run(List.of(round(1, FaultKind.BROKER, 12, clean())), 0);
+        Report.Run soFar = new Report.Run(done.shape(), done.seed(), done.clients(), done.startedAt(),
+                done.stackStart(), done.took(), done.rounds(), done.deadLettersAtStart(), done.deadLettersAtEnd(),
+                done.lagAtEnd(), done.commandsByResult(), done.commandsByKind(), done.dataDir(), null,
+                done.command(), 100, false);
+
+        assertThat(Report.markdown(soFar)).contains("# Fault injection: 1 rounds so far (in progress",
+                "| rounds | 1 of 100 asked (in progress) |");
+        assertThat(Report.markdown(done)).doesNotContain("in progress");
+    }
+
+    @Test
     void deadLettersFailTheRun() {
         RoundResult withDeadLetter = new RoundResult(1, FaultKind.LEADER, "broker 2", Duration.ofSeconds(1),
                 Duration.ofSeconds(9), Duration.ofSeconds(12), true, 3, 20, 20, 0, clean(), List.of(), List.of(), 1,
@@ -75,6 +88,6 @@ class ReportTest {
                 Duration.ofMinutes(5), rounds, Map.of("resettlement-service.dlt", 0L),
                 Map.of("resettlement-service.dlt", 0L), Map.of("referral-service", lag),
                 Map.of(Command.Result.ACCEPTED, 100L), Map.of("reception", 20L), "/tmp/x", null,
-                "benchmarks/faults.sh --seed=99", rounds.size());
+                "benchmarks/faults.sh --seed=99", rounds.size(), true);
     }
 }
