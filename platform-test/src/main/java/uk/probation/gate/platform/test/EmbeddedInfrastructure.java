@@ -1,6 +1,7 @@
 package uk.probation.gate.platform.test;
 
 import de.bwaldvogel.mongo.MongoServer;
+import uk.probation.gate.infra.mongo.wire.SnapshotMemoryBackend;
 import java.net.InetSocketAddress;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,7 +23,6 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new SnapshotMemoryBackend());
-        mongo.enableOplog();
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         mongoAddress = "127.0.0.1:" + address.getPort();

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import uk.probation.gate.infra.mongo.wire.SnapshotH2Backend;
 
 /**
  * MongoDB wire-protocol server backed by an H2 file, for the local stack (no mongod can be installed here).
@@ -33,8 +34,8 @@ public final class LocalMongo {
         }
         Files.createDirectories(dataDir);
         MongoServer server = new MongoServer(backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString()));
-        // change streams need the oplog, and it must be on before the first client connects
-        server.enableOplog();
+        // no oplog: nothing here uses change streams, and it wrote a copy of every change into a collection that
+        // only grew (ADR 0013)
         server.bind("127.0.0.1", port);
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -47,7 +48,7 @@ public final class LocalMongo {
         stopped.await();
     }
 
-    /** The H2 backend on {@code file} (in memory when null), answering queries with snapshots. */
+    /** The H2 backend on {@code file} (in memory when null), as {@link SnapshotH2Backend} mends it. */
     static H2Backend backend(String file) {
         return new SnapshotH2Backend(file);
     }

@@ -1,4 +1,4 @@
-package uk.probation.gate.platform.test;
+package uk.probation.gate.infra.mongo.wire;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -21,7 +21,7 @@ import org.bson.Document;
  * value still holds. The notifications delivery queue is the case that found it: several workers poll the same due
  * entries and each claims one by a conditional update on the {@code dueAt} it read.
  */
-public final class MongoServerContract {
+final class MongoServerContract {
 
     private MongoServerContract() {
     }

@@ -1,0 +1,80 @@
+package uk.probation.gate.infra.mongo.wire;
+
+import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * What one collection of either backend does differently from mongo-java-server 1.47 about what a client reads.
+ * <p>
+ * The library answers a query with its stored {@code Document} objects and writes them to the wire after the
+ * collection's lock is released, while an update changes those same objects in place. So a reader could see a value
+ * written after its query matched, and an update conditioned on that value (a queue claim, a lease, an optimistic
+ * version check) then matched a second time: two notifications workers both claimed one queue entry and sent its
+ * e-mail twice (ADR 0012). A client's query therefore copies what it matched while it still holds the lock, and
+ * findAndModify copies the document it answers with; writes that find their documents through a query (findAndModify,
+ * a delete, an update) keep working on the stored ones. Every method runs under the collection's lock.
+ */
+final class ClientReads {
+
+    /** Set while a client's query runs. */
+    private boolean answeringClient;
+    /** Set while findAndModify or a delete runs: they find what they change through the same query. */
+    private boolean changing;
+    /** How many queries, updates and deletes read every document because no index served them. */
+    private long collectionScans;
+
+    QueryResult query(Supplier<QueryResult> query) {
+        if (changing) {
+            return query.get();
+        }
+        answeringClient = true;
+        try {
+            return query.get();
+        } finally {
+            answeringClient = false;
+        }
+    }
+
+    /** What a query matched, as the client may have it: copies for a client's query, the stored ones for a write. */
+    List<Document> answer(List<Document> matched) {
+        return answeringClient ? matched.stream().map(Document::cloneDeeply).collect(Collectors.toList()) : matched;
+    }
+
+    /** A query, update or delete is about to read every document of the collection. */
+    void scanning() {
+        collectionScans++;
+    }
+
+    /** {@code collStats} as the library answers it, plus {@code collectionScans} since the server started. */
+    Document withScans(Document stats) {
+        return stats.append("collectionScans", collectionScans);
+    }
+
+    Document findAndModify(Supplier<Document> findAndModify) {
+        changing = true;
+        Document result;
+        try {
+            result = findAndModify.get();
+        } finally {
+            changing = false;
+        }
+        if (result.get("value") instanceof Document value) {
+            result.put("value", value.cloneDeeply());
+        }
+        return result;
+    }
+
+    int delete(IntSupplier delete) {
+        changing = true;
+        try {
+            return delete.getAsInt();
+        } finally {
+            changing = false;
+        }
+    }
+}

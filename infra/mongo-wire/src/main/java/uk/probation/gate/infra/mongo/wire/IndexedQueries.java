@@ -1,0 +1,152 @@
+package uk.probation.gate.infra.mongo.wire;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * Chooses the index a query is served by, as MongoDB's planner would for the queries we make: an index serves a
+ * filter that has an equality on every one of its keys (a value, {@code {$eq: v}} or {@code {$in: [...]}}), at the
+ * top level or inside a top-level {@code $and}. The filter's other conditions are then checked on the documents the
+ * index found, so the answer is the same as reading every document.
+ * <p>
+ * mongo-java-server 1.47 uses an index only when the filter's keys are exactly a unique index's keys, and ignores
+ * secondary indexes: {@code {_id: x, version: 3}} or {@code {_id: x, "claim.holder": h}} read every document of the
+ * collection, as did every query on a non-unique field. With a hundred thousand people stored that saturated the
+ * store (ADR 0013). A unique index is preferred (one document at most), then the secondary index with the most keys.
+ * Ranges, {@code $exists}, {@code $ne}, {@code $or}, regular expressions, null and whole-array or whole-document
+ * equality are never served by an index here.
+ */
+final class IndexedQueries {
+
+    /** More lookups than this (a compound index and long {@code $in} lists) and reading every document is no worse. */
+    private static final int MAX_LOOKUPS = 1000;
+
+    private IndexedQueries() {
+    }
+
+    /** The positions of every document that may match {@code query}, or null when no index serves it. */
+    static <P> Collection<P> positions(List<Index<P>> indexes, Document query) {
+        Map<String, List<Object>> equalities = new LinkedHashMap<>();
+        collectEqualities(query, equalities);
+        if (equalities.isEmpty()) {
+            return null;
+        }
+        Index<P> best = null;
+        int bestScore = 0;
+        for (Index<P> index : indexes) {
+            if (!(index instanceof AbstractUniqueIndex || index instanceof EqualityIndex)) {
+                continue;
+            }
+            List<String> keys = keysOf(index);
+            if (!equalities.keySet().containsAll(keys) || lookups(keys, equalities) > MAX_LOOKUPS) {
+                continue;
+            }
+            int score = (index.isUnique() ? 1000 : 0) + keys.size();
+            if (score > bestScore) {
+                best = index;
+                bestScore = score;
+            }
+        }
+        return best == null ? null : lookUp(best, equalities);
+    }
+
+    private static <P> Collection<P> lookUp(Index<P> index, Map<String, List<Object>> equalities) {
+        List<String> keys = keysOf(index);
+        Set<P> found = new LinkedHashSet<>();
+        for (List<Object> values : combinations(keys, equalities)) {
+            if (index instanceof EqualityIndex<P> secondary) {
+                found.addAll(secondary.positionsOf(new KeyValue(values).normalized()));
+            } else {
+                Document lookup = new Document();
+                for (int i = 0; i < keys.size(); i++) {
+                    lookup.put(keys.get(i), values.get(i));
+                }
+                index.getPositions(lookup).forEach(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static void collectEqualities(Document filter, Map<String, List<Object>> equalities) {
+        for (Map.Entry<String, Object> condition : filter.entrySet()) {
+            String key = condition.getKey();
+            if (key.equals("$and") && condition.getValue() instanceof Collection<?> all) {
+                for (Object each : all) {
+                    if (each instanceof Document part) {
+                        collectEqualities(part, equalities);
+                    }
+                }
+            } else if (!key.startsWith("$")) {
+                List<Object> values = equalityValues(condition.getValue());
+                if (values != null) {
+                    equalities.putIfAbsent(key, values);
+                }
+            }
+        }
+    }
+
+    /** The values a condition requires the field to equal one of, or null when it is not such a condition. */
+    private static List<Object> equalityValues(Object condition) {
+        if (condition instanceof Document operators) {
+            if (operators.size() != 1) {
+                return null;
+            }
+            if (operators.containsKey("$eq")) {
+                return indexable(operators.get("$eq")) ? List.of(operators.get("$eq")) : null;
+            }
+            if (operators.get("$in") instanceof Collection<?> candidates) {
+                return candidates.stream().allMatch(IndexedQueries::indexable) ? new ArrayList<>(candidates) : null;
+            }
+            return null;
+        }
+        return indexable(condition) ? List.of(condition) : null;
+    }
+
+    private static boolean indexable(Object value) {
+        return value != null && !(value instanceof Missing) && !(value instanceof Document)
+                && !(value instanceof Collection) && !(value instanceof Pattern)
+                && !BsonRegularExpression.isRegularExpression(value);
+    }
+
+    private static List<String> keysOf(Index<?> index) {
+        return index.getKeys().stream().map(IndexKey::getKey).toList();
+    }
+
+    private static long lookups(List<String> keys, Map<String, List<Object>> equalities) {
+        long product = 1;
+        for (String key : keys) {
+            product *= equalities.get(key).size();
+        }
+        return product;
+    }
+
+    private static List<List<Object>> combinations(List<String> keys, Map<String, List<Object>> equalities) {
+        List<List<Object>> combinations = List.of(List.of());
+        for (String key : keys) {
+            List<List<Object>> longer = new ArrayList<>();
+            for (List<Object> prefix : combinations) {
+                for (Object value : equalities.get(key)) {
+                    List<Object> combination = new ArrayList<>(prefix);
+                    combination.add(value);
+                    longer.add(combination);
+                }
+            }
+            combinations = longer;
+        }
+        return combinations;
+    }
+}

@@ -1,0 +1,130 @@
+package uk.probation.gate.infra.mongo.wire;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+
+/**
+ * The local stack's store: mongo-java-server's H2 file backend, with what a client reads mended as
+ * {@link ClientReads} describes, and indexes used as {@link IndexedQueries} describes (secondary indexes are held
+ * in memory and rebuilt from the file when it opens). The data file stays the plain backend's.
+ */
+public final class SnapshotH2Backend extends H2Backend {
+
+    // H2Database's own map names: the data written by the plain backend opens unchanged
+    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
+
+    /** On {@code file}; in memory when it is null. */
+    public SnapshotH2Backend(String file) {
+        super(file);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /** Inner: its collections open during H2Database's constructor, so they take the store from the backend. */
+    private final class Database extends H2Database {
+
+        Database(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = getMvStore().openMap(DATA_MAP_PREFIX + fullName);
+            MVMap<String, Object> meta = getMvStore().openMap(META_MAP_PREFIX + fullName);
+            return new Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            return new EqualityIndex<>(indexName, keys, sparse);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            return command.equalsIgnoreCase("aggregate")
+                    ? AggregationPushdown.around(query, () -> super.handleCommand(channel, command, query, resolver, oplog))
+                    : super.handleCommand(channel, command, query, resolver, oplog);
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+
+        private final ClientReads reads = new ClientReads();
+
+        Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, data, meta, cursors);
+        }
+
+        @Override
+        public synchronized QueryResult handleQuery(QueryParameters query) {
+            return reads.query(() -> super.handleQuery(query));
+        }
+
+        @Override
+        protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+            return super.createQueryResult(reads.answer(matched), batchSize);
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            return reads.findAndModify(() -> super.findAndModify(query));
+        }
+
+        @Override
+        public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+            return reads.delete(() -> super.deleteDocuments(selector, limit, oplog));
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fields) {
+            java.util.Collection<Object> positions = IndexedQueries.positions(getIndexes(), query);
+            return positions == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fields)
+                    : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields);
+        }
+
+        /** The library's way of answering without an index: every document is read. */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fields) {
+            reads.scanning();
+            return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+        }
+
+        @Override
+        public synchronized Document getStats() {
+            return reads.withScans(super.getStats());
+        }
+
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            Document match = AggregationPushdown.take(getCollectionName());
+            return match == null ? super.queryAllAsStream() : handleQueryAsStream(match);
+        }
+    }
+}
