@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 modules=(event-contracts service-platform resettlement-service community-payback-service referral-service
-         notifications-service infra/local-kafka infra/local-mongo infra/auth-server infra/simulator web-app
+         notifications-service infra/local-kafka infra/mongo-wire infra/local-mongo infra/auth-server infra/simulator web-app
          infra/local-stack)
 runnable=(resettlement-service community-payback-service referral-service notifications-service infra/local-kafka
           infra/local-mongo infra/auth-server infra/local-mail web-app infra/local-stack)
