@@ -193,12 +193,18 @@ public class PlatformAutoConfiguration {
         return registration;
     }
 
-    /** Optimistic-locking saves filter on {_id, version}: a unique index on exactly that keeps them fast. */
+    /**
+     * Optimistic-locking saves filter on {_id, version}: a unique index on exactly that keeps them fast. The relay's
+     * sweep finds pending outboxes through a sparse index on the mark only they carry (ADR 0013).
+     */
     @Bean
     SmartInitializingSingleton aggregateVersionIndexes(MongoTemplate mongo, OutboxRelay relay) {
-        return () -> relay.aggregateCollections().forEach(collection -> mongo.indexOps(collection)
-                .createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
-                        .named("id_version")));
+        return () -> relay.aggregateCollections().forEach(collection -> {
+            mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                    .on("version", Sort.Direction.ASC).unique().named("id_version"));
+            mongo.indexOps(collection).createIndex(new Index().on(OutboxRelay.PENDING, Sort.Direction.ASC).sparse()
+                    .named("outbox_pending"));
+        });
     }
 
     /**

@@ -26,6 +26,13 @@ public abstract class AggregateDocument {
 
     private List<OutboxEvent> outbox = new ArrayList<>();
 
+    /**
+     * True while the outbox may hold events (set by the save that adds them, cleared by the relay when it empties
+     * the outbox), absent otherwise: the relay's sweep finds pending work through an index on this field instead of
+     * reading every document (ADR 0013).
+     */
+    private Boolean outboxPending;
+
     /** Events registered since this document was loaded: the only ones a save appends to the stored outbox. */
     @Transient
     private List<OutboxEvent> newEvents = new ArrayList<>();
@@ -61,6 +68,7 @@ public abstract class AggregateDocument {
     public void registerEvent(OutboxEvent event) {
         outbox.add(event);
         newEvents.add(event);
+        outboxPending = true;
     }
 
     List<OutboxEvent> newEvents() {

@@ -26,9 +26,10 @@ import uk.probation.gate.platform.idempotency.KeyedRequest;
  */
 public class AggregateStore {
 
-    private static final Set<String> MANAGED = Set.of("_id", "version", "outbox");
+    private static final Set<String> MANAGED = Set.of("_id", "version", "outbox", OutboxRelay.PENDING);
     /** Bookkeeping, not the record's content: never named as a changed field. */
-    private static final Set<String> NOT_AUDITED = Set.of("_id", "version", "outbox", OutboxRelay.CLAIM,
+    private static final Set<String> NOT_AUDITED = Set.of("_id", "version", "outbox", OutboxRelay.PENDING,
+            OutboxRelay.CLAIM,
             "processedEventIds", "appliedRequests", "_class");
 
     private final MongoTemplate mongo;
@@ -114,6 +115,7 @@ public class AggregateStore {
         if (!aggregate.newEvents().isEmpty()) {
             update.push("outbox").each(aggregate.newEvents().stream()
                     .map(event -> mongo.getConverter().convertToMongoType(event)).toArray());
+            update.set(OutboxRelay.PENDING, true);
         }
         long version = aggregate.getVersion();
         update.set("version", version + 1);

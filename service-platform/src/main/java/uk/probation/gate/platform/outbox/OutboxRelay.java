@@ -54,6 +54,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** The field of an aggregate document naming the instance publishing its events, and until when. */
     public static final String CLAIM = "relayClaim";
     public static final String SWEEP_LEASE = "outbox-sweep";
+    /** The field marking an aggregate whose outbox may hold events; the sweep finds them through its index. */
+    public static final String PENDING = "outboxPending";
 
     private record Saved(String collection, String id) {
     }
@@ -74,6 +76,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean stopping;
     /** The oldest event a publish had to leave behind since the sweep began. */
     private Instant oldestLeft;
+    /** Whether a sweep has read every document once, for events saved before aggregates carried {@value #PENDING}. */
+    private boolean sweptEverything;
 
     public OutboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
             MeterRegistry meters, Clock clock, Duration sweepInterval) {
@@ -116,12 +120,17 @@ public class OutboxRelay implements SmartLifecycle {
             int count = 0;
             oldestLeft = null;
             for (String collection : aggregateCollections()) {
-                Query pending = query(where("outbox.0").exists(true)).limit(BATCH);
+                // a marker left on an emptied outbox (its publisher died after removing the events) is dropped
+                mongo.updateMulti(query(where(PENDING).is(true).and("outbox.0").exists(false)),
+                        new Update().unset(PENDING), collection);
+                Query pending = query(sweptEverything ? where(PENDING).is(true) : where("outbox.0").exists(true))
+                        .limit(BATCH);
                 pending.fields().include("_id");
                 List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id"))
                         .toList();
                 count += publish(collection, claim(collection, ids));
             }
+            sweptEverything = true;
             Instant oldest = oldestLeft;
             oldestPendingMillis.set(oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis());
             return count;
@@ -133,7 +142,9 @@ public class OutboxRelay implements SmartLifecycle {
     /** How many aggregates hold events not yet acknowledged by Kafka, across every aggregate collection. */
     public long pendingAggregates() {
         return aggregateCollections().stream()
-                .mapToLong(collection -> mongo.count(query(where("outbox.0").exists(true)), collection)).sum();
+                .mapToLong(collection -> mongo.count(query(where(PENDING).is(true).and("outbox.0").exists(true)),
+                        collection))
+                .sum();
     }
 
     /** The age of the oldest event the last sweep had to leave behind (0 when none). */
@@ -207,19 +218,31 @@ public class OutboxRelay implements SmartLifecycle {
                 acknowledged.add(event.eventId());
                 publishLag.record(Duration.between(event.time(), clock.instant()));
             }
-            // drop the acknowledged events and the claim in one update
-            Update done = new Update().unset(CLAIM);
-            if (!acknowledged.isEmpty()) {
-                done.pull("outbox", new Document("eventId", new Document("$in", acknowledged)));
+            // drop the acknowledged events and the claim in one update, and the pending mark with them when they
+            // were all the outbox held (no save added any since it was read)
+            boolean emptied = acknowledged.size() == entry.getValue().size()
+                    && mongo.updateFirst(query(where("_id").is(entry.getKey()).and(CLAIM + ".holder")
+                            .is(lease.holder()).and("outbox").size(acknowledged.size())),
+                            done(acknowledged).unset(PENDING), collection).getMatchedCount() > 0;
+            if (!emptied) {
+                mongo.updateFirst(query(where("_id").is(entry.getKey()).and(CLAIM + ".holder").is(lease.holder())),
+                        done(acknowledged), collection);
             }
-            mongo.updateFirst(query(where("_id").is(entry.getKey()).and(CLAIM + ".holder").is(lease.holder())), done,
-                    collection);
             if (!acknowledged.isEmpty()) {
                 published.increment(acknowledged.size());
                 count += acknowledged.size();
             }
         }
         return count;
+    }
+
+    /** Releases the claim and removes the acknowledged events. */
+    private static Update done(List<String> acknowledged) {
+        Update done = new Update().unset(CLAIM);
+        if (!acknowledged.isEmpty()) {
+            done.pull("outbox", new Document("eventId", new Document("$in", acknowledged)));
+        }
+        return done;
     }
 
     private CompletableFuture<?> send(OutboxEvent event) {
