@@ -173,11 +173,16 @@ class DeliveryWorker {
     @EventListener
     void recipientRegistered(RecipientDirectory.Registered registered) {
         Instant now = clock.instant();
-        long released = mongo.updateMulti(Query.query(where("waitingFor").is(registered.code())),
-                Update.update("dueAt", now).set("slot", QueuedDelivery.slotOf(now)).unset("waitingFor"),
-                QueuedDelivery.class).getModifiedCount();
-        if (released > 0) {
-            log.info("{} queued notification(s) waiting for a recipient now in the directory are due", released);
+        try {
+            long released = mongo.updateMulti(Query.query(where("waitingFor").is(registered.code())),
+                    Update.update("dueAt", now).set("slot", QueuedDelivery.slotOf(now)).unset("waitingFor"),
+                    QueuedDelivery.class).getModifiedCount();
+            if (released > 0) {
+                log.info("{} queued notification(s) waiting for a recipient now in the directory are due", released);
+            }
+        } catch (RuntimeException e) {
+            // the recipient is saved; what waits for it is still tried at its next attempt
+            log.warn("Could not release notifications waiting for a recipient: {}", e.getClass().getSimpleName());
         }
     }
 
