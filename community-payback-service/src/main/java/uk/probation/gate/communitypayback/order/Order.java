@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.communitypayback.domain.Assessment;
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
@@ -20,12 +21,15 @@ import uk.probation.gate.platform.outbox.AggregateDocument;
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class Order extends AggregateDocument {
 
+    @Indexed(name = "crn")
     private String crn;
     private LocalDate sentenceDate;
+    @Indexed(name = "areaCode")
     private String areaCode;
     private Sex sex;
     private RiskOfSeriousHarm riskOfSeriousHarm;
     private String responsibleOfficerCode;
+    @Indexed(name = "status")
     private OrderStatus status;
     private int requiredMinutes;
     private int creditedMinutes;

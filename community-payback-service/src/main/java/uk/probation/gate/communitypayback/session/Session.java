@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.communitypayback.domain.ProjectType;
 import uk.probation.gate.communitypayback.domain.SessionCapacity;
@@ -28,6 +29,8 @@ public class Session extends AggregateDocument {
     private ProjectType projectType;
     private boolean ete;
     private String areaCode;
+    /** Indexed (ADR 0013): every list of sessions asks for its days by equality ({@code $in} of the dates). */
+    @Indexed(name = "date")
     private LocalDate date;
     // HH:mm text: portable across the wire server and MongoDB, and sorts as time does
     private String startTime;
@@ -43,6 +46,12 @@ public class Session extends AggregateDocument {
     private SessionStatus status;
     private StandDownReason standDownReason;
     private Instant createdAt;
+    /**
+     * TRUE while a booking holds attendance not yet credited to its order (ADR 0008), absent otherwise: attendance
+     * recovery finds such sessions through this index instead of reading every session (ADR 0013).
+     */
+    @Indexed(name = "pendingCredit", sparse = true)
+    private Boolean pendingCredit;
 
     protected Session() {
     }
@@ -86,14 +95,22 @@ public class Session extends AggregateDocument {
 
     void book(Booking booking) {
         bookings.add(booking);
+        notePending();
     }
 
     void cancel(Booking booking) {
         bookings.remove(booking);
+        notePending();
     }
 
     void recordOutcome(Booking recorded) {
         bookings.replaceAll(b -> b.orderId().equals(recorded.orderId()) ? recorded : b);
+        notePending();
+    }
+
+    /** Keeps {@code pendingCredit} true exactly while a booking has a claim not yet credited. */
+    private void notePending() {
+        pendingCredit = bookings.stream().anyMatch(b -> b.pending() != null) ? Boolean.TRUE : null;
     }
 
     /** Bookings whose outcome is recorded here and not yet credited to the order (ADR 0008). */
@@ -105,6 +122,7 @@ public class Session extends AggregateDocument {
     List<Booking> standDown(StandDownReason reason) {
         List<Booking> freed = bookings.stream().filter(b -> b.outcome() == null).toList();
         bookings.removeAll(freed);
+        notePending();
         sentHome.addAll(freed);
         status = SessionStatus.STOOD_DOWN;
         standDownReason = reason;
@@ -120,6 +138,7 @@ public class Session extends AggregateDocument {
         for (Booking b : List.copyOf(bookings)) {
             if (orderId.equals(b.orderId())) {
                 bookings.remove(b);
+                notePending();
                 erasedPlaces.add(new Headcount(b.sex(), b.outcome(), false));
                 changed = true;
             }

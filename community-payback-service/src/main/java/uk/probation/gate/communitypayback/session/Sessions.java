@@ -56,6 +56,8 @@ public class Sessions {
     private final CommunityPaybackProperties properties;
     private final UnpaidWorkMetrics metrics;
     private final Clock clock;
+    /** Whether a run of {@link #creditPending} has looked for claims made before they were marked (once a start). */
+    private volatile boolean unmarkedClaimsChecked;
 
     Sessions(AggregateStore store, MongoTemplate mongo, Projects projects, Orders orders, Events events,
             CommunityPaybackProperties properties, UnpaidWorkMetrics metrics, Clock clock) {
@@ -174,8 +176,8 @@ public class Sessions {
     /** The days the order is booked on in the ISO week of the session, other than on this session. */
     private List<LocalDate> bookedDays(String orderId, Session session) {
         LocalDate monday = DaysPerWeek.monday(session.getDate());
-        return mongo.find(new Query(where("bookings.orderId").is(orderId).and("date").gte(monday)
-                .lte(monday.plusDays(6))), Session.class).stream()
+        return mongo.find(new Query(where("date").in(days(monday, monday.plusDays(6)))
+                .and("bookings.orderId").is(orderId)), Session.class).stream()
                 .filter(s -> !s.getId().equals(session.getId()))
                 .map(Session::getDate).toList();
     }
@@ -249,7 +251,14 @@ public class Sessions {
      */
     public int creditPending(Instant claimedBefore) {
         int settled = 0;
-        for (Session s : mongo.find(new Query(where("bookings.pending").exists(true)), Session.class)) {
+        // found by the pendingCredit index; the first run after a start also reads every session once, for claims
+        // left by a version that did not mark them
+        Criteria pending = where("pendingCredit").is(true);
+        boolean firstRun = !unmarkedClaimsChecked;
+        if (firstRun) {
+            pending = new Criteria().orOperator(pending, where("bookings.pending").exists(true));
+        }
+        for (Session s : mongo.find(new Query(pending), Session.class)) {
             for (Booking b : s.pendingCredits()) {
                 if (b.pending().recordedAt().isBefore(claimedBefore)) {
                     try {
@@ -263,6 +272,9 @@ public class Sessions {
                     }
                 }
             }
+        }
+        if (firstRun) {
+            unmarkedClaimsChecked = true;
         }
         return settled;
     }
@@ -394,7 +406,12 @@ public class Sessions {
 
     private static Query filter(Search search) {
         List<Criteria> all = new ArrayList<>();
-        all.add(where("date").gte(search.from()).lte(search.to()));
+        // the days by equality, so the date index serves the list (the API asks for at most 92 days)
+        if (java.time.temporal.ChronoUnit.DAYS.between(search.from(), search.to()) <= MAX_DAYS_BY_INDEX) {
+            all.add(where("date").in(days(search.from(), search.to())));
+        } else {
+            all.add(where("date").gte(search.from()).lte(search.to()));
+        }
         Set<String> reach = Reach.areaFilter();
         if (reach != null) {
             all.add(where("areaCode").in(reach));
@@ -406,6 +423,14 @@ public class Sessions {
             all.add(where("projectCode").is(search.projectCode()));
         }
         return new Query(new Criteria().andOperator(all));
+    }
+
+    /** Longer date ranges are asked for as a range, which reads every session. */
+    private static final int MAX_DAYS_BY_INDEX = 366;
+
+    /** Every day from {@code from} to {@code to}, both included. */
+    static List<LocalDate> days(LocalDate from, LocalDate to) {
+        return from.datesUntil(to.plusDays(1)).toList();
     }
 
     private static void refuseIfStoodDown(Session s) {

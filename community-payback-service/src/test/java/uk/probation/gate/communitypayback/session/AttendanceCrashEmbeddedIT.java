@@ -218,6 +218,8 @@ class AttendanceCrashEmbeddedIT {
         assertThat(attend(session, orderId, 420).status()).isEqualTo(500);
         assertThat(mongo.findById(orderId, Order.class).getCreditedMinutes()).isEqualTo(420);
         assertThat(mongo.findById(session, Session.class).pendingCredits()).hasSize(1);
+        // the session is marked, so the recovery job finds it by its index rather than by reading every session
+        assertThat(mongo.findById(session, org.bson.Document.class, "sessions").get("pendingCredit")).isEqualTo(true);
         // the claim is internal: the API shows the outcome only
         tools.jackson.databind.JsonNode booking = http.get("/api/sessions/" + session, coordinator).body()
                 .get("bookings").get(0);
@@ -230,6 +232,7 @@ class AttendanceCrashEmbeddedIT {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(mongo.findById(session, Session.class).pendingCredits()).isEmpty());
+        assertThat(mongo.findById(session, org.bson.Document.class, "sessions")).doesNotContainKey("pendingCredit");
         Order once = mongo.findById(orderId, Order.class);
         assertThat(once.getCreditedMinutes()).isEqualTo(420);
         assertThat(once.getAttendances()).hasSize(1);

@@ -190,7 +190,8 @@ public class DeliveryLog {
 
     /** Queued with the trace it was decided in (the consumed event's), which its delivery continues. */
     private void queue(Notification notification) {
-        Update entry = new Update().setOnInsert("dueAt", notification.dueAt());
+        Update entry = new Update().setOnInsert("dueAt", notification.dueAt())
+                .setOnInsert("slot", QueuedDelivery.slotOf(notification.dueAt(), clock.instant()));
         String traceparent = traces.currentTraceparent();
         if (traceparent != null) {
             entry.setOnInsert("traceparent", traceparent);

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,6 +39,11 @@ import uk.probation.gate.platform.tracing.TraceContext;
  * have lapsed before the send begins; the lease (2 min) is far longer than the SMTP time-outs allow a send to take.
  * No job-wide lease: the instances share the queue instead of one of them sending everything.
  * <p>
+ * The poll is keyed (ADR 0013): it reads the entries of the last {@link #LOOKBACK_SLOTS} minutes' slots through the
+ * {@code slot} index, never the whole queue, so entries held for quiet hours or waiting for a later attempt are not
+ * read on every tick. An attempt that finds no such recipient parks the entry on the recipient's code as well as
+ * scheduling its next attempt; registering the recipient releases it at once.
+ * <p>
  * Each delivery runs in the trace the notification was decided in (the consumed event's, kept on the queue entry),
  * so its "sent" log line has the same trace id as the reception that caused it.
  */
@@ -43,6 +51,11 @@ import uk.probation.gate.platform.tracing.TraceContext;
 class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    /** The poll reads the current minute's slot and this many before it. */
+    static final int LOOKBACK_SLOTS = 10;
+    /** How often the whole queue is swept for entries outside the window (fewer minutes than the window). */
+    static final Duration RESWEEP_EVERY = Duration.ofMinutes(5);
+    private static final int RESWEEP_BATCH = 500;
 
     private final MongoTemplate mongo;
     private final RecipientDirectory directory;
@@ -53,6 +66,8 @@ class DeliveryWorker {
     private final NotificationsProperties.Delivery delivery;
     private final AuditTrail audit;
     private final TraceContext traces;
+    /** When the queue was last swept for entries outside the poll's window; null until the first poll. */
+    private volatile Instant lastResweep;
 
     DeliveryWorker(MongoTemplate mongo, RecipientDirectory directory, EmailChannel email, NotificationMetrics metrics,
             Clock clock, NotificationsProperties properties, AuditTrail audit, TraceContext traces) {
@@ -70,7 +85,14 @@ class DeliveryWorker {
     @Scheduled(fixedDelayString = "${notifications.delivery.poll-interval:PT1S}", initialDelay = 500)
     void deliverDue() {
         Instant now = clock.instant();
-        List<QueuedDelivery> due = mongo.find(Query.query(where("dueAt").lte(now))
+        resweepIfDue(now);
+        // only the slots (minutes) of the last few minutes, by their index: entries due later are not read
+        long current = QueuedDelivery.slotOf(now);
+        List<Long> slots = new ArrayList<>();
+        for (long slot = current - LOOKBACK_SLOTS; slot <= current; slot++) {
+            slots.add(slot);
+        }
+        List<QueuedDelivery> due = mongo.find(Query.query(where("slot").in(slots).and("dueAt").lte(now))
                 .with(Sort.by("dueAt")).limit(delivery.batchSize()), QueuedDelivery.class);
         // audit rows of a delivery name it as their cause
         MDC.put(AuditTrail.CAUSE, "delivery");
@@ -102,9 +124,66 @@ class DeliveryWorker {
     }
 
     private boolean claim(QueuedDelivery entry, Instant now) {
+        Instant lapses = now.plus(delivery.claimLease());
         return mongo.updateFirst(Query.query(where("_id").is(entry.id()).and("dueAt").is(entry.dueAt())),
-                Update.update("dueAt", now.plus(delivery.claimLease())), QueuedDelivery.class)
-                .getModifiedCount() == 1;
+                Update.update("dueAt", lapses).set("slot", QueuedDelivery.slotOf(lapses, now)).unset("waitingFor"),
+                QueuedDelivery.class).getModifiedCount() == 1;
+    }
+
+    /**
+     * Entries whose slot has left the poll's window (the service was stopped, or a backlog outlasted the window), and
+     * entries queued before slots existed, are put in the current slot. The only read of the whole queue: when the
+     * worker starts, and then at most every {@link #RESWEEP_EVERY} (by the service clock, so also after it jumps).
+     */
+    private void resweepIfDue(Instant now) {
+        if (lastResweep != null && !now.isBefore(lastResweep)
+                && Duration.between(lastResweep, now).compareTo(RESWEEP_EVERY) < 0) {
+            return;
+        }
+        long current = QueuedDelivery.slotOf(now);
+        long oldest = current - LOOKBACK_SLOTS;
+        List<QueuedDelivery> stray;
+        int moved = 0;
+        int movedNow;
+        do {
+            movedNow = 0;
+            stray = mongo.find(Query.query(new Criteria().orOperator(where("slot").lt(oldest),
+                    where("slot").exists(false))).limit(RESWEEP_BATCH), QueuedDelivery.class);
+            for (QueuedDelivery entry : stray) {
+                long slot = entry.dueAt() == null ? current : QueuedDelivery.slotOf(entry.dueAt(), now);
+                // conditional on what was read: a claim or a retry written meanwhile has set its own slot
+                Criteria same = where("_id").is(entry.id()).and("dueAt").is(entry.dueAt());
+                movedNow += (int) mongo.updateFirst(Query.query(entry.slot() == null ? same.and("slot").exists(false)
+                        : same.and("slot").is(entry.slot())), Update.update("slot", slot), QueuedDelivery.class)
+                        .getModifiedCount();
+            }
+            moved += movedNow;
+        } while (stray.size() == RESWEEP_BATCH && movedNow > 0);
+        if (moved > 0) {
+            log.info("{} queued notification(s) moved into the current slot", moved);
+        }
+        lastResweep = now;
+    }
+
+    /**
+     * A recipient was put in the directory: what is parked on its code (an attempt found no such recipient) is due
+     * now, found by the {@code waitingFor} index. An entry being sent meanwhile is not parked (its claim cleared it),
+     * so this never makes an entry due that another instance holds.
+     */
+    @EventListener
+    void recipientRegistered(RecipientDirectory.Registered registered) {
+        Instant now = clock.instant();
+        try {
+            long released = mongo.updateMulti(Query.query(where("waitingFor").is(registered.code())),
+                    Update.update("dueAt", now).set("slot", QueuedDelivery.slotOf(now)).unset("waitingFor"),
+                    QueuedDelivery.class).getModifiedCount();
+            if (released > 0) {
+                log.info("{} queued notification(s) waiting for a recipient now in the directory are due", released);
+            }
+        } catch (RuntimeException e) {
+            // the recipient is saved; what waits for it is still tried at its next attempt
+            log.warn("Could not release notifications waiting for a recipient: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** {@code attemptedAt}: the back-off counts from the attempt, not from when its outcome was written. */
@@ -117,10 +196,10 @@ class DeliveryWorker {
         int attempts = notification.attempts() + 1;
         try {
             Recipient recipient = directory.find(notification.recipientCode())
-                    .orElseThrow(() -> new IllegalStateException("Recipient is not in the recipient directory"));
+                    .orElseThrow(() -> new RecipientUnknown(notification.recipientCode()));
             email.send(recipient.email(), notification.messageSubject(), notification.messageBody());
         } catch (RuntimeException failure) {
-            failed(notification, attempts, reason(failure), attemptedAt);
+            failed(notification, attempts, reason(failure), attemptedAt, failure instanceof RecipientUnknown);
             return;
         }
         Notification sent = update(notification, attempts, DeliveryStatus.SENT, notification.failureReason(),
@@ -130,13 +209,18 @@ class DeliveryWorker {
         log.info("Notification {} sent by {} after {} attempt(s)", sent.logName(), sent.channel(), attempts);
     }
 
-    private void failed(Notification notification, int attempts, String reason, Instant attemptedAt) {
+    private void failed(Notification notification, int attempts, String reason, Instant attemptedAt,
+            boolean unknownRecipient) {
         Optional<Duration> backOff = retries.backOffAfter(attempts);
         if (backOff.isPresent()) {
             // the queue first: once the log shows the failed attempt, the next one is already scheduled
             Instant next = attemptedAt.plus(backOff.get());
-            mongo.updateFirst(Query.query(where("_id").is(notification.id())), Update.update("dueAt", next),
-                    QueuedDelivery.class);
+            Update retry = Update.update("dueAt", next).set("slot", QueuedDelivery.slotOf(next, clock.instant()));
+            if (unknownRecipient) {
+                // parked on the code as well: registering the recipient makes it due at once
+                retry.set("waitingFor", notification.recipientCode());
+            }
+            mongo.updateFirst(Query.query(where("_id").is(notification.id())), retry, QueuedDelivery.class);
             Notification retrying = update(notification, attempts, DeliveryStatus.PENDING, reason,
                     new Update().set("dueAt", next), "dueAt");
             metrics.retried(retrying);
@@ -163,6 +247,13 @@ class DeliveryWorker {
         Notification after = mongo.findById(n.id(), Notification.class);
         // erased meanwhile (its case, order or referral): counted as it stood
         return after != null ? after : n;
+    }
+
+    /** No entry for the code in the directory (yet): its message is "Recipient is not in the recipient directory". */
+    static final class RecipientUnknown extends IllegalStateException {
+        RecipientUnknown(String code) {
+            super("Recipient is not in the recipient directory");
+        }
     }
 
     private void dequeue(String id) {

@@ -24,7 +24,7 @@ import uk.probation.gate.notifications.domain.RecipientKind;
 @CompoundIndex(name = "by_recipient", def = "{'recipientCode': 1, 'createdAt': -1}")
 public record Notification(
         @Id String id,
-        String recipientCode,
+        @Indexed(name = "recipientCode") String recipientCode,
         RecipientKind recipientKind,
         Channel channel,
         String template,

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,15 +42,22 @@ public class RecipientDirectory implements InitializingBean {
     public record Entry(String kind, String email, String language, String quietHours) {
     }
 
+    /** Published once an entry is saved: whatever waits for this code can be sent now. */
+    public record Registered(String code) {
+    }
+
     private final MongoTemplate mongo;
     private final NotificationsProperties properties;
     private final Clock clock;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     /** The directory's collection (audit rows name it). */
     public static final String COLLECTION = "recipients";
 
-    RecipientDirectory(MongoTemplate mongo, NotificationsProperties properties, Clock clock, AuditTrail audit) {
+    RecipientDirectory(MongoTemplate mongo, NotificationsProperties properties, Clock clock, AuditTrail audit,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
@@ -75,6 +83,7 @@ public class RecipientDirectory implements InitializingBean {
         mongo.save(recipient);
         audit.record(COLLECTION, code, before == null ? "created" : "updated", changedFields(before, recipient));
         log.info("Recipient {} ({}) saved", logName(recipient), recipient.kind());
+        events.publishEvent(new Registered(code));
         return recipient;
     }
 

@@ -131,6 +131,43 @@ abstract class OfficerScenarios extends NotificationScenarios {
         assertThat(failed.failureReason()).contains("not in the recipient directory");
     }
 
+    @Test
+    void aMessageWaitingForAnUnknownRecipientIsSentOnceTheRecipientIsRegistered() {
+        String officer = InboundEvents.officerCode();
+        String prisonNumber = InboundEvents.prisonNumber();
+        String eventId = newId();
+        topics.send(Topics.RESETTLEMENT, prisonNumber, InboundEvents.received(prisonNumber, officer),
+                headers(RECEIVED, eventId, prisonNumber));
+
+        String id = eventId + ":" + officer;
+        Notification waiting = awaitNotification(id, n -> n.attempts() == 1);
+        assertThat(waiting.status().name()).isEqualTo("PENDING");
+        assertThat(waiting.failureReason()).contains("not in the recipient directory");
+        // the clock stands still: without the registration its next attempt would not be due for a minute
+        recipient(officer, "RESPONSIBLE_OFFICER", "en", null);
+
+        SmtpSink.Mail mail = awaitMail(officer);
+        assertThat(mail.subject()).contains(prisonNumber);
+        Notification sent = awaitSent(id);
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(smtp.to(email(officer))).hasSize(1);
+    }
+
+    @Test
+    void aRetryDueLongAgoIsStillMadeWhenTheClockHasMovedFarOn() {
+        String prisonNumber = InboundEvents.prisonNumber();
+        String eventId = newId();
+        topics.send(Topics.REFERRAL, prisonNumber, InboundEvents.referralSent(prisonNumber, "CGL"),
+                headers(REFERRAL_SENT, eventId, prisonNumber));
+
+        String id = eventId + ":CGL";
+        awaitNotification(id, n -> n.attempts() == 1);
+        // far past the poll's window of recent minutes: the entry is found again by the sweep
+        clock.advance(Duration.ofHours(3));
+        Notification second = awaitNotification(id, n -> n.attempts() == 2);
+        assertThat(second.status().name()).isEqualTo("PENDING");
+    }
+
     // --- officers told of every significant event, in their language (here Welsh), in plain words
 
     @Test

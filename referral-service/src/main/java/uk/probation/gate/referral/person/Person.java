@@ -1,6 +1,7 @@
 package uk.probation.gate.referral.person;
 
 import java.time.LocalDate;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.platform.outbox.AggregateDocument;
 import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
@@ -12,10 +13,12 @@ public class Person extends AggregateDocument {
 
     private String prisonNumber;
     private String crn;
+    @Indexed(name = "prisonCode")
     private String prisonCode;
     private Sex sex;
     private RiskOfSeriousHarm riskOfSeriousHarm;
     private String responsibleOfficerCode;
+    @Indexed(name = "caseId", sparse = true)
     private String caseId;
     private LocalDate lastReceivedOn;
     private LocalDate expectedReleaseDate;

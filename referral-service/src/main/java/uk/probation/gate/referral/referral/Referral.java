@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.platform.outbox.AggregateDocument;
 import uk.probation.gate.referral.domain.Achievement;
@@ -48,17 +49,21 @@ public class Referral extends AggregateDocument {
             Instant recordedAt) {
     }
 
+    @Indexed(name = "prisonNumber", sparse = true)
     private String prisonNumber;
     private String crn;
     private Need need;
     private Source source;
+    @Indexed(name = "caseId", sparse = true)
     private String caseId;
     private String prisonCode;
     private String areaCode;
     private Sex sex;
     private RiskOfSeriousHarm riskOfSeriousHarm;
     private String responsibleOfficerCode;
+    @Indexed(name = "status")
     private ReferralStatus status;
+    @Indexed(name = "providerCode", sparse = true)
     private String providerCode;
     private LocalDate respondBy;
     private Integer startDays;

@@ -414,9 +414,20 @@ public class Referrals {
      * referral.
      */
     public List<String> pastDue() {
-        Query query = Query.query(overdueNow(LocalDate.now(clock), true));
-        query.fields().include("_id");
-        return mongo.find(query, Referral.class).stream().map(Referral::getId).toList();
+        // one query per open status, each served by the status index: closed referrals (nearly all of them, in
+        // time) are never read (ADR 0013); the same referrals as overdueNow(today, true)
+        LocalDate today = LocalDate.now(clock);
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (Criteria stage : List.of(where("status").is(ReferralStatus.SENT).and("respondBy").lt(today),
+                where("status").is(ReferralStatus.ACCEPTED).and("startBy").lt(today)
+                        .and("escalations.stage").ne(Stage.START),
+                where("status").is(ReferralStatus.IN_PROGRESS).and("outcomeBy").lt(today)
+                        .and("escalations.stage").ne(Stage.OUTCOME))) {
+            Query query = Query.query(stage);
+            query.fields().include("_id");
+            mongo.find(query, Referral.class).forEach(r -> ids.add(r.getId()));
+        }
+        return List.copyOf(ids);
     }
 
     /** The current stage is past its day ({@code notEscalated}: START and OUTCOME not escalated yet). */
@@ -524,14 +535,16 @@ public class Referrals {
             if (reach.isEmpty()) {
                 return new PageResponse<>(List.of(), page, size, 0);
             }
-            all.add(new Criteria().orOperator(reach));
+            // one alternative (a provider's inbox, one officer, ...) as a plain condition: its key's index serves it
+            all.add(reach.size() == 1 ? reach.get(0) : new Criteria().orOperator(reach));
         }
-        return page(new Criteria().andOperator(all), order, page, size);
+        return page(all, order, page, size);
     }
 
-    private PageResponse<Referral> page(Criteria criteria, Order order, int page, int size) {
+    private PageResponse<Referral> page(List<Criteria> all, Order order, int page, int size) {
+        Criteria criteria = new Criteria().andOperator(all);
         long total = mongo.count(Query.query(criteria), Referral.class);
-        List<Referral> items = order == Order.RESPOND_BY ? byRespondBy(criteria, page, size)
+        List<Referral> items = order == Order.RESPOND_BY ? byRespondBy(all, page, size)
                 : mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
                         .skip((long) page * size).limit(size), Referral.class);
         return new PageResponse<>(items, page, size, total);
@@ -565,15 +578,15 @@ public class Referrals {
      * A provider's inbox: what it is late to answer (still SENT after the respond-by day) first, then the soonest
      * respond-by day, then what has none (newest first). Three queries paged as one list.
      */
-    private List<Referral> byRespondBy(Criteria criteria, int page, int size) {
+    private List<Referral> byRespondBy(List<Criteria> all, int page, int size) {
         LocalDate today = LocalDate.now(clock);
         List<Query> segments = List.of(
-                Query.query(new Criteria().andOperator(criteria, where("status").is(ReferralStatus.SENT)
+                Query.query(and(all, where("status").is(ReferralStatus.SENT)
                         .and("respondBy").lt(today))).with(Sort.by("respondBy", "createdAt")),
-                Query.query(new Criteria().andOperator(criteria, where("respondBy").ne(null),
+                Query.query(and(all, where("respondBy").ne(null),
                         new Criteria().orOperator(where("status").ne(ReferralStatus.SENT),
                                 where("respondBy").gte(today)))).with(Sort.by("respondBy", "createdAt")),
-                Query.query(new Criteria().andOperator(criteria, where("respondBy").is(null)))
+                Query.query(and(all, where("respondBy").is(null)))
                         .with(Sort.by(Sort.Direction.DESC, "createdAt")));
         List<Referral> items = new ArrayList<>();
         long skip = (long) page * size;
@@ -590,6 +603,13 @@ public class Referrals {
             skip = 0;
         }
         return items;
+    }
+
+    /** One flat {@code $and} of the list's conditions and more: its equalities stay where an index can serve them. */
+    private static Criteria and(List<Criteria> all, Criteria... more) {
+        List<Criteria> each = new ArrayList<>(all);
+        each.addAll(List.of(more));
+        return new Criteria().andOperator(each);
     }
 
     /** The current provider lets the referral go; it is sent to the next provider, or becomes UNROUTABLE. */

@@ -17,10 +17,14 @@ final class DueForRelease {
     private DueForRelease() {
     }
 
-    /** Not yet released, not superseded by a later case, and expected out from today up to {@code days} days ahead. */
+    /**
+     * Not yet released, not superseded by a later case, and expected out from today up to {@code days} days ahead.
+     * The days are asked for by equality (each date), so the {@code expectedReleaseDate} index serves the worklist
+     * and the release-due gauge (ADR 0013); the worklist asks for at most 90 days.
+     */
     static Criteria within(LocalDate today, int days) {
-        return where("release").is(null).and("supersededBy").is(null).and("expectedReleaseDate").gte(today)
-                .lte(today.plusDays(days));
+        return where("expectedReleaseDate").in(today.datesUntil(today.plusDays(days + 1L)).toList())
+                .and("release").is(null).and("supersededBy").is(null);
     }
 
     /** The latest plan needs it ({@code field}: accommodation or ete) and no provider has accepted a referral. */

@@ -56,7 +56,7 @@ class ReleaseMetrics {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${referral.metrics-refresh:PT15S}", initialDelay = 1000)
+    @Scheduled(fixedDelayString = "${referral.metrics-refresh:PT5M}", initialDelay = 1000)
     void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         FIELDS.forEach((need, field) -> count(need, field).forEach((tags, count) ->

@@ -1,6 +1,7 @@
 package uk.probation.gate.referral.release;
 
 import java.time.LocalDate;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.platform.outbox.AggregateDocument;
 import uk.probation.gate.referral.domain.Need;
@@ -27,6 +28,7 @@ public class ReleaseOutcome extends AggregateDocument {
     private NeedOnRelease accommodation = NeedOnRelease.unknown();
     private NeedOnRelease ete = NeedOnRelease.unknown();
     private Release release;
+    @Indexed(name = "expectedReleaseDate", sparse = true)
     private LocalDate expectedReleaseDate;
     private String supersededBy;
 

@@ -50,7 +50,7 @@ class CaseloadMetrics {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${resettlement.metrics-refresh:PT15S}", initialDelay = 1000)
+    @Scheduled(fixedDelayString = "${resettlement.metrics-refresh:PT5M}", initialDelay = 1000)
     void refresh() {
         releasesByAccommodation.register(countReleases("release.accommodationOnRelease", "accommodation"), true);
         releasesByEte.register(countReleases("release.eteOnRelease", "ete"), true);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.platform.outbox.AggregateDocument;
 import java.util.Objects;
@@ -31,19 +32,27 @@ import uk.probation.gate.resettlement.domain.Sex;
 @CompoundIndex(name = "reception", def = "{'prisonNumber': 1, 'receivedOn': 1}", unique = true)
 public class ResettlementCase extends AggregateDocument {
 
+    /** Indexed (ADR 0013): a person's cases are found by it on every reception, movement and command. */
+    @Indexed(name = "prisonNumber")
     private String prisonNumber;
     private String crn;
+    /** Indexed: the caseload is filtered by the caller's prisons. */
+    @Indexed(name = "prisonCode")
     private String prisonCode;
     private LocalDate receivedOn;
     private LocalDate expectedReleaseDate;
     private Sex sex;
     private RiskOfSeriousHarm riskOfSeriousHarm;
     private String responsibleOfficerCode;
+    /** Indexed: the release gauges and the retention job select by status. */
+    @Indexed(name = "status")
     private CaseStatus status;
     private LocalDate screeningDueBy;
     private LocalDate preReleaseReviewFrom;
     private LocalDate preReleaseReviewDueBy;
     private Boolean recall;
+    /** Indexed (sparse): "my cases". */
+    @Indexed(name = "allocatedTo", sparse = true)
     private String allocatedTo;
     private String allocatedToName;
     private String supersededBy;
@@ -52,6 +61,8 @@ public class ResettlementCase extends AggregateDocument {
     private Plan plan;
     private Release release;
     private Transfer transfer;
+    /** Indexed (sparse): the overdue gauges select by what is due. */
+    @Indexed(name = "nextDue", sparse = true)
     private Due nextDue;
     private LocalDate nextDueBy;
     private Instant openedAt;
