@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.platform.outbox.AggregateDocument;
@@ -20,6 +21,8 @@ import uk.probation.gate.referral.person.CaseDetails;
 
 /** One need of one person, referred to one provider at a time; its lifecycle events travel in its outbox. */
 @Document("referrals")
+// a provider's inbox tab: its referrals in the tab's statuses (ADR 0013)
+@CompoundIndex(name = "inbox", def = "{'providerCode': 1, 'status': 1}", sparse = true)
 public class Referral extends AggregateDocument {
 
     public enum Source { PLAN, MANUAL }

@@ -30,6 +30,8 @@ import uk.probation.gate.resettlement.domain.Sex;
  */
 @Document("cases")
 @CompoundIndex(name = "reception", def = "{'prisonNumber': 1, 'receivedOn': 1}", unique = true)
+// the caseload: a prison's cases with something due (ADR 0013)
+@CompoundIndex(name = "caseload", def = "{'prisonCode': 1, 'nextDue': 1}")
 public class ResettlementCase extends AggregateDocument {
 
     /** Indexed (ADR 0013): a person's cases are found by it on every reception, movement and command. */

@@ -27,8 +27,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * secondary indexes: {@code {_id: x, version: 3}} or {@code {_id: x, "claim.holder": h}} read every document of the
  * collection, as did every query on a non-unique field. With a hundred thousand people stored that saturated the
  * store (ADR 0013). A unique index is preferred (one document at most), then the secondary index with the most keys.
- * Ranges, {@code $exists}, {@code $ne}, {@code $or}, regular expressions, null and whole-array or whole-document
- * equality are never served by an index here.
+ * An {@code $or} is served as the union of its alternatives, each with the conditions around it, when every
+ * alternative is served by an index more narrowly than the conditions around it alone. Ranges, {@code $exists},
+ * {@code $ne}, regular expressions, null and whole-array or whole-document equality are never served by an index.
  */
 final class IndexedQueries {
 
@@ -41,12 +42,40 @@ final class IndexedQueries {
     /** The positions of every document that may match {@code query}, or null when no index serves it. */
     static <P> Collection<P> positions(List<Index<P>> indexes, Document query) {
         Map<String, List<Object>> equalities = new LinkedHashMap<>();
-        collectEqualities(query, equalities);
+        List<Document> alternatives = new ArrayList<>();
+        collectEqualities(query, equalities, alternatives);
+        Plan<P> whole = best(indexes, equalities);
+        if (!alternatives.isEmpty()) {
+            // an $or: each alternative with the conditions around it, when every one is served more narrowly
+            List<Plan<P>> branches = new ArrayList<>();
+            for (Document alternative : alternatives) {
+                Map<String, List<Object>> narrower = new LinkedHashMap<>(equalities);
+                collectEqualities(alternative, narrower, new ArrayList<>());
+                Plan<P> branch = best(indexes, narrower);
+                if (branch == null || (whole != null && branch.score() <= whole.score())) {
+                    branches = null;
+                    break;
+                }
+                branches.add(branch);
+            }
+            if (branches != null) {
+                Set<P> found = new LinkedHashSet<>();
+                branches.forEach(branch -> found.addAll(lookUp(branch.index(), branch.equalities())));
+                return found;
+            }
+        }
+        return whole == null ? null : lookUp(whole.index(), whole.equalities());
+    }
+
+    private record Plan<P>(Index<P> index, Map<String, List<Object>> equalities, int score) {
+    }
+
+    /** The index that serves these equalities best: a unique one, else the one with most keys; null if none. */
+    private static <P> Plan<P> best(List<Index<P>> indexes, Map<String, List<Object>> equalities) {
         if (equalities.isEmpty()) {
             return null;
         }
-        Index<P> best = null;
-        int bestScore = 0;
+        Plan<P> best = null;
         for (Index<P> index : indexes) {
             if (!(index instanceof AbstractUniqueIndex || index instanceof EqualityIndex)) {
                 continue;
@@ -56,15 +85,17 @@ final class IndexedQueries {
                 continue;
             }
             int score = (index.isUnique() ? 1000 : 0) + keys.size();
-            if (score > bestScore) {
-                best = index;
-                bestScore = score;
+            if (best == null || score > best.score()) {
+                best = new Plan<>(index, equalities, score);
             }
         }
-        return best == null ? null : lookUp(best, equalities);
+        return best;
     }
 
     private static <P> Collection<P> lookUp(Index<P> index, Map<String, List<Object>> equalities) {
+        if (lookups(keysOf(index), equalities) == 0) {
+            return List.of();
+        }
         List<String> keys = keysOf(index);
         Set<P> found = new LinkedHashSet<>();
         for (List<Object> values : combinations(keys, equalities)) {
@@ -81,15 +112,23 @@ final class IndexedQueries {
         return found;
     }
 
-    private static void collectEqualities(Document filter, Map<String, List<Object>> equalities) {
+    /**
+     * The filter's equalities at the top level and in a top-level {@code $and}, and the alternatives of the first
+     * {@code $or} found there (a second {@code $or} is only checked on what the first one's plan finds).
+     */
+    private static void collectEqualities(Document filter, Map<String, List<Object>> equalities,
+            List<Document> alternatives) {
         for (Map.Entry<String, Object> condition : filter.entrySet()) {
             String key = condition.getKey();
             if (key.equals("$and") && condition.getValue() instanceof Collection<?> all) {
                 for (Object each : all) {
                     if (each instanceof Document part) {
-                        collectEqualities(part, equalities);
+                        collectEqualities(part, equalities, alternatives);
                     }
                 }
+            } else if (key.equals("$or") && condition.getValue() instanceof Collection<?> any && alternatives.isEmpty()
+                    && any.stream().allMatch(Document.class::isInstance)) {
+                any.forEach(alternative -> alternatives.add((Document) alternative));
             } else if (!key.startsWith("$")) {
                 List<Object> values = equalityValues(condition.getValue());
                 if (values != null) {

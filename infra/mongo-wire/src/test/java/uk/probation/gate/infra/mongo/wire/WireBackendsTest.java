@@ -124,7 +124,10 @@ class WireBackendsTest {
                     and(eq("_id", "p-7"), eq("version", 1)),
                     and(in("_id", "p-4", "p-5"), exists("pending", true), or(exists("claim", false), eq("x", 1))),
                     new Document("$and", List.of(new Document("prison", "EYI"), new Document("status", "CLOSED"),
-                            new Document("ref", new Document("$ne", "R-00001")))));
+                            new Document("ref", new Document("$ne", "R-00001")))),
+                    // an $or whose every alternative, with the conditions around it, is served by an index
+                    and(eq("prison", "NMI"), or(eq("status", "OPEN"), and(eq("status", "CLOSED"), gte("version", 0)))),
+                    or(eq("pending", true), eq("ref", "R-00001")));
             for (Bson filter : servedByAnIndex) {
                 long scansBefore = collectionScans(db, "indexed");
                 assertThat(find(indexed, filter)).as("%s", filter).isEqualTo(find(plain, filter));
@@ -136,6 +139,7 @@ class WireBackendsTest {
 
             List<Bson> readingEveryDocument = List.of(gte("version", 1), exists("pending", true), ne("prison", "MDI"),
                     or(eq("prison", "MDI"), eq("prison", "LEI")), eq("status", "OPEN"),
+                    or(eq("pending", true), gte("version", 1)),
                     // the first key of a compound index alone is not served (MongoDB would use it)
                     eq("prison", "LEI"));
             for (Bson filter : readingEveryDocument) {
