@@ -27,7 +27,7 @@ class LocalMongoTest {
         }
         MongoServer second = new MongoServer(LocalMongo.backend(file));
         try (MongoClient reader = MongoClients.create("mongodb://127.0.0.1:" + second.bind().getPort())) {
-            // the secondary index is rebuilt from the file and serves the query: nothing read every document
+            // the secondary index is kept in the file and serves the query: nothing read every document
             assertThat(reader.getDatabase("restart").getCollection("cases").find(new Document("prison", "MDI")))
                     .containsExactly(new Document("_id", "c1").append("v", 1).append("prison", "MDI"));
             assertThat(reader.getDatabase("restart").runCommand(new Document("collStats", "cases"))

@@ -7,20 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * A secondary (non-unique) index, which mongo-java-server 1.47 accepts and then ignores: here it finds the documents
- * whose indexed fields equal given values. Kept in memory and built from the documents when the collection opens
- * (the H2 backend rebuilds it on every start); an array field indexes each of its elements, as MongoDB's multikey
- * indexes do. {@link IndexedQueries} decides when a query uses it.
+ * A secondary index of the tests' memory backend, held in memory like the backend's documents (the local stack's H2
+ * backend keeps its secondary indexes in the file: {@link H2SecondaryIndex}).
  */
-final class EqualityIndex<P> extends Index<P> {
+final class EqualityIndex<P> extends SecondaryIndex<P> {
 
     /** Indexed values → (document id → position). */
     private final Map<KeyValue, Map<Object, P>> byValue = new HashMap<>();
@@ -31,14 +26,10 @@ final class EqualityIndex<P> extends Index<P> {
         super(name, keys, sparse);
     }
 
-    /** The positions of the documents whose indexed fields equal {@code values} (normalized, in key order). */
+    @Override
     Collection<P> positionsOf(KeyValue values) {
         Map<Object, P> found = byValue.get(values);
         return found == null ? List.of() : found.values();
-    }
-
-    List<String> keyNames() {
-        return keys();
     }
 
     @Override
@@ -47,13 +38,8 @@ final class EqualityIndex<P> extends Index<P> {
     }
 
     @Override
-    public void checkAdd(Document document, MongoCollection<P> collection) {
-        // not unique: nothing to refuse
-    }
-
-    @Override
     public void add(Document document, P position, MongoCollection<P> collection) {
-        if (isSparse() && hasNoIndexedField(document)) {
+        if (leavesOut(document)) {
             return;
         }
         Object id = idOf(document);
@@ -83,28 +69,12 @@ final class EqualityIndex<P> extends Index<P> {
     }
 
     @Override
-    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-        // not unique: nothing to refuse
-    }
-
-    @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
         if (nullAwareEqualsKeys(oldDocument, newDocument) && positions.containsKey(idOf(oldDocument))) {
             return;
         }
         remove(oldDocument);
         add(newDocument, position, collection);
-    }
-
-    /** Queries are planned by {@link IndexedQueries}, never through the backend's own index choice. */
-    @Override
-    public boolean canHandle(Document query) {
-        return false;
-    }
-
-    @Override
-    public Iterable<P> getPositions(Document query) {
-        throw new UnsupportedOperationException("planned by IndexedQueries");
     }
 
     @Override
@@ -121,11 +91,6 @@ final class EqualityIndex<P> extends Index<P> {
     public void drop() {
         byValue.clear();
         positions.clear();
-    }
-
-    private boolean hasNoIndexedField(Document document) {
-        return keys().stream().allMatch(key -> Utils.getSubdocumentValueCollectionAware(document, key)
-                instanceof Missing);
     }
 
     private static Object idOf(Document document) {

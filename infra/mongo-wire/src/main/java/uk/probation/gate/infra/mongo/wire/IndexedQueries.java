@@ -77,7 +77,7 @@ final class IndexedQueries {
         }
         Plan<P> best = null;
         for (Index<P> index : indexes) {
-            if (!(index instanceof AbstractUniqueIndex || index instanceof EqualityIndex)) {
+            if (!(index instanceof AbstractUniqueIndex || index instanceof SecondaryIndex)) {
                 continue;
             }
             List<String> keys = keysOf(index);
@@ -99,7 +99,7 @@ final class IndexedQueries {
         List<String> keys = keysOf(index);
         Set<P> found = new LinkedHashSet<>();
         for (List<Object> values : combinations(keys, equalities)) {
-            if (index instanceof EqualityIndex<P> secondary) {
+            if (index instanceof SecondaryIndex<P> secondary) {
                 found.addAll(secondary.positionsOf(new KeyValue(values).normalized()));
             } else {
                 Document lookup = new Document();

@@ -22,8 +22,9 @@ import org.h2.mvstore.MVMap;
 
 /**
  * The local stack's store: mongo-java-server's H2 file backend, with what a client reads mended as
- * {@link ClientReads} describes, and indexes used as {@link IndexedQueries} describes (secondary indexes are held
- * in memory and rebuilt from the file when it opens). The data file stays the plain backend's.
+ * {@link ClientReads} describes, and indexes used as {@link IndexedQueries} describes (secondary indexes are kept
+ * in the file: {@link H2SecondaryIndex}). A file written by the plain backend opens unchanged; its secondary indexes
+ * are built when it opens.
  */
 public final class SnapshotH2Backend extends H2Backend {
 
@@ -59,7 +60,10 @@ public final class SnapshotH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            return new EqualityIndex<>(indexName, keys, sparse);
+            // named as H2Database names a unique index's map, so dropping the index removes it
+            MVMap<String, Object> entries = getMvStore()
+                    .openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+            return new H2SecondaryIndex(entries, indexName, keys, sparse);
         }
 
         @Override

@@ -1,0 +1,163 @@
+package uk.probation.gate.infra.mongo.wire;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A secondary index of the local stack's H2 backend, kept in the data file beside the documents (one entry per
+ * document and indexed value, in the same store commits): it survives restarts without a rebuild and its size does
+ * not weigh on the server's heap, which a hundred thousand people's notifications, with several identifier indexes
+ * each, would. An entry's key is the encoded values, then the encoded document id, so the documents with given
+ * values are one range of keys; its value is the document's position (its id).
+ */
+final class H2SecondaryIndex extends SecondaryIndex<Object> {
+
+    private static final char VALUE_SEPARATOR = '\u0000';
+    private static final char ID_SEPARATOR = '\u0001';
+    private static final char ESCAPE = '\u0002';
+
+    private final MVMap<String, Object> entries;
+
+    H2SecondaryIndex(MVMap<String, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.entries = entries;
+    }
+
+    @Override
+    Collection<Object> positionsOf(KeyValue values) {
+        String prefix = encode(values) + ID_SEPARATOR;
+        List<Object> found = new ArrayList<>();
+        Cursor<String, Object> cursor = entries.cursor(prefix);
+        while (cursor.hasNext()) {
+            String key = cursor.next();
+            if (!key.startsWith(prefix)) {
+                break;
+            }
+            found.add(cursor.getValue());
+        }
+        return found;
+    }
+
+    /** The H2 backend's position of a document is its id. */
+    @Override
+    public Object getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (leavesOut(document)) {
+            return;
+        }
+        String id = ID_SEPARATOR + encodeValue(position);
+        for (KeyValue values : getKeyValues(document)) {
+            entries.put(encode(values) + id, position);
+        }
+    }
+
+    @Override
+    public Object remove(Document document) {
+        if (leavesOut(document)) {
+            return null;
+        }
+        Object position = document.get("_id");
+        String id = ID_SEPARATOR + encodeValue(position);
+        for (KeyValue values : getKeyValues(document)) {
+            entries.remove(encode(values) + id);
+        }
+        return position;
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) {
+        if (nullAwareEqualsKeys(oldDocument, newDocument) && leavesOut(oldDocument) == leavesOut(newDocument)) {
+            return;
+        }
+        remove(oldDocument);
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public long getCount() {
+        return entries.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+    }
+
+    private static String encode(KeyValue values) {
+        StringBuilder key = new StringBuilder();
+        for (Object value : values) {
+            if (!key.isEmpty()) {
+                key.append(VALUE_SEPARATOR);
+            }
+            key.append(encodeValue(value));
+        }
+        return key.toString();
+    }
+
+    /** A value as text that equals another's exactly when the values are equal (both normalized). */
+    private static String encodeValue(Object value) {
+        if (value == null) {
+            return "n";
+        }
+        if (value instanceof String text) {
+            return "s" + escape(text);
+        }
+        if (value instanceof Double || value instanceof Long || value instanceof Integer) {
+            return "d" + value;
+        }
+        if (value instanceof Boolean) {
+            return "b" + value;
+        }
+        if (value instanceof Date date) {
+            return "t" + date.getTime();
+        }
+        if (value instanceof ObjectId objectId) {
+            return "o" + objectId.getHexData();
+        }
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            return "x" + escape(String.valueOf(value));
+        }
+        return value.getClass().getSimpleName() + ":" + escape(String.valueOf(value));
+    }
+
+    private static String escape(String text) {
+        if (text.indexOf(VALUE_SEPARATOR) < 0 && text.indexOf(ID_SEPARATOR) < 0 && text.indexOf(ESCAPE) < 0) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == VALUE_SEPARATOR || c == ID_SEPARATOR || c == ESCAPE) {
+                escaped.append(ESCAPE).append((char) ('0' + c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

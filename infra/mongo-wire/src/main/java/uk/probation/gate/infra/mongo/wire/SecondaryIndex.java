@@ -1,0 +1,54 @@
+package uk.probation.gate.infra.mongo.wire;
+
+import java.util.Collection;
+import java.util.List;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A secondary (non-unique) index, which mongo-java-server 1.47 accepts and then ignores: here it finds the documents
+ * whose indexed fields equal given values. An array field indexes each of its elements, as MongoDB's multikey indexes
+ * do; a sparse index leaves out documents that have none of its fields. {@link IndexedQueries} decides when a query
+ * uses it; the backend's own index choice never does.
+ */
+abstract class SecondaryIndex<P> extends Index<P> {
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+    }
+
+    /** The positions of the documents whose indexed fields equal {@code values} (normalized, in key order). */
+    abstract Collection<P> positionsOf(KeyValue values);
+
+    @Override
+    public final boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public final Iterable<P> getPositions(Document query) {
+        throw new UnsupportedOperationException("planned by IndexedQueries");
+    }
+
+    @Override
+    public void checkAdd(Document document, de.bwaldvogel.mongo.MongoCollection<P> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument,
+            de.bwaldvogel.mongo.MongoCollection<P> collection) {
+        // not unique: nothing to refuse
+    }
+
+    /** Whether a sparse index leaves this document out. */
+    boolean leavesOut(Document document) {
+        return isSparse() && keys().stream()
+                .allMatch(key -> Utils.getSubdocumentValueCollectionAware(document, key) instanceof Missing);
+    }
+}
