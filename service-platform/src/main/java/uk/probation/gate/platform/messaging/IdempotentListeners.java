@@ -30,6 +30,7 @@ public class IdempotentListeners {
     private final CloudEventReader reader;
     private final MeterRegistry meters;
     private final TraceContext traces;
+    private final java.util.Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IdempotentListeners(CloudEventReader reader, MeterRegistry meters) {
         this(reader, meters, TraceContext.none());
@@ -43,24 +44,33 @@ public class IdempotentListeners {
 
     /** A listener for a topic of CloudEvents. */
     public Consumer<Message<byte[]>> cloudEvents(String topic, EventHandlers handlers) {
-        return listener(topic, reader::read, event -> {
+        return listen(topic, reader::read, event -> {
             Consumer<InboundEvent> handler = handlers.handlerFor(event);
             if (handler == null) {
-                count(topic, event.type(), "ignored");
-                return;
+                return "ignored";
             }
             handler.accept(event);
+            return "handled";
         });
     }
 
     /** A listener for a topic whose records are not CloudEvents (e.g. HMPPS domain events). */
     public <T> Consumer<Message<byte[]>> listener(String topic, Function<Message<byte[]>, T> read,
             Consumer<T> handle) {
-        return message -> traces.inSpan("consume " + topic, traceparent(message), () -> consume(topic, read, handle,
-                message));
+        return listen(topic, read, event -> {
+            handle.accept(event);
+            return "handled";
+        });
     }
 
-    private <T> void consume(String topic, Function<Message<byte[]>, T> read, Consumer<T> handle,
+    /** {@code handle} answers the result counted: handled, or ignored when no handler wants the event. */
+    private <T> Consumer<Message<byte[]>> listen(String topic, Function<Message<byte[]>, T> read,
+            Function<T, String> handle) {
+        String span = "consume " + topic;
+        return message -> traces.inSpan(span, traceparent(message), () -> consume(topic, read, handle, message));
+    }
+
+    private <T> void consume(String topic, Function<Message<byte[]>, T> read, Function<T, String> handle,
             Message<byte[]> message) {
         T event;
         try {
@@ -77,8 +87,8 @@ public class IdempotentListeners {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    handle.accept(event);
-                    count(topic, typeOf(event), "handled");
+                    String result = handle.apply(event);
+                    count(topic, typeOf(event), result);
                     // one line per event, in the trace it continues: identifiers of the event only
                     log.info("Consumed {} {} from {}", Labels.eventType(typeOf(event)), eventId(event), topic);
                     return;
@@ -113,7 +123,10 @@ public class IdempotentListeners {
     }
 
     private void count(String topic, String type, String result) {
-        Counter.builder("events.consumed").description("Inbound events by topic, type and result")
-                .tag("topic", topic).tag("type", Labels.eventType(type)).tag("result", result).register(meters).increment();
+        // one counter per topic, type label (bounded) and result, looked up once: this runs for every event
+        String label = Labels.eventType(type);
+        counters.computeIfAbsent(topic + '\u0000' + label + '\u0000' + result, key -> Counter.builder("events.consumed")
+                .description("Inbound events by topic, type and result").tag("topic", topic).tag("type", label)
+                .tag("result", result).register(meters)).increment();
     }
 }
