@@ -24,8 +24,10 @@ OFFLINE="${MVN_OFFLINE--o}"
 if [ "$BUILD" = 1 ]; then
   ./mvnw -B $OFFLINE -q -DskipTests install
 fi
-./mvnw -B $OFFLINE -q -pl infra/system-tests test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
-  -Dexec.classpathScope=test \
-  -Dexec.mainClass=uk.probation.gate.infra.stack.bench.PerformanceBenchmark \
-  -Dexec.args="${ARGS[*]:-} --report-dir=$PWD/benchmarks" \
-  "-Dbench.command=$COMMAND"
+# the benchmark runs in a JVM of its own (test classpath of infra/system-tests), beside the stack it starts
+./mvnw -B $OFFLINE -q -pl infra/system-tests test-compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench-classpath.txt
+CLASSPATH="infra/system-tests/target/test-classes:$(cat infra/system-tests/target/bench-classpath.txt)"
+exec java -Xmx1g -cp "$CLASSPATH" "-Dbench.command=$COMMAND" \
+  uk.probation.gate.infra.stack.bench.PerformanceBenchmark ${ARGS[@]+"${ARGS[@]}"} "--report-dir=$PWD/benchmarks"

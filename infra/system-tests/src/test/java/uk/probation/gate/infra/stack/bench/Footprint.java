@@ -60,7 +60,10 @@ final class Footprint {
             try {
                 String metrics = http.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(component)
                         + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
-                return new Memory(sum(HEAP_USED, metrics) / 1048576, sum(HEAP_COMMITTED, metrics) / 1048576, rss);
+                double used = sum(HEAP_USED, metrics);
+                if (used > 0) {
+                    return new Memory(used / 1048576, sum(HEAP_COMMITTED, metrics) / 1048576, rss);
+                }
             } catch (IOException | RuntimeException e) {
                 // fall through to jcmd
             } catch (InterruptedException e) {

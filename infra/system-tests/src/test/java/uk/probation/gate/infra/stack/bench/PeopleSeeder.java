@@ -38,22 +38,40 @@ final class PeopleSeeder {
         return seeded;
     }
 
-    /** Adds people until {@code target} are seeded; returns how many documents were inserted. */
-    long seedUpTo(int target) {
+    /**
+     * Adds people until {@code target} are seeded; returns how many documents were inserted. Batches go to the
+     * store from a few threads at once (the wire server locks per collection, so different collections load in
+     * parallel), with a bounded number in flight.
+     */
+    long seedUpTo(int target) throws Exception {
         Map<String, List<Document>> pending = new HashMap<>();
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.Deque<java.util.concurrent.Future<Integer>> inFlight = new java.util.ArrayDeque<>();
         long inserted = 0;
-        for (int n = seeded; n < target; n++) {
-            for (Map.Entry<String, List<Document>> docs : clone(n).entrySet()) {
-                List<Document> batch = pending.computeIfAbsent(docs.getKey(), k -> new ArrayList<>());
-                batch.addAll(docs.getValue());
-                if (batch.size() >= BATCH) {
-                    inserted += insert(docs.getKey(), batch);
-                    batch.clear();
+        try {
+            for (int n = seeded; n < target; n++) {
+                for (Map.Entry<String, List<Document>> docs : clone(n).entrySet()) {
+                    List<Document> batch = pending.computeIfAbsent(docs.getKey(), k -> new ArrayList<>());
+                    batch.addAll(docs.getValue());
+                    if (batch.size() >= BATCH) {
+                        List<Document> full = new ArrayList<>(batch);
+                        batch.clear();
+                        inFlight.add(writers.submit(() -> insert(docs.getKey(), full)));
+                        while (inFlight.size() > 8) {
+                            inserted += inFlight.removeFirst().get();
+                        }
+                    }
                 }
             }
-        }
-        for (Map.Entry<String, List<Document>> rest : pending.entrySet()) {
-            inserted += insert(rest.getKey(), rest.getValue());
+            for (Map.Entry<String, List<Document>> rest : pending.entrySet()) {
+                List<Document> last = rest.getValue();
+                inFlight.add(writers.submit(() -> insert(rest.getKey(), last)));
+            }
+            while (!inFlight.isEmpty()) {
+                inserted += inFlight.removeFirst().get();
+            }
+        } finally {
+            writers.shutdown();
         }
         seeded = Math.max(seeded, target);
         return inserted;
@@ -82,7 +100,7 @@ final class PeopleSeeder {
         return out;
     }
 
-    private long insert(String where, List<Document> batch) {
+    private int insert(String where, List<Document> batch) {
         if (batch.isEmpty()) {
             return 0;
         }

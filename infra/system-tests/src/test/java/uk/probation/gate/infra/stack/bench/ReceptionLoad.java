@@ -32,17 +32,20 @@ final class ReceptionLoad {
         this.tokens = tokens;
     }
 
-    Sent closedLoop(char series, int count, int clients) throws Exception {
+    /** Stops early (fewer than {@code count}) once {@code maxMillis} have passed: a slow system must not stall the run. */
+    Sent closedLoop(char series, int count, int clients, long maxMillis) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> http = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.currentTimeMillis();
+        long stopAt = start + maxMillis;
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             done.add(pool.submit(() -> {
-                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                for (int n = next.getAndIncrement(); n < count && System.currentTimeMillis() < stopAt;
+                        n = next.getAndIncrement()) {
                     sendOne(series, n, System.currentTimeMillis(), sentAt, http, failures);
                 }
             }));
