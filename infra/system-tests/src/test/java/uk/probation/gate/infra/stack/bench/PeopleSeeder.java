@@ -50,6 +50,9 @@ final class PeopleSeeder {
         long inserted = 0;
         try {
             for (int n = seeded; n < target; n++) {
+                if (n > seeded && n % 10_000 == 0) {
+                    System.out.println("[bench] " + java.time.Instant.now() + " seeded " + n + " people");
+                }
                 for (Map.Entry<String, List<Document>> docs : clone(n).entrySet()) {
                     List<Document> batch = pending.computeIfAbsent(docs.getKey(), k -> new ArrayList<>());
                     batch.addAll(docs.getValue());

@@ -43,14 +43,20 @@ public final class PerformanceBenchmark {
         System.out.println("[bench] report: " + report.file());
         Instant asked = Instant.now();
         try (RunningStack stack = LocalStack.start(StackOptions.defaults().withRandomPorts().withTemporaryDataDir()
-                .withStartupTimeout(Duration.ofSeconds(300)).withSupervision(false))) {
+                .withStartupTimeout(Duration.ofSeconds(600)).withSupervision(false))) {
             report.figure("stack", "whole stack started (all components ready)",
                     Duration.between(asked, Instant.now()).toSeconds() + " s");
             new PerformanceBenchmark.Run(stack, options, report).all();
+        } catch (Exception | Error e) {
+            String why = String.valueOf(e.getMessage());
+            report.stoppedEarly(e.getClass().getSimpleName() + ": " + why.lines().findFirst().orElse(""));
+            throw e;
         } finally {
             report.figure("run", "whole run took", Duration.between(asked, Instant.now()).toMinutes() + " min "
                     + Duration.between(asked, Instant.now()).toSecondsPart() + " s");
-            report.finish();
+            if (!report.stopped()) {
+                report.finish();
+            }
             System.out.println("[bench] report written to " + report.file());
         }
     }

@@ -71,9 +71,23 @@ final class Report {
         write(true);
     }
 
+    /** The run stopped before its end: say why above the figures, which are all it measured. */
+    void stoppedEarly(String why) {
+        stoppedBy = why;
+        write(true);
+    }
+
+    private String stoppedBy;
+
+    boolean stopped() {
+        return stoppedBy != null;
+    }
+
     private void write(boolean finished) {
         List<String> out = new ArrayList<>(header);
-        out.add(finished ? "Status: complete. Goals met: " + met + ", not met: " + notMet + "."
+        out.add(stoppedBy != null ? "Status: **STOPPED EARLY** (" + stoppedBy + "); the figures below are all it "
+                + "measured. Goals met: " + met + ", not met: " + notMet + "."
+                : finished ? "Status: complete. Goals met: " + met + ", not met: " + notMet + "."
                 : "Status: **in progress** (written after each section). Goals met so far: " + met + ", not met: "
                         + notMet + ".");
         out.add("");
