@@ -51,7 +51,8 @@ final class LaunchCommands {
         command.addAll(options.argsFor(component));
         Path logFile = logsDir().resolve(name + ".log");
         return new ChildSpec(component, instance, name, component.jar(projectRoot), runJar, List.copyOf(command),
-                projectRoot, logFile, readiness(component, instance));
+                projectRoot, logFile, readiness(component, instance),
+                options.classDataSharing() && AppCds.appliesTo(component));
     }
 
     /**
