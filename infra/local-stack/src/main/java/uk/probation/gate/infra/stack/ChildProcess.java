@@ -34,7 +34,9 @@ final class ChildProcess {
             Files.createDirectories(spec.logFile().getParent());
             // this run's output starts here: readiness and failure reports look at it only
             long logOffset = Files.exists(spec.logFile()) ? Files.size(spec.logFile()) : 0;
-            Process process = new ProcessBuilder(spec.command())
+            // the services run their extracted jar, with the class-data archive once the stack has trained one
+            List<String> command = spec.classDataSharing() ? AppCds.launchCommand(spec) : spec.command();
+            Process process = new ProcessBuilder(command)
                     .directory(spec.workingDir().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))

@@ -22,6 +22,9 @@ final class CommandLine {
                                         (brokers on 9092/9094/9096, controllers 9093/9095/9097)
               --instances=N             JVMs of each service (default 1), instance i on port + 100*i (8181.., 9181..)
               --no-supervise            leave a child that exits down instead of restarting it
+              --no-cds                  run the services' boot jars as built: no extraction, no class-data archive
+                                        (by default they run extracted and, once the stack has trained one in the
+                                        background, start from an archive of their classes: ADR 0014)
               --max-restarts=N          restarts of one child within the window before the stack gives up (default 5)
               --restart-window=PT2M     that window, ISO-8601 (default PT2M)
               --simulate[=OPTS]         once up, run the simulator's seeded cohort against it; OPTS are simulator
@@ -54,6 +57,8 @@ final class CommandLine {
                 options.withInstances(Integer.parseInt(value));
             } else if (arg.equals("--no-supervise")) {
                 options.withSupervision(false);
+            } else if (arg.equals("--no-cds")) {
+                options.withClassDataSharing(false);
             } else if (arg.startsWith("--max-restarts=")) {
                 options.withCrashLoop(Integer.parseInt(value), options.restartWindow());
             } else if (arg.startsWith("--restart-window=")) {

@@ -109,6 +109,7 @@ public final class LocalStack {
             stack.startTogether(StackComponent.infrastructure().stream().filter(selected::contains).toList());
             stack.startTogether(StackComponent.services().stream().filter(selected::contains).toList());
             stack.startTogether(StackComponent.frontEnds().stream().filter(selected::contains).toList());
+            stack.trainArchives();
             return stack;
         } catch (RuntimeException e) {
             stack.close();

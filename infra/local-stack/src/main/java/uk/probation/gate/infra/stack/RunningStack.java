@@ -68,6 +68,13 @@ public final class RunningStack implements AutoCloseable {
         return thread;
     });
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    /** Training runs of the class-data archives (ADR 0014), one at a time, after the stack or a restart is up. */
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "local-stack-cds");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<Slot> training = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** One instance of one component: instance 0 of a service, broker 2 of Kafka, ... */
     private record Key(StackComponent component, int instance) {
@@ -159,6 +166,49 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
+    /**
+     * For each instance that runs extracted but has no class-data archive yet (a fresh data directory, a rebuilt
+     * jar), a training run in the background, one after the other and at the lowest CPU priority: the next start or
+     * restart of that instance maps its classes from the archive (ADR 0014). Nothing waits for it.
+     */
+    void trainArchives() {
+        List<Slot> slots;
+        synchronized (this) {
+            slots = List.copyOf(children.values());
+        }
+        for (Slot slot : slots) {
+            if (closed.get() || !slot.spec.classDataSharing() || !AppCds.needsTraining(slot.spec)
+                    || !training.add(slot)) {
+                continue;
+            }
+            try {
+                trainer.execute(() -> train(slot));
+            } catch (java.util.concurrent.RejectedExecutionException stackClosing) {
+                training.remove(slot);
+            }
+        }
+    }
+
+    private void train(Slot slot) {
+        try {
+            if (closed.get() || !AppCds.needsTraining(slot.spec)) {
+                return;
+            }
+            Instant start = Instant.now();
+            Path trainingLog = commands.logsDir().resolve(slot.spec.name() + "-cds.log");
+            if (AppCds.train(slot.spec, trainingLog)) {
+                log("class-data archive of " + slot.spec.name() + " ready for its next start (trained in "
+                        + seconds(Duration.between(start, Instant.now())) + " s)");
+            } else if (!closed.get()) {
+                log("no class-data archive for " + slot.spec.name() + " (it starts without one); see " + trainingLog);
+            }
+        } catch (InterruptedException stackClosing) {
+            Thread.currentThread().interrupt();
+        } finally {
+            training.remove(slot);
+        }
+    }
+
     /** Hands the run's exit to the supervisor. */
     private void watch(Slot slot, ChildProcess child) {
         child.onExit().thenRunAsync(() -> exited(slot, child), supervisor);
@@ -237,6 +287,7 @@ public final class RunningStack implements AutoCloseable {
             if (child.isReady()) {
                 slot.ready = true;
                 log(child.name() + " restarted, ready after " + seconds(child.uptime()) + "s (restart " + restart + ")");
+                trainArchives();
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -517,6 +568,8 @@ public final class RunningStack implements AutoCloseable {
             } finally {
                 slot.stopping = false;
             }
+            // a rebuilt jar was extracted afresh: its archive is made again
+            trainArchives();
         }
     }
 
@@ -577,6 +630,8 @@ public final class RunningStack implements AutoCloseable {
         }
         // no interrupt: close() may run on a supervisor thread (a crash loop); a back-off that wakes finds closed set
         supervisor.shutdown();
+        // interrupts a training run, which kills its JVM
+        trainer.shutdownNow();
         try {
             ChildProcess.stopAll(services, STOP_GRACE);
             ChildProcess.stopAll(infrastructure, STOP_GRACE);

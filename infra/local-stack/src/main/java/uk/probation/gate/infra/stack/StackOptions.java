@@ -28,6 +28,7 @@ public final class StackOptions {
     private int brokers = 1;
     private int instances = 1;
     private boolean supervision = true;
+    private boolean classDataSharing = true;
     private int maxRestarts = 5;
     private Duration restartWindow = Duration.ofMinutes(2);
     private final Set<StackComponent> components = EnumSet.allOf(StackComponent.class);
@@ -37,6 +38,15 @@ public final class StackOptions {
 
     public static StackOptions defaults() {
         return new StackOptions();
+    }
+
+    /**
+     * Off: the services and the web app run their boot jar as it was built, without extracting it or training a
+     * class-data archive (ADR 0014); on by default.
+     */
+    public StackOptions withClassDataSharing(boolean classDataSharing) {
+        this.classDataSharing = classDataSharing;
+        return this;
     }
 
     /** Free ports for every component instead of 9092/27017/9000/8081-8084: what tests should use. */
@@ -157,6 +167,10 @@ public final class StackOptions {
 
     boolean supervision() {
         return supervision;
+    }
+
+    boolean classDataSharing() {
+        return classDataSharing;
     }
 
     int maxRestarts() {

@@ -18,7 +18,8 @@ class LaunchCommandsTest {
 
         ChildSpec spec = commands.specFor(StackComponent.REFERRAL);
 
-        assertThat(spec.command()).containsSequence("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+        assertThat(spec.command()).containsSequence("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:MetaspaceSize=64m", "-jar",
                 "/checkout/.local-stack/jars/referral-service.jar");
         assertThat(spec.builtJar()).isEqualTo(Path.of("/checkout/referral-service/target/referral-service.jar"));
         assertThat(spec.command()).containsSequence(
