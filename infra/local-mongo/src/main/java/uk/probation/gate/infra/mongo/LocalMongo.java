@@ -11,7 +11,7 @@ import uk.probation.gate.infra.mongo.wire.SnapshotH2Backend;
 /**
  * MongoDB wire-protocol server backed by an H2 file, for the local stack (no mongod can be installed here).
  * <p>
- * {@code java -jar local-mongo.jar --port=27017 --data-dir=DIR}. Data lives in DIR/mongo.mv and survives
+ * {@code java -jar local-mongo.jar --port=27017 --data-dir=DIR [--cache-mb=N]}. Data lives in DIR/mongo.mv and survives
  * restarts; prints {@code MONGO READY 127.0.0.1:<port>} once it accepts connections.
  */
 public final class LocalMongo {
@@ -22,18 +22,24 @@ public final class LocalMongo {
     public static void main(String[] args) throws Exception {
         int port = 27017;
         Path dataDir = Path.of(".local-stack", "mongo");
+        // a third of the heap for H2's page cache, which holds documents already read (ADR 0013)
+        int cacheMegabytes = (int) Math.max(16, Runtime.getRuntime().maxMemory() / 3 / (1024 * 1024));
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.startsWith("--port=")) {
                 port = Integer.parseInt(value);
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(value);
+            } else if (arg.startsWith("--cache-mb=")) {
+                cacheMegabytes = Integer.parseInt(value);
             } else {
-                throw new IllegalArgumentException("unknown option " + arg + " (expected --port=, --data-dir=)");
+                throw new IllegalArgumentException("unknown option " + arg
+                        + " (expected --port=, --data-dir=, --cache-mb=)");
             }
         }
         Files.createDirectories(dataDir);
-        MongoServer server = new MongoServer(backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString()));
+        MongoServer server = new MongoServer(new SnapshotH2Backend(
+                dataDir.resolve("mongo.mv").toAbsolutePath().toString(), cacheMegabytes));
         // no oplog: nothing here uses change streams, and it wrote a copy of every change into a collection that
         // only grew (ADR 0013)
         server.bind("127.0.0.1", port);

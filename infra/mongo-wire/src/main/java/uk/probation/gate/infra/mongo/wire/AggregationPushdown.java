@@ -13,7 +13,8 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class AggregationPushdown {
 
-    private record Pending(String collection, Document match) {
+    /** {@code idsOnly}: the stages after the match only count, so the documents' ids are all they need. */
+    record Pending(String collection, Document match, boolean idsOnly) {
     }
 
     private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
@@ -28,7 +29,7 @@ final class AggregationPushdown {
                 || !(stages.get(0) instanceof Document first) || !(first.get("$match") instanceof Document match)) {
             return aggregate.get();
         }
-        PENDING.set(new Pending(collection, match));
+        PENDING.set(new Pending(collection, match, onlyCounts(stages.subList(1, stages.size()))));
         try {
             return aggregate.get();
         } finally {
@@ -37,12 +38,40 @@ final class AggregationPushdown {
     }
 
     /** The filter the running aggregation starts with, if it aggregates this collection; once. */
-    static Document take(String collection) {
+    static Pending take(String collection) {
         Pending pending = PENDING.get();
         if (pending == null || !pending.collection().equals(collection)) {
             return null;
         }
         PENDING.remove();
-        return pending.match();
+        return pending;
+    }
+
+    /**
+     * Whether these stages only count what they are given ({@code countDocuments}: an optional {@code $skip} and
+     * {@code $limit}, then a {@code $group} on a constant summing constants): then no field but the id is read.
+     */
+    private static boolean onlyCounts(List<?> stages) {
+        if (stages.isEmpty() || !(stages.get(stages.size() - 1) instanceof Document last)
+                || !(last.get("$group") instanceof Document group) || last.size() != 1) {
+            return false;
+        }
+        for (Object stage : stages.subList(0, stages.size() - 1)) {
+            if (!(stage instanceof Document document) || document.size() != 1
+                    || !(document.containsKey("$skip") || document.containsKey("$limit"))) {
+                return false;
+            }
+        }
+        Object id = group.get("_id");
+        if (id instanceof Document || (id instanceof String text && text.startsWith("$"))) {
+            return false;
+        }
+        for (java.util.Map.Entry<String, Object> accumulator : group.entrySet()) {
+            if (!accumulator.getKey().equals("_id") && !(accumulator.getValue() instanceof Document sum
+                    && sum.size() == 1 && sum.get("$sum") instanceof Number)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package uk.probation.gate.infra.mongo.wire;
 
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -107,8 +108,18 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
 
         @Override
         public Stream<Document> queryAllAsStream() {
-            Document match = AggregationPushdown.take(getCollectionName());
-            return match == null ? super.queryAllAsStream() : handleQueryAsStream(match);
+            AggregationPushdown.Pending pending = AggregationPushdown.take(getCollectionName());
+            if (pending == null) {
+                return super.queryAllAsStream();
+            }
+            if (!pending.idsOnly()) {
+                return handleQueryAsStream(pending.match());
+            }
+            synchronized (this) {
+                // a count: the ids of what matched, no copy of the documents
+                return StreamSupport.stream(queryDocuments(pending.match(), null, 0, 0, 0,
+                        new Document("_id", 1)).spliterator(), false);
+            }
         }
     }
 }

@@ -137,6 +137,17 @@ class WireBackendsTest {
                         .isEqualTo(scansBefore);
             }
 
+            // an aggregation starting with an indexed $match, grouping by a field (as the gauges do)
+            List<Document> byPrison = List.of(new Document("$match", new Document("status", "CLOSED")
+                    .append("prison", new Document("$in", List.of("EYI", "NMI")))), new Document("$group",
+                    new Document("_id", "$prison").append("n", new Document("$sum", 1))), new Document("$sort",
+                    new Document("_id", 1)));
+            long scansBeforeGrouping = collectionScans(db, "indexed");
+            assertThat(indexed.aggregate(byPrison).into(new ArrayList<>()))
+                    .isEqualTo(plain.aggregate(byPrison).into(new ArrayList<>())).isNotEmpty();
+            assertThat(collectionScans(db, "indexed")).as("documents read by the aggregation")
+                    .isEqualTo(scansBeforeGrouping);
+
             List<Bson> readingEveryDocument = List.of(gte("version", 1), exists("pending", true), ne("prison", "MDI"),
                     or(eq("prison", "MDI"), eq("prison", "LEI")), eq("status", "OPEN"),
                     or(eq("pending", true), gte("version", 1)),
