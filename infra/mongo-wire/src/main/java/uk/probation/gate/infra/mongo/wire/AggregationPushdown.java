@@ -1,7 +1,12 @@
 package uk.probation.gate.infra.mongo.wire;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import de.bwaldvogel.mongo.MongoCollection;
 
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -14,7 +19,7 @@ import de.bwaldvogel.mongo.bson.Document;
 final class AggregationPushdown {
 
     /** {@code idsOnly}: the stages after the match only count, so the documents' ids are all they need. */
-    record Pending(String collection, Document match, boolean idsOnly) {
+    private record Pending(String collection, Document match, boolean idsOnly) {
     }
 
     private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
@@ -37,8 +42,26 @@ final class AggregationPushdown {
         }
     }
 
+    /**
+     * What an aggregation of {@code collection} reads: everything ({@code all}), or only what its first stage's
+     * filter finds, as ids only ({@code ids}, run under the collection's lock) when the rest only counts.
+     */
+    static Stream<Document> allDocuments(MongoCollection<?> collection, Supplier<Stream<Document>> all,
+            Function<Document, Iterable<Document>> ids) {
+        Pending pending = take(collection.getCollectionName());
+        if (pending == null) {
+            return all.get();
+        }
+        if (!pending.idsOnly()) {
+            return collection.handleQueryAsStream(pending.match());
+        }
+        synchronized (collection) {
+            return StreamSupport.stream(ids.apply(pending.match()).spliterator(), false);
+        }
+    }
+
     /** The filter the running aggregation starts with, if it aggregates this collection; once. */
-    static Pending take(String collection) {
+    private static Pending take(String collection) {
         Pending pending = PENDING.get();
         if (pending == null || !pending.collection().equals(collection)) {
             return null;

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
@@ -14,6 +16,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -37,6 +40,13 @@ final class IndexedQueries {
     private static final int MAX_LOOKUPS = 1000;
 
     private IndexedQueries() {
+    }
+
+    /** The answer to {@code query}: through the index that serves it ({@code byPositions}), else by {@code scan}. */
+    static <P> QueryResult answer(List<Index<P>> indexes, Document query, Supplier<QueryResult> scan,
+            Function<Collection<P>, QueryResult> byPositions) {
+        Collection<P> positions = positions(indexes, query);
+        return positions == null ? scan.get() : byPositions.apply(positions);
     }
 
     /** The positions of every document that may match {@code query}, or null when no index serves it. */

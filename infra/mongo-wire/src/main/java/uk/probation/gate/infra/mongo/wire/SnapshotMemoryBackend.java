@@ -2,7 +2,6 @@ package uk.probation.gate.infra.mongo.wire;
 
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -88,9 +87,9 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fields) {
-            java.util.Collection<Integer> positions = IndexedQueries.positions(getIndexes(), query);
-            return positions == null ? super.queryDocuments(query, orderBy, skip, limit, batchSize, fields)
-                    : matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields);
+            return IndexedQueries.answer(getIndexes(), query,
+                    () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields),
+                    positions -> matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields));
         }
 
         /** The library's way of answering without an index: every document is read. */
@@ -108,18 +107,8 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
 
         @Override
         public Stream<Document> queryAllAsStream() {
-            AggregationPushdown.Pending pending = AggregationPushdown.take(getCollectionName());
-            if (pending == null) {
-                return super.queryAllAsStream();
-            }
-            if (!pending.idsOnly()) {
-                return handleQueryAsStream(pending.match());
-            }
-            synchronized (this) {
-                // a count: the ids of what matched, no copy of the documents
-                return StreamSupport.stream(queryDocuments(pending.match(), null, 0, 0, 0,
-                        new Document("_id", 1)).spliterator(), false);
-            }
+            return AggregationPushdown.allDocuments(this, super::queryAllAsStream,
+                    match -> queryDocuments(match, null, 0, 0, 0, new Document("_id", 1)));
         }
     }
 }
