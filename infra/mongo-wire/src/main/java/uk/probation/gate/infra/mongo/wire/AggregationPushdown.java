@@ -18,8 +18,8 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class AggregationPushdown {
 
-    /** {@code idsOnly}: the stages after the match only count, so the documents' ids are all they need. */
-    private record Pending(String collection, Document match, boolean idsOnly) {
+    /** {@code countsOnly}: the stages after the match only count, so they need no copy of the documents. */
+    private record Pending(String collection, Document match, boolean countsOnly) {
     }
 
     private static final ThreadLocal<Pending> PENDING = new ThreadLocal<>();
@@ -44,19 +44,20 @@ final class AggregationPushdown {
 
     /**
      * What an aggregation of {@code collection} reads: everything ({@code all}), or only what its first stage's
-     * filter finds, as ids only ({@code ids}, run under the collection's lock) when the rest only counts.
+     * filter finds; when the rest only counts, the stored documents themselves ({@code uncopied}, run under the
+     * collection's lock), since counting changes none of them and keeps none.
      */
     static Stream<Document> allDocuments(MongoCollection<?> collection, Supplier<Stream<Document>> all,
-            Function<Document, Iterable<Document>> ids) {
+            Function<Document, Iterable<Document>> uncopied) {
         Pending pending = take(collection.getCollectionName());
         if (pending == null) {
             return all.get();
         }
-        if (!pending.idsOnly()) {
+        if (!pending.countsOnly()) {
             return collection.handleQueryAsStream(pending.match());
         }
         synchronized (collection) {
-            return StreamSupport.stream(ids.apply(pending.match()).spliterator(), false);
+            return StreamSupport.stream(uncopied.apply(pending.match()).spliterator(), false);
         }
     }
 
@@ -72,7 +73,7 @@ final class AggregationPushdown {
 
     /**
      * Whether these stages only count what they are given ({@code countDocuments}: an optional {@code $skip} and
-     * {@code $limit}, then a {@code $group} on a constant summing constants): then no field but the id is read.
+     * {@code $limit}, then a {@code $group} on a constant summing constants): they read the documents, never keep them.
      */
     private static boolean onlyCounts(List<?> stages) {
         if (stages.isEmpty() || !(stages.get(stages.size() - 1) instanceof Document last)

@@ -137,7 +137,7 @@ public final class SnapshotH2Backend extends H2Backend {
         @Override
         public Stream<Document> queryAllAsStream() {
             return AggregationPushdown.allDocuments(this, super::queryAllAsStream,
-                    match -> queryDocuments(match, null, 0, 0, 0, new Document("_id", 1)));
+                    match -> queryDocuments(match, null, 0, 0, 0, null));
         }
     }
 }

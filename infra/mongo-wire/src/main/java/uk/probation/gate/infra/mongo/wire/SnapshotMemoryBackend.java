@@ -108,7 +108,7 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
         @Override
         public Stream<Document> queryAllAsStream() {
             return AggregationPushdown.allDocuments(this, super::queryAllAsStream,
-                    match -> queryDocuments(match, null, 0, 0, 0, new Document("_id", 1)));
+                    match -> queryDocuments(match, null, 0, 0, 0, null));
         }
     }
 }
