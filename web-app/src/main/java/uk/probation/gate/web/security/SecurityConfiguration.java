@@ -101,7 +101,8 @@ class SecurityConfiguration {
                 // the token lives in a cookie, so a form posted after the session timed out still passes CSRF and
                 // its input can be kept through the new sign-in (UnfinishedForms)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()))
-                .addFilterAfter(unfinishedForms, CsrfFilter.class)
+                .addFilterAfter(new CsrfCookieFirst(), CsrfFilter.class)
+                .addFilterAfter(unfinishedForms, CsrfCookieFirst.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
                                 + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'")));
