@@ -26,7 +26,10 @@ public final class SharedStack {
                     "target/browser-stack/run-" + ProcessHandle.current().pid());
             StackOptions options = StackOptions.defaults().withRandomPorts()
                     .withDataDir(java.nio.file.Path.of(dataDir)).withReset()
-                    .withStartupTimeout(Duration.ofSeconds(300));
+                    .withStartupTimeout(Duration.ofSeconds(300))
+                    // the gauges the tests read refresh every second here (every 5 minutes by default, ADR 0013)
+                    .withArgsForAllServices("--resettlement.metrics-refresh=PT1S", "--referral.metrics-refresh=PT1S",
+                            "--community-payback.metrics-refresh=PT1S");
             // -Dbrowser.project-root=DIR runs another checkout's jars (e.g. to try a fix in one module)
             String root = System.getProperty("browser.project-root");
             if (root != null && !root.isBlank()) {
