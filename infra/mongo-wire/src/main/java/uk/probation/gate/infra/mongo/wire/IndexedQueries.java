@@ -103,9 +103,7 @@ final class IndexedQueries {
     }
 
     private static <P> Collection<P> lookUp(Index<P> index, Map<String, List<Object>> equalities) {
-        if (lookups(keysOf(index), equalities) == 0) {
-            return List.of();
-        }
+        // an empty $in has no combination: nothing is looked up and nothing found
         List<String> keys = keysOf(index);
         Set<P> found = new LinkedHashSet<>();
         for (List<Object> values : combinations(keys, equalities)) {
