@@ -27,6 +27,11 @@ final class ClientReads {
     private boolean changing;
     /** How many queries, updates and deletes read every document because no index served them. */
     private long collectionScans;
+    /** A scan of this many documents or more is logged. */
+    private static final int LARGE = 10_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClientReads.class);
+    /** When each filter shape's scan was last logged. */
+    private final java.util.Map<String, Long> scansLogged = new java.util.HashMap<>();
 
     QueryResult query(Supplier<QueryResult> query) {
         if (changing) {
@@ -45,9 +50,24 @@ final class ClientReads {
         return answeringClient ? matched.stream().map(Document::cloneDeeply).collect(Collectors.toList()) : matched;
     }
 
-    /** A query, update or delete is about to read every document of the collection. */
-    void scanning() {
+    /**
+     * A query, update or delete is about to read every document of the collection. A scan of a large collection is
+     * logged, at most once a minute per collection and filter shape, with the filter's keys (never its values, which
+     * may be identifiers of people): at 100,000 people such a scan is what slows everything else down.
+     */
+    void scanning(String namespace, Document filter, int documents) {
         collectionScans++;
+        if (documents < LARGE) {
+            return;
+        }
+        String shape = filter == null ? "{}" : filter.keySet().toString();
+        long now = System.currentTimeMillis();
+        Long last = scansLogged.get(shape);
+        if (last == null || now - last >= 60_000) {
+            scansLogged.put(shape, now);
+            log.warn("Collection scan of {} ({} documents) for a filter on {}: no index serves it", namespace,
+                    documents, shape);
+        }
     }
 
     /** {@code collStats} as the library answers it, plus {@code collectionScans} since the server started. */

@@ -125,7 +125,7 @@ public final class SnapshotH2Backend extends H2Backend {
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fields) {
-            reads.scanning();
+            reads.scanning(getFullName(), query, count());
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
         }
 

@@ -96,7 +96,7 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fields) {
-            reads.scanning();
+            reads.scanning(getFullName(), query, count());
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
         }
 
