@@ -56,6 +56,9 @@ public class OutboxRelay implements SmartLifecycle {
     public static final String SWEEP_LEASE = "outbox-sweep";
     /** The field marking an aggregate whose outbox may hold events; the sweep finds them through its index. */
     public static final String PENDING = "outboxPending";
+    /** Where a database records that every aggregate has been read once for events saved before {@value #PENDING}. */
+    public static final String MIGRATIONS = "platform_migrations";
+    static final String PENDING_BACKFILL = "outbox-pending-backfill";
 
     private record Saved(String collection, String id) {
     }
@@ -76,7 +79,11 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean stopping;
     /** The oldest event a publish had to leave behind since the sweep began. */
     private Instant oldestLeft;
-    /** Whether a sweep has read every document once, for events saved before aggregates carried {@value #PENDING}. */
+    /**
+     * Whether every aggregate of this database has been read once for events saved before aggregates carried
+     * {@value #PENDING}: done by the first sweep ever, then recorded in {@value #MIGRATIONS}, so no later start reads
+     * every document again (with 100,000 people that read took seconds and most of the store's heap).
+     */
     private boolean sweptEverything;
 
     public OutboxRelay(MongoTemplate mongo, MongoMappingContext mappingContext, EventPublisher publisher,
@@ -105,6 +112,15 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
+    private boolean anythingPending() {
+        for (String collection : aggregateCollections()) {
+            if (mongo.exists(query(where(PENDING).is(true)), collection)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** This aggregate has new events: publish them with the next batch, without holding up the caller. */
     public void publishSoon(String collection, String id) {
         saved.offer(new Saved(collection, id));
@@ -112,6 +128,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Publishes everything pending in every aggregate collection; returns how many events went out. */
     public int sweep() {
+        // at idle nothing is pending: finding that out is a read through the outboxPending index on each collection;
+        // the lease, a write, is taken only when there is something to publish (or before the first sweep)
+        if (!sweptEverything) {
+            sweptEverything = mongo.exists(query(where("_id").is(PENDING_BACKFILL)), MIGRATIONS);
+        }
+        if (sweptEverything && !anythingPending()) {
+            oldestPendingMillis.set(0);
+            return 0;
+        }
         // held only while sweeping: two instances never sweep at once, and a dead sweeper's lease runs out
         if (!lease.tryAcquire(SWEEP_LEASE, claimTtl)) {
             return 0;
@@ -119,6 +144,8 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             int count = 0;
             oldestLeft = null;
+            boolean readEverything = !sweptEverything;
+            boolean everythingFound = true;
             for (String collection : aggregateCollections()) {
                 // a marker left on an emptied outbox (its publisher died after removing the events) is dropped
                 mongo.updateMulti(query(where(PENDING).is(true).and("outbox.0").exists(false)),
@@ -128,9 +155,15 @@ public class OutboxRelay implements SmartLifecycle {
                 pending.fields().include("_id");
                 List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id"))
                         .toList();
+                everythingFound &= ids.size() < BATCH;
                 count += publish(collection, claim(collection, ids));
             }
-            sweptEverything = true;
+            if (readEverything && everythingFound) {
+                // every aggregate with events has them published or marked pending now: never read them all again
+                mongo.upsert(query(where("_id").is(PENDING_BACKFILL)),
+                        new Update().set("doneAt", java.util.Date.from(clock.instant())), MIGRATIONS);
+                sweptEverything = true;
+            }
             Instant oldest = oldestLeft;
             oldestPendingMillis.set(oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis());
             return count;

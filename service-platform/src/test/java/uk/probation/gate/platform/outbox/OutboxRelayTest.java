@@ -59,11 +59,17 @@ class OutboxRelayTest {
         mongo.setEntityCallbacks(EntityCallbacks.create(new AggregateSnapshots()));
         MongoMappingContext mapping = (MongoMappingContext) mongo.getConverter().getMappingContext();
         mapping.getPersistentEntity(Gadget.class);
-        relay = new OutboxRelay(mongo, mapping, new KafkaEventPublisher(new KafkaTemplate<>(producers), "/test",
-                Duration.ofSeconds(10)), new SimpleMeterRegistry(), Clock.systemUTC(), Duration.ofSeconds(1));
+        relay = newRelay();
         store = new AggregateStore(mongo, relay, new AuditTrail(mongo, Clock.systemUTC()));
         mongo.indexOps("gadgets").createIndex(new Index().on(OutboxRelay.PENDING, Sort.Direction.ASC).sparse()
                 .named("outbox_pending"));
+    }
+
+    /** A relay as an instance starting on this database makes it. */
+    private OutboxRelay newRelay() {
+        MongoMappingContext mapping = (MongoMappingContext) mongo.getConverter().getMappingContext();
+        return new OutboxRelay(mongo, mapping, new KafkaEventPublisher(new KafkaTemplate<>(producers), "/test",
+                Duration.ofSeconds(10)), new SimpleMeterRegistry(), Clock.systemUTC(), Duration.ofSeconds(1));
     }
 
     @AfterEach
@@ -115,6 +121,17 @@ class OutboxRelayTest {
         assertThat(relay.sweep()).isZero();
         assertThat(stored("quiet-3")).doesNotContainKey(OutboxRelay.PENDING);
         assertThat(collectionScans()).as("collection scans by two sweeps with nothing to publish").isEqualTo(scans);
+
+        // the first sweep's read of every document is recorded for the database: a later start does not repeat it
+        Gadget afterRestart = new Gadget("g-3");
+        afterRestart.registerEvent(event("gadget.made", "g-3"));
+        store.save(afterRestart);
+        OutboxRelay restarted = newRelay();
+        assertThat(restarted.sweep()).as("events published by a restarted instance's first sweep").isOne();
+        assertThat(restarted.sweep()).isZero();
+        assertThat(collectionScans()).as("collection scans by a restarted instance's sweeps").isEqualTo(scans);
+        assertThat(new TopicReader(bootstrap).await(topic, TopicReader.ofType("gadget.made"), 2))
+                .extracting(TopicReader.Event::key).containsExactly("g-2", "g-3");
     }
 
     private OutboxEvent event(String type, String key) {
