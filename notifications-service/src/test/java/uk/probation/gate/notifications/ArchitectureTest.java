@@ -14,4 +14,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule webIsAnAdapter = ArchitectureRules.WEB_IS_AN_ADAPTER;
+
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles =
+            ArchitectureRules.featurePackagesAreFreeOfCycles("uk.probation.gate.notifications");
 }

@@ -34,6 +34,7 @@ import uk.probation.gate.communitypayback.domain.UnpaidWorkDates;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkTerms;
 import uk.probation.gate.communitypayback.project.Project;
 import uk.probation.gate.communitypayback.project.Projects;
+import uk.probation.gate.communitypayback.project.SuitableProjectTypes;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.communitypayback.OrderCompleted;
 import uk.probation.gate.contracts.communitypayback.OrderErased;
@@ -48,7 +49,7 @@ import uk.probation.gate.platform.web.ApiProblem;
 
 /** An order's life: received from court, assessed, placed, credited session by session, completed. */
 @Service
-public class Orders {
+public class Orders implements SuitableProjectTypes {
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
@@ -163,6 +164,7 @@ public class Orders {
      * assessment that considered risk of harm, group work only for a high-risk person (unless configured otherwise).
      * Null when the order is unknown or outside the caller's areas.
      */
+    @Override
     public Set<ProjectType> suitableProjectTypes(String orderId) {
         Order o = get(orderId);
         if (o == null) {

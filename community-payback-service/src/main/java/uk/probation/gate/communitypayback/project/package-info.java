@@ -1,2 +1,2 @@
-/** Group projects and individual placements, and the work sessions they run with supervisors. */
+/** Group projects and individual placements; the work sessions they run are the session package's. */
 package uk.probation.gate.communitypayback.project;

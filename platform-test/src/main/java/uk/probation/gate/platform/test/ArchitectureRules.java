@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /** House rules every service checks against its own classes. */
 public final class ArchitectureRules {
@@ -22,4 +23,16 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..web..")
                     .and(JavaClass.Predicates.resideOutsideOfPackage("uk.probation.gate.platform..")))
             .allowEmptyShould(true);
+
+    /**
+     * The feature packages of a service depend on each other one way only: no chain of dependencies leads from a
+     * feature package back to itself. A feature package is a package directly under {@code rootPackage} (such as
+     * {@code caseload} or {@code release}) together with every package below it, so a dependency of
+     * {@code caseload.web} counts as one of {@code caseload}. Classes directly in the root package belong to no
+     * feature package, so a cycle that passes through one of them is not reported.
+     */
+    public static ArchRule featurePackagesAreFreeOfCycles(String rootPackage) {
+        return SlicesRuleDefinition.slices().matching(rootPackage + ".(*)..").namingSlices("feature package '$1'")
+                .should().beFreeOfCycles();
+    }
 }

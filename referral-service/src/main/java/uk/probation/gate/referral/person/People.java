@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
-import uk.probation.gate.referral.retention.ErasedCases;
+import uk.probation.gate.referral.erasedcases.ErasedCases;
 
 /** Keeps the people referrals are made for, from resettlement's receptions, once per event however often delivered. */
 @Service

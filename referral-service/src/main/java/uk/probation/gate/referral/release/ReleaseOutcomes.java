@@ -9,8 +9,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.web.PageResponse;
-import uk.probation.gate.referral.retention.ErasedCases;
 import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.referral.erasedcases.ErasedCases;
 
 /**
  * Joins accommodation and ETE referrals with releases, per case. Plans and releases come from resettlement.events,

@@ -3,6 +3,7 @@ package uk.probation.gate.referral.retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import uk.probation.gate.referral.erasedcases.ErasedCases;
 import uk.probation.gate.referral.person.People;
 import uk.probation.gate.referral.referral.PlanReferrals;
 import uk.probation.gate.referral.referral.Referrals;

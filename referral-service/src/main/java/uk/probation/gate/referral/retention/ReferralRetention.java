@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
 import uk.probation.gate.platform.retention.Retention;
 import uk.probation.gate.platform.retention.RetentionPolicy;
+import uk.probation.gate.referral.erasedcases.ErasedCases;
 import uk.probation.gate.referral.person.People;
 import uk.probation.gate.referral.person.Person;
 import uk.probation.gate.referral.referral.Referrals;

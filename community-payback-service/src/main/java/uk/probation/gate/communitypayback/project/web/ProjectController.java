@@ -1,15 +1,11 @@
 package uk.probation.gate.communitypayback.project.web;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
@@ -20,11 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.probation.gate.communitypayback.domain.ProjectType;
-import uk.probation.gate.communitypayback.order.Orders;
 import uk.probation.gate.communitypayback.project.Project;
 import uk.probation.gate.communitypayback.project.Projects;
-import uk.probation.gate.communitypayback.session.Sessions;
-import uk.probation.gate.communitypayback.session.web.SessionView;
+import uk.probation.gate.communitypayback.project.SuitableProjectTypes;
 import uk.probation.gate.platform.web.ApiProblem;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.platform.web.Paging;
@@ -44,22 +38,12 @@ class ProjectController {
             Boolean ete) {
     }
 
-    record SessionRequest(
-            @NotNull LocalDate date,
-            @NotNull LocalTime startTime,
-            @NotNull LocalTime endTime,
-            @NotNull @Min(0) @Max(50) Integer supervisors,
-            @NotNull @Min(1) @Max(30) Integer placesPerSupervisor) {
-    }
-
     private final Projects projects;
-    private final Sessions sessions;
-    private final Orders orders;
+    private final SuitableProjectTypes suitableProjectTypes;
 
-    ProjectController(Projects projects, Sessions sessions, Orders orders) {
+    ProjectController(Projects projects, SuitableProjectTypes suitableProjectTypes) {
         this.projects = projects;
-        this.sessions = sessions;
-        this.orders = orders;
+        this.suitableProjectTypes = suitableProjectTypes;
     }
 
     @PostMapping("/api/projects")
@@ -85,7 +69,7 @@ class ProjectController {
         Paging.check(page, size);
         Set<ProjectType> types = null;
         if (suitableFor != null) {
-            types = orders.suitableProjectTypes(suitableFor);
+            types = suitableProjectTypes.suitableProjectTypes(suitableFor);
             if (types == null) {
                 throw ApiProblem.unprocessable("There is no such order",
                         List.of(new ApiProblem.FieldError("suitableFor", "no order " + suitableFor)));
@@ -93,13 +77,5 @@ class ProjectController {
         }
         return new PageResponse<>(projects.list(areaCode, types, page, size), page, size,
                 projects.count(areaCode, types));
-    }
-
-    /** A work session; capacity is supervisors × places per supervisor, computed here, never typed in. */
-    @PostMapping("/api/projects/{code}/sessions")
-    ResponseEntity<SessionView> addSession(@PathVariable String code, @Valid @RequestBody SessionRequest r) {
-        SessionView view = SessionView.of(sessions.create(code, r.date(), r.startTime(), r.endTime(), r.supervisors(),
-                r.placesPerSupervisor()));
-        return ResponseEntity.created(URI.create("/api/sessions/" + view.id())).body(view);
     }
 }

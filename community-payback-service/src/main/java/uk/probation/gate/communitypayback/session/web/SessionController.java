@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,14 @@ class SessionController {
     record StandDownRequest(@NotNull StandDownReason reason) {
     }
 
+    record SessionRequest(
+            @NotNull LocalDate date,
+            @NotNull LocalTime startTime,
+            @NotNull LocalTime endTime,
+            @NotNull @Min(0) @Max(50) Integer supervisors,
+            @NotNull @Min(1) @Max(30) Integer placesPerSupervisor) {
+    }
+
     record StaffingRequest(@NotNull @Min(0) @Max(50) Integer supervisors, @Min(1) @Max(30) Integer placesPerSupervisor) {
     }
 
@@ -80,6 +89,17 @@ class SessionController {
         this.orders = orders;
         this.projects = projects;
         this.clock = clock;
+    }
+
+    /**
+     * A new work session on the project; its capacity is supervisors × places per supervisor, computed by the
+     * service, never typed in.
+     */
+    @PostMapping("/api/projects/{code}/sessions")
+    ResponseEntity<SessionView> addSession(@PathVariable String code, @Valid @RequestBody SessionRequest r) {
+        SessionView view = SessionView.of(sessions.create(code, r.date(), r.startTime(), r.endTime(), r.supervisors(),
+                r.placesPerSupervisor()));
+        return ResponseEntity.created(URI.create("/api/sessions/" + view.id())).body(view);
     }
 
     /** Sessions in the caller's areas from {@code from} to {@code to} (both default to today), date then start time. */

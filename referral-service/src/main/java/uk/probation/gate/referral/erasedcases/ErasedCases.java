@@ -1,4 +1,4 @@
-package uk.probation.gate.referral.retention;
+package uk.probation.gate.referral.erasedcases;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -30,7 +30,7 @@ public class ErasedCases {
     }
 
     /** Records the case as erased (once; a second mark changes nothing). */
-    void mark(String caseId) {
+    public void mark(String caseId) {
         if (contains(caseId)) {
             return;
         }
@@ -42,7 +42,7 @@ public class ErasedCases {
     }
 
     /** Deletes the markers recorded before {@code cutoff}; returns how many. */
-    long forgetBefore(Instant cutoff) {
+    public long forgetBefore(Instant cutoff) {
         long deleted = 0;
         for (ErasedCase marker : mongo.find(Query.query(where("erasedAt").lt(Date.from(cutoff))), ErasedCase.class)) {
             if (store.delete(marker)) {

@@ -1,4 +1,4 @@
-package uk.probation.gate.resettlement.caseload.messaging;
+package uk.probation.gate.resettlement.messaging;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;

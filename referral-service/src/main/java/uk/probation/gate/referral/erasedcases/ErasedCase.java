@@ -1,4 +1,4 @@
-package uk.probation.gate.referral.retention;
+package uk.probation.gate.referral.erasedcases;
 
 import java.time.Instant;
 import org.springframework.data.mongodb.core.mapping.Document;

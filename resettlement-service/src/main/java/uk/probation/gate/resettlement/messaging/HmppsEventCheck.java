@@ -1,4 +1,4 @@
-package uk.probation.gate.resettlement.caseload.messaging;
+package uk.probation.gate.resettlement.messaging;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;

@@ -1,0 +1,33 @@
+package uk.probation.gate.platform.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/** The house rules fail on a violation, so a service's ArchitectureTest passing means something. */
+class ArchitectureRulesTest {
+
+    private static final String FIXTURES = "uk.probation.gate.platform.test.fixtures";
+
+    @Test
+    void aCycleBetweenFeaturePackagesFailsEvenWhenItRunsThroughASubPackage() {
+        EvaluationResult result = featurePackagesAreFreeOfCycles(FIXTURES + ".cyclic");
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString())
+                .contains("feature package 'orders'", "feature package 'projects'");
+    }
+
+    @Test
+    void featurePackagesThatDependOneWayPass() {
+        assertThat(featurePackagesAreFreeOfCycles(FIXTURES + ".acyclic").hasViolation()).isFalse();
+    }
+
+    private static EvaluationResult featurePackagesAreFreeOfCycles(String rootPackage) {
+        JavaClasses classes = new ClassFileImporter().importPackages(rootPackage);
+        return ArchitectureRules.featurePackagesAreFreeOfCycles(rootPackage).evaluate(classes);
+    }
+}
