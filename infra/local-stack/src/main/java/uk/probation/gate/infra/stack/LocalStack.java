@@ -107,7 +107,7 @@ public final class LocalStack {
                 new LaunchCommands(projectRoot, dataDir, ports, options), options);
         try {
             stack.startTogether(StackComponent.infrastructure().stream().filter(selected::contains).toList());
-            stack.startInTurn(StackComponent.services().stream().filter(selected::contains).toList());
+            stack.startServices(StackComponent.services().stream().filter(selected::contains).toList());
             stack.startTogether(StackComponent.frontEnds().stream().filter(selected::contains).toList());
             stack.trainArchives();
             return stack;

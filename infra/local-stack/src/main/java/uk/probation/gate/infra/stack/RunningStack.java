@@ -125,10 +125,26 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /**
-     * Launches the instances one at a time, each once the one before is ready (ADR 0014). A Spring service spends
-     * about 7 CPU-seconds starting; four launched together on two cores each took 12-19 s to be ready, one at a
-     * time each is ready in 5-9 s, and the last is ready no later than when they all started together.
+     * Starts the services: one at a time when every instance has its class-data archive, else together (ADR 0014).
+     * With archives each is ready in 3-5 s one at a time, where four launched together on two cores each took 12-19
+     * s, and the last is ready no later. Without (a fresh data directory, as in the tests) each needs about 7
+     * CPU-seconds, and together the whole stack is up 7-10 s sooner.
      */
+    void startServices(Collection<StackComponent> tier) {
+        boolean archived = true;
+        for (StackComponent component : tier) {
+            for (int instance = 0; instance < ports.instances(component); instance++) {
+                archived &= AppCds.hasArchive(commands.specFor(component, instance));
+            }
+        }
+        if (archived) {
+            startInTurn(tier);
+        } else {
+            startTogether(tier);
+        }
+    }
+
+    /** Launches the instances one at a time, each once the one before is ready. */
     void startInTurn(Collection<StackComponent> tier) {
         for (StackComponent component : tier) {
             for (int instance = 0; instance < ports.instances(component); instance++) {
