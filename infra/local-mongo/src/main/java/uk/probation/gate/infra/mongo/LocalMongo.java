@@ -40,8 +40,8 @@ public final class LocalMongo {
             }
         }
         Files.createDirectories(dataDir);
-        MongoServer server = new MongoServer(new SnapshotH2Backend(
-                dataDir.resolve("mongo.mv").toAbsolutePath().toString(), cacheMegabytes));
+        MongoServer server = new MongoServer(backend(dataDir.resolve("mongo.mv").toAbsolutePath().toString(),
+                cacheMegabytes));
         // no oplog: nothing here uses change streams, and it wrote a copy of every change into a collection that
         // only grew (ADR 0013)
         server.bind("127.0.0.1", port);
@@ -56,8 +56,8 @@ public final class LocalMongo {
         stopped.await();
     }
 
-    /** The H2 backend on {@code file} (in memory when null), as {@link SnapshotH2Backend} mends it. */
-    static H2Backend backend(String file) {
-        return new SnapshotH2Backend(file);
+    /** The H2 backend on {@code file} with that page cache, as {@link SnapshotH2Backend} mends it. */
+    static H2Backend backend(String file, int cacheMegabytes) {
+        return new SnapshotH2Backend(file, cacheMegabytes);
     }
 }

@@ -17,7 +17,7 @@ class LocalMongoTest {
     @Test
     void whatWasWrittenIsReadAfterARestartOnTheSameFile(@TempDir Path dir) {
         String file = dir.resolve("mongo.mv").toString();
-        MongoServer first = new MongoServer(LocalMongo.backend(file));
+        MongoServer first = new MongoServer(LocalMongo.backend(file, 16));
         try (MongoClient writer = MongoClients.create("mongodb://127.0.0.1:" + first.bind().getPort())) {
             writer.getDatabase("restart").getCollection("cases").createIndex(new Document("prison", 1));
             writer.getDatabase("restart").getCollection("cases").insertOne(new Document("_id", "c1").append("v", 1)
@@ -25,7 +25,7 @@ class LocalMongoTest {
         } finally {
             first.shutdown();
         }
-        MongoServer second = new MongoServer(LocalMongo.backend(file));
+        MongoServer second = new MongoServer(LocalMongo.backend(file, 16));
         try (MongoClient reader = MongoClients.create("mongodb://127.0.0.1:" + second.bind().getPort())) {
             // the secondary index is kept in the file and serves the query: nothing read every document
             assertThat(reader.getDatabase("restart").getCollection("cases").find(new Document("prison", "MDI")))

@@ -98,12 +98,12 @@ final class AppCds {
         }
     }
 
-    /** Whether this instance runs extracted but has no archive yet: worth a training run. */
     /** Whether this instance starts from a class-data archive (one was trained and installed for it). */
     static boolean hasArchive(ChildSpec spec) {
         return spec.classDataSharing() && appliesTo(spec.component()) && Files.isRegularFile(archive(spec));
     }
 
+    /** Whether this instance runs extracted but has no archive yet: worth a training run. */
     static boolean needsTraining(ChildSpec spec) {
         return appliesTo(spec.component()) && Files.isRegularFile(extractedJar(spec))
                 && !Files.isRegularFile(archive(spec));

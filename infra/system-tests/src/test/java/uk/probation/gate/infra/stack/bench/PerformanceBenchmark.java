@@ -147,7 +147,7 @@ public final class PerformanceBenchmark {
                 return;
             }
             report.note("Start time: Spring Boot's own \"Started ... (process running for N s)\" line in each log, i.e. "
-                    + "from JVM launch until the app is ready; the stack starts the services one at a time, each once the one before is ready (ADR 0014). Before each growth phase the four services are stopped (SIGTERM), the people loaded, and the services started again one at a time in the same way; each phase then warms up the same way.");
+                    + "from JVM launch until the app is ready; on its first start (a fresh data directory, no class-data archive yet) the stack starts the services together; once they have their archives, one at a time, each once the one before is ready (ADR 0014). Before each growth phase the four services are stopped (SIGTERM), the people loaded, and the services started again one at a time in the same way; each phase then warms up the same way.");
         }
 
         private void limits(String bootstrap) throws Exception {
