@@ -20,6 +20,8 @@ public class Person extends AggregateDocument {
     private String responsibleOfficerCode;
     @Indexed(name = "caseId", sparse = true)
     private String caseId;
+    // the retention sweep's candidates: received before a day, or never (not sparse: a missing one is indexed too)
+    @Indexed(name = "lastReceivedOn")
     private LocalDate lastReceivedOn;
     private LocalDate expectedReleaseDate;
     private boolean recall;

@@ -21,8 +21,9 @@ import uk.probation.gate.referral.person.CaseDetails;
 
 /** One need of one person, referred to one provider at a time; its lifecycle events travel in its outbox. */
 @Document("referrals")
-// a provider's inbox tab: its referrals in the tab's statuses (ADR 0013)
-@CompoundIndex(name = "inbox", def = "{'providerCode': 1, 'status': 1}", sparse = true)
+// a provider's inbox tab: its referrals in the tab's statuses, counted from the index alone; overdue or due from a
+// day, one range of it (ADR 0013)
+@CompoundIndex(name = "inbox_respond_by", def = "{'providerCode': 1, 'status': 1, 'respondBy': 1}")
 public class Referral extends AggregateDocument {
 
     public enum Source { PLAN, MANUAL }

@@ -1,6 +1,7 @@
 package uk.probation.gate.referral.release;
 
 import java.time.LocalDate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.platform.outbox.AggregateDocument;
@@ -14,6 +15,10 @@ import uk.probation.gate.referral.domain.Sex;
  * secured, joined with the release. Built from events in any order; each event is applied once (its id is kept).
  */
 @Document("release-outcomes")
+// the release gauges count each (sex, outcome) of the released who needed it from these alone (ADR 0013)
+@CompoundIndex(name = "released_accommodation", def = "{'accommodation.needed': 1, 'released': 1, 'sex': 1, "
+        + "'accommodation.outcome': 1}")
+@CompoundIndex(name = "released_ete", def = "{'ete.needed': 1, 'released': 1, 'sex': 1, 'ete.outcome': 1}")
 public class ReleaseOutcome extends AggregateDocument {
 
     /** What the person had on release, as resettlement recorded it. */
@@ -28,6 +33,8 @@ public class ReleaseOutcome extends AggregateDocument {
     private NeedOnRelease accommodation = NeedOnRelease.unknown();
     private NeedOnRelease ete = NeedOnRelease.unknown();
     private Release release;
+    /** Whether {@link #release} is set: an equality an index can count on ({@code release != null} is not). */
+    private boolean released;
     @Indexed(name = "expectedReleaseDate", sparse = true)
     private LocalDate expectedReleaseDate;
     private String supersededBy;
@@ -77,6 +84,7 @@ public class ReleaseOutcome extends AggregateDocument {
 
     /** The release recorded by a caseworker outranks the prison feed's release without an outcome. */
     public void released(Release released) {
+        this.released = true;
         if (release != null && release.outcomeRecorded() && !released.outcomeRecorded()) {
             return;
         }

@@ -11,11 +11,20 @@ public final class Paging {
     }
 
     public static void check(int page, int size) {
+        check(page, size, 1);
+    }
+
+    /** For a list that also answers {@code size=0} with its total alone (no item is read). */
+    public static void checkTotalAllowed(int page, int size) {
+        check(page, size, 0);
+    }
+
+    private static void check(int page, int size, int smallest) {
         if (page < 0 || page > MAX_PAGE) {
             throw ApiProblem.invalid("page", "must be between 0 and " + MAX_PAGE);
         }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ApiProblem.invalid("size", "must be between 1 and " + MAX_SIZE);
+        if (size < smallest || size > MAX_SIZE) {
+            throw ApiProblem.invalid("size", "must be between " + smallest + " and " + MAX_SIZE);
         }
     }
 }

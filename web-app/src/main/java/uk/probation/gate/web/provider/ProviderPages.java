@@ -101,7 +101,7 @@ class ProviderPages {
                 ? referrals.newest(current.statuses, Math.max(0, page - 1), PAGE_SIZE)
                 : referrals.inbox(current.statuses, Math.max(0, page - 1), PAGE_SIZE);
         List<TabLink> tabs = java.util.Arrays.stream(Tab.values()).map(t -> new TabLink(t.label,
-                "/referrals?tab=" + t.slug, t == current ? found.total() : referrals.inbox(t.statuses, 0, 1).total(),
+                "/referrals?tab=" + t.slug, t == current ? found.total() : referrals.total(t.statuses),
                 t == current)).toList();
         UriComponentsBuilder here = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("continue");
         model.addAttribute("tab", current.slug);

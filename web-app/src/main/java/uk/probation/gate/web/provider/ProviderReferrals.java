@@ -76,6 +76,11 @@ class ProviderReferrals {
         return list(statuses, "respondBy", page, size);
     }
 
+    /** How many of the provider's own referrals are in these statuses (no referral is read). */
+    long total(List<String> statuses) {
+        return list(statuses, "newest", 0, 0).total();
+    }
+
     /** The provider's own referrals in these statuses, newest first. */
     Page<Referral> newest(List<String> statuses, int page, int size) {
         return list(statuses, "newest", page, size);

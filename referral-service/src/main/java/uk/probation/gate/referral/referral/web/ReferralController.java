@@ -76,7 +76,7 @@ class ReferralController {
     /**
      * Referrals the caller reaches, newest first, or with {@code sort=respondBy} a provider's inbox: overdue first
      * (still SENT after the respond-by day), then the soonest respond-by. {@code status} takes several values,
-     * repeated or comma-separated.
+     * repeated or comma-separated. {@code size=0} answers the total alone (an inbox tab's count).
      */
     @GetMapping("/api/referrals")
     PageResponse<ReferralView> list(@RequestParam(required = false) String providerCode,
@@ -84,7 +84,7 @@ class ReferralController {
             @RequestParam(required = false) String caseId, @RequestParam(required = false) String prisonNumber,
             @RequestParam(required = false) String sort, @RequestParam(required = false) Boolean overdue,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        Paging.check(page, size);
+        Paging.checkTotalAllowed(page, size);
         Referrals.Order order = order(sort);
         Caller caller = Caller.current();
         Set<ReferralStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);

@@ -27,14 +27,33 @@ final class AggregationPushdown {
     private AggregationPushdown() {
     }
 
-    /** Runs an {@code aggregate} command; its collection's first read of all documents is narrowed to its match. */
-    static Document around(Document command, Supplier<Document> aggregate) {
+    /** A collection that can say which documents match a filter from an index alone. */
+    interface Covering {
+        /** {@link IndexedQueries#coveredPositions}, under the collection's lock. */
+        java.util.Collection<?> coveredPositions(Document filter);
+
+        /** The collection's namespace, {@code database.collection}. */
+        String namespace();
+    }
+
+    /**
+     * Runs an {@code aggregate} command; its collection's first read of all documents is narrowed to its match. A
+     * count whose match an index answers exactly is answered from the index, reading no document.
+     */
+    static Document around(Document command, Function<String, Object> collections, Supplier<Document> aggregate) {
         if (!(command.get("aggregate") instanceof String collection)
                 || !(command.get("pipeline") instanceof List<?> stages) || stages.isEmpty()
                 || !(stages.get(0) instanceof Document first) || !(first.get("$match") instanceof Document match)) {
             return aggregate.get();
         }
-        PENDING.set(new Pending(collection, match, onlyCounts(stages.subList(1, stages.size()))));
+        boolean countsOnly = onlyCounts(stages.subList(1, stages.size()));
+        if (countsOnly && collections.apply(collection) instanceof Covering covering) {
+            java.util.Collection<?> positions = covering.coveredPositions(match);
+            if (positions != null) {
+                return counted(covering.namespace(), stages.subList(1, stages.size()), positions.size());
+            }
+        }
+        PENDING.set(new Pending(collection, match, countsOnly));
         try {
             return aggregate.get();
         } finally {
@@ -69,6 +88,45 @@ final class AggregationPushdown {
         }
         PENDING.remove();
         return pending;
+    }
+
+    /**
+     * The answer of counting stages ({@link #onlyCounts}) given {@code matched} documents: what {@code $skip} and
+     * {@code $limit} leave, then one group (none when nothing is left, as MongoDB answers), each sum the constant
+     * times the count.
+     */
+    private static Document counted(String namespace, List<?> stages, long matched) {
+        long left = matched;
+        for (Object stage : stages.subList(0, stages.size() - 1)) {
+            Document step = (Document) stage;
+            if (step.get("$skip") instanceof Number skip) {
+                left = Math.max(0, left - skip.longValue());
+            } else if (step.get("$limit") instanceof Number limit) {
+                left = Math.min(left, limit.longValue());
+            }
+        }
+        List<Document> batch = new java.util.ArrayList<>();
+        if (left > 0) {
+            Document group = (Document) ((Document) stages.get(stages.size() - 1)).get("$group");
+            Document row = new Document("_id", group.get("_id"));
+            for (java.util.Map.Entry<String, Object> accumulator : group.entrySet()) {
+                if (!accumulator.getKey().equals("_id")) {
+                    Number each = (Number) ((Document) accumulator.getValue()).get("$sum");
+                    row.put(accumulator.getKey(), sum(each, left));
+                }
+            }
+            batch.add(row);
+        }
+        return new Document("cursor", new Document("firstBatch", batch).append("id", 0L).append("ns", namespace))
+                .append("ok", 1.0);
+    }
+
+    private static Number sum(Number each, long count) {
+        if (each instanceof Double || each instanceof Float) {
+            return each.doubleValue() * count;
+        }
+        long total = each.longValue() * count;
+        return total == (int) total ? (Number) (int) total : (Number) total;
     }
 
     /**

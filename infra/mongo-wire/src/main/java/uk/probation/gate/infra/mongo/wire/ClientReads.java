@@ -27,6 +27,8 @@ final class ClientReads {
     private boolean changing;
     /** How many queries, updates and deletes read every document because no index served them. */
     private long collectionScans;
+    /** How many documents queries, updates and deletes read through an index. */
+    private long documentsReadThroughIndexes;
     /** A scan of this many documents or more is logged. */
     private static final int LARGE = 10_000;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClientReads.class);
@@ -70,9 +72,18 @@ final class ClientReads {
         }
     }
 
-    /** {@code collStats} as the library answers it, plus {@code collectionScans} since the server started. */
+    /** An index found these documents, which are now read. */
+    void readingThroughIndex(int documents) {
+        documentsReadThroughIndexes += documents;
+    }
+
+    /**
+     * {@code collStats} as the library answers it, plus {@code collectionScans} and
+     * {@code documentsReadThroughIndexes} since the server started.
+     */
     Document withScans(Document stats) {
-        return stats.append("collectionScans", collectionScans);
+        return stats.append("collectionScans", collectionScans)
+                .append("documentsReadThroughIndexes", documentsReadThroughIndexes);
     }
 
     Document findAndModify(Supplier<Document> findAndModify) {

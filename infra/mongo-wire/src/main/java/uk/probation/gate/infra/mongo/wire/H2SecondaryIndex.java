@@ -2,13 +2,14 @@ package uk.probation.gate.infra.mongo.wire;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.Cursor;
@@ -19,7 +20,9 @@ import org.h2.mvstore.MVMap;
  * document and indexed value, in the same store commits): it survives restarts without a rebuild and its size does
  * not weigh on the server's heap, which a hundred thousand people's notifications, with several identifier indexes
  * each, would. An entry's key is the encoded values, then the encoded document id, so the documents with given
- * values are one range of keys; its value is the document's position (its id).
+ * values are one range of keys; its value is the document's position (its id). Dates and numbers are encoded so that
+ * their text orders as they do, so the documents whose last indexed field is before or after a date are one range of
+ * keys too ({@link #positionsIn}). A missing field is indexed as null, as in MongoDB.
  */
 final class H2SecondaryIndex extends SecondaryIndex<Object> {
 
@@ -34,9 +37,56 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
         this.entries = entries;
     }
 
+    /**
+     * The map that holds an index's entries. The version names their encoding: an index file written with another one
+     * is dropped on open and built again from the documents ({@code .v2}: dates and numbers in order).
+     */
+    static String mapName(String collectionNamespace, String indexName) {
+        return legacyMapName(collectionNamespace, indexName) + ".v2";
+    }
+
+    /** The map of the first encoding (dates as text, numbers unordered), dropped when found. */
+    static String legacyMapName(String collectionNamespace, String indexName) {
+        return collectionNamespace + "._index_" + indexName;
+    }
+
+    @Override
+    Collection<Object> positionsIn(KeyValue prefix, Range range) {
+        String values = prefix == null ? "" : encode(prefix) + VALUE_SEPARATOR;
+        if (range == null) {
+            return positionsFrom(values);
+        }
+        String typed = values + (range.bound() instanceof Double ? 'd' : 't');
+        String bound = typed + sortable(range.bound());
+        List<Object> found = new ArrayList<>();
+        Cursor<String, Object> cursor = entries.cursor(range.below() ? typed : bound);
+        while (cursor.hasNext()) {
+            String key = cursor.next();
+            if (!key.startsWith(typed) || key.length() < bound.length()) {
+                break;
+            }
+            int order = key.substring(0, bound.length()).compareTo(bound);
+            if (order == 0 && !range.inclusive()) {
+                if (range.below()) {
+                    break;
+                }
+                continue;
+            }
+            if (range.below() && order > 0) {
+                break;
+            }
+            found.add(cursor.getValue());
+        }
+        return found;
+    }
+
     @Override
     Collection<Object> positionsOf(KeyValue values) {
-        String prefix = encode(values) + ID_SEPARATOR;
+        return positionsFrom(encode(values) + ID_SEPARATOR);
+    }
+
+    /** The positions of every entry whose key starts with {@code prefix}. */
+    private Collection<Object> positionsFrom(String prefix) {
         List<Object> found = new ArrayList<>();
         Cursor<String, Object> cursor = entries.cursor(prefix);
         while (cursor.hasNext()) {
@@ -120,22 +170,29 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
         return key.toString();
     }
 
-    /** A value as text that equals another's exactly when the values are equal (both normalized). */
+    /**
+     * A value as text that equals another's exactly when the values are equal (both normalized); a date or a number
+     * as a type letter and sixteen hex digits that order as the values do.
+     */
     private static String encodeValue(Object value) {
-        if (value == null) {
+        if (value == null || value instanceof Missing) {
             return "n";
         }
         if (value instanceof String text) {
             return "s" + escape(text);
         }
-        if (value instanceof Double || value instanceof Long || value instanceof Integer) {
-            return "d" + value;
+        Object ordered = Range.bound(value);
+        if (ordered instanceof Double) {
+            return "d" + sortable(ordered);
+        }
+        if (ordered instanceof Instant) {
+            return "t" + sortable(ordered);
+        }
+        if (value instanceof Long big) {
+            return "L" + big;
         }
         if (value instanceof Boolean) {
             return "b" + value;
-        }
-        if (value instanceof Date date) {
-            return "t" + date.getTime();
         }
         if (value instanceof ObjectId objectId) {
             return "o" + objectId.getHexData();
@@ -144,6 +201,19 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
             return "x" + escape(String.valueOf(value));
         }
         return value.getClass().getSimpleName() + ":" + escape(String.valueOf(value));
+    }
+
+    /** Sixteen hex digits whose text order is the order of the instants or of the doubles. */
+    private static String sortable(Object bound) {
+        long bits;
+        if (bound instanceof Instant instant) {
+            bits = instant.toEpochMilli() ^ Long.MIN_VALUE;
+        } else {
+            long raw = Double.doubleToLongBits((Double) bound);
+            bits = raw < 0 ? ~raw : raw ^ Long.MIN_VALUE;
+        }
+        String hex = Long.toHexString(bits);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     private static String escape(String text) {

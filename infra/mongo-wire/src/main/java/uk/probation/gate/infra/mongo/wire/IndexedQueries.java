@@ -31,8 +31,15 @@ import de.bwaldvogel.mongo.bson.Document;
  * collection, as did every query on a non-unique field. With a hundred thousand people stored that saturated the
  * store (ADR 0013). A unique index is preferred (one document at most), then the secondary index with the most keys.
  * An {@code $or} is served as the union of its alternatives, each with the conditions around it, when every
- * alternative is served by an index more narrowly than the conditions around it alone. Ranges, {@code $exists},
- * {@code $ne}, regular expressions, null and whole-array or whole-document equality are never served by an index.
+ * alternative is served by an index more narrowly than the conditions around it alone.
+ * <p>
+ * A secondary index also serves a filter with an equality on every key but its last and one bound ({@link Range}) on
+ * a date or number in its last key, by reading that range of its keys; and an equality with null (which matches a
+ * missing field too) when it is not sparse, since it indexes a missing field as null. {@code $exists}, {@code $ne},
+ * regular expressions and whole-array or whole-document equality are never served by an index.
+ * <p>
+ * A count whose every condition is one the index answers exactly ({@link #coveredPositions}) is answered from the
+ * index alone, without reading a document, as MongoDB counts from a covering index.
  */
 final class IndexedQueries {
 
@@ -51,16 +58,16 @@ final class IndexedQueries {
 
     /** The positions of every document that may match {@code query}, or null when no index serves it. */
     static <P> Collection<P> positions(List<Index<P>> indexes, Document query) {
-        Map<String, List<Object>> equalities = new LinkedHashMap<>();
+        Conditions conditions = new Conditions();
         List<Document> alternatives = new ArrayList<>();
-        collectEqualities(query, equalities, alternatives);
-        Plan<P> whole = best(indexes, equalities);
+        collect(query, conditions, alternatives);
+        Plan<P> whole = best(indexes, conditions);
         if (!alternatives.isEmpty()) {
             // an $or: each alternative with the conditions around it, when every one is served more narrowly
             List<Plan<P>> branches = new ArrayList<>();
             for (Document alternative : alternatives) {
-                Map<String, List<Object>> narrower = new LinkedHashMap<>(equalities);
-                collectEqualities(alternative, narrower, new ArrayList<>());
+                Conditions narrower = conditions.copy();
+                collect(alternative, narrower, new ArrayList<>());
                 Plan<P> branch = best(indexes, narrower);
                 if (branch == null || (whole != null && branch.score() <= whole.score())) {
                     branches = null;
@@ -70,101 +77,222 @@ final class IndexedQueries {
             }
             if (branches != null) {
                 Set<P> found = new LinkedHashSet<>();
-                branches.forEach(branch -> found.addAll(lookUp(branch.index(), branch.equalities())));
+                branches.forEach(branch -> found.addAll(branch.lookUp()));
                 return found;
             }
         }
-        return whole == null ? null : lookUp(whole.index(), whole.equalities());
+        return whole == null ? null : whole.lookUp();
     }
 
-    private record Plan<P>(Index<P> index, Map<String, List<Object>> equalities, int score) {
-    }
-
-    /** The index that serves these equalities best: a unique one, else the one with most keys; null if none. */
-    private static <P> Plan<P> best(List<Index<P>> indexes, Map<String, List<Object>> equalities) {
-        if (equalities.isEmpty()) {
+    /**
+     * The positions of exactly the documents that match {@code filter}, when an index answers every one of its
+     * conditions exactly (equalities and one bound on its keys, each key given one condition, no {@code $or}); null
+     * otherwise. The count of a filter is then the number of positions, and no document needs reading.
+     */
+    static <P> Collection<P> coveredPositions(List<Index<P>> indexes, Document filter) {
+        Conditions conditions = new Conditions();
+        List<Document> alternatives = new ArrayList<>();
+        collect(filter, conditions, alternatives);
+        if (!alternatives.isEmpty() || !conditions.exact) {
             return null;
         }
+        Plan<P> plan = best(indexes, conditions);
+        if (plan == null || !plan.keysUsed().containsAll(conditions.keys())) {
+            return null;
+        }
+        return plan.lookUp();
+    }
+
+    /**
+     * What a filter requires of each field, as far as an index can serve it: the values it must equal one of, or a
+     * bound. {@code exact} is cleared by any condition an index cannot answer exactly (it is then checked on the
+     * documents the index found).
+     */
+    private static final class Conditions {
+        final Map<String, List<Object>> equalities = new LinkedHashMap<>();
+        final Map<String, Range> ranges = new LinkedHashMap<>();
+        private final Map<String, Object> seen = new LinkedHashMap<>();
+        boolean exact = true;
+
+        Conditions copy() {
+            Conditions copy = new Conditions();
+            copy.equalities.putAll(equalities);
+            copy.ranges.putAll(ranges);
+            copy.seen.putAll(seen);
+            copy.exact = exact;
+            return copy;
+        }
+
+        Set<String> keys() {
+            return seen.keySet();
+        }
+
+        void add(String key, Object condition) {
+            Object before = seen.putIfAbsent(key, condition);
+            if (before != null) {
+                // a second condition on one field: the first serves, both are checked on what it finds
+                exact &= before.equals(condition);
+                return;
+            }
+            List<Object> values = equalityValues(condition);
+            if (values != null) {
+                equalities.put(key, values);
+                return;
+            }
+            Range range = range(condition);
+            if (range != null) {
+                ranges.put(key, range);
+            } else {
+                exact = false;
+            }
+        }
+    }
+
+    /**
+     * How an index serves a filter: an equality on each of its first {@code equalKeys} keys, then, when {@code range}
+     * is given, that bound on the next key.
+     */
+    private record Plan<P>(Index<P> index, Map<String, List<Object>> equalities, int equalKeys, Range range,
+            int score) {
+
+        /** The keys the plan's lookups answer. */
+        List<String> keysUsed() {
+            return keysOf(index).subList(0, equalKeys + (range == null ? 0 : 1));
+        }
+
+        /** The positions the index holds for these equalities (and the range on the next key). */
+        Collection<P> lookUp() {
+            // an empty $in has no combination: nothing is looked up and nothing found
+            List<String> keys = keysOf(index);
+            List<String> equal = keys.subList(0, equalKeys);
+            boolean wholeKey = range == null && equalKeys == keys.size();
+            Set<P> found = new LinkedHashSet<>();
+            for (List<Object> values : combinations(equal, equalities)) {
+                if (index instanceof SecondaryIndex<P> secondary) {
+                    KeyValue key = values.isEmpty() ? null : new KeyValue(values).normalized();
+                    found.addAll(wholeKey ? secondary.positionsOf(key) : secondary.positionsIn(key, range));
+                } else {
+                    Document lookup = new Document();
+                    for (int i = 0; i < keys.size(); i++) {
+                        lookup.put(keys.get(i), values.get(i));
+                    }
+                    index.getPositions(lookup).forEach(found::add);
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * The index that serves these conditions best: a unique one with an equality on every key; else the secondary
+     * one with the most leading keys given an equality, a bound on the key after them counting a little, and an index
+     * whose every key is given an equality a little more (as MongoDB reads a prefix of a compound index); null if none.
+     */
+    private static <P> Plan<P> best(List<Index<P>> indexes, Conditions conditions) {
+        Map<String, List<Object>> equalities = conditions.equalities;
         Plan<P> best = null;
         for (Index<P> index : indexes) {
-            if (!(index instanceof AbstractUniqueIndex || index instanceof SecondaryIndex)) {
+            Plan<P> plan = plan(index, conditions);
+            if (plan == null || lookups(keysOf(index).subList(0, plan.equalKeys()), equalities) > MAX_LOOKUPS) {
                 continue;
             }
-            List<String> keys = keysOf(index);
-            if (!equalities.keySet().containsAll(keys) || lookups(keys, equalities) > MAX_LOOKUPS) {
-                continue;
-            }
-            int score = (index.isUnique() ? 1000 : 0) + keys.size();
-            if (best == null || score > best.score()) {
-                best = new Plan<>(index, equalities, score);
+            if (best == null || plan.score() > best.score()) {
+                best = plan;
             }
         }
         return best;
     }
 
-    private static <P> Collection<P> lookUp(Index<P> index, Map<String, List<Object>> equalities) {
-        // an empty $in has no combination: nothing is looked up and nothing found
+    private static <P> Plan<P> plan(Index<P> index, Conditions conditions) {
+        Map<String, List<Object>> equalities = conditions.equalities;
         List<String> keys = keysOf(index);
-        Set<P> found = new LinkedHashSet<>();
-        for (List<Object> values : combinations(keys, equalities)) {
-            if (index instanceof SecondaryIndex<P> secondary) {
-                found.addAll(secondary.positionsOf(new KeyValue(values).normalized()));
-            } else {
-                Document lookup = new Document();
-                for (int i = 0; i < keys.size(); i++) {
-                    lookup.put(keys.get(i), values.get(i));
-                }
-                index.getPositions(lookup).forEach(found::add);
-            }
+        if (index instanceof AbstractUniqueIndex) {
+            // the library's own unique index: whole-key equality without null only
+            return equalities.keySet().containsAll(keys) && !anyNull(keys, equalities)
+                    ? new Plan<>(index, equalities, keys.size(), null, 1000 + 4 * keys.size()) : null;
         }
-        return found;
+        if (!(index instanceof SecondaryIndex<P> secondary)) {
+            return null;
+        }
+        int equal = 0;
+        while (equal < keys.size() && equalities.containsKey(keys.get(equal))
+                && (secondary.indexesMissingAsNull() || !equalities.get(keys.get(equal)).contains(null))) {
+            equal++;
+        }
+        if (equal == keys.size()) {
+            return new Plan<>(index, equalities, equal, null, 4 * equal + 2);
+        }
+        Range range = conditions.ranges.get(keys.get(equal));
+        if (range != null) {
+            return new Plan<>(index, equalities, equal, range, 4 * equal + 1);
+        }
+        return equal == 0 ? null : new Plan<>(index, equalities, equal, null, 4 * equal);
+    }
+
+    private static boolean anyNull(List<String> keys, Map<String, List<Object>> equalities) {
+        return keys.stream().anyMatch(key -> equalities.get(key).contains(null));
     }
 
     /**
-     * The filter's equalities at the top level and in a top-level {@code $and}, and the alternatives of the first
+     * The filter's conditions at the top level and in a top-level {@code $and}, and the alternatives of the first
      * {@code $or} found there (a second {@code $or} is only checked on what the first one's plan finds).
      */
-    private static void collectEqualities(Document filter, Map<String, List<Object>> equalities,
-            List<Document> alternatives) {
+    private static void collect(Document filter, Conditions conditions, List<Document> alternatives) {
         for (Map.Entry<String, Object> condition : filter.entrySet()) {
             String key = condition.getKey();
             if (key.equals("$and") && condition.getValue() instanceof Collection<?> all) {
                 for (Object each : all) {
                     if (each instanceof Document part) {
-                        collectEqualities(part, equalities, alternatives);
+                        collect(part, conditions, alternatives);
+                    } else {
+                        conditions.exact = false;
                     }
                 }
             } else if (key.equals("$or") && condition.getValue() instanceof Collection<?> any && alternatives.isEmpty()
                     && any.stream().allMatch(Document.class::isInstance)) {
                 any.forEach(alternative -> alternatives.add((Document) alternative));
             } else if (!key.startsWith("$")) {
-                List<Object> values = equalityValues(condition.getValue());
-                if (values != null) {
-                    equalities.putIfAbsent(key, values);
-                }
+                conditions.add(key, condition.getValue());
+            } else {
+                conditions.exact = false;
             }
         }
     }
 
-    /** The values a condition requires the field to equal one of, or null when it is not such a condition. */
+    /** The values a condition requires the field to equal one of (null: null or missing), or null when it does not. */
     private static List<Object> equalityValues(Object condition) {
         if (condition instanceof Document operators) {
             if (operators.size() != 1) {
                 return null;
             }
             if (operators.containsKey("$eq")) {
-                return indexable(operators.get("$eq")) ? List.of(operators.get("$eq")) : null;
+                return indexable(operators.get("$eq")) ? singleton(operators.get("$eq")) : null;
             }
             if (operators.get("$in") instanceof Collection<?> candidates) {
                 return candidates.stream().allMatch(IndexedQueries::indexable) ? new ArrayList<>(candidates) : null;
             }
             return null;
         }
-        return indexable(condition) ? List.of(condition) : null;
+        return indexable(condition) ? singleton(condition) : null;
+    }
+
+    /** The one bound of a condition such as {@code {$lt: date}}, or null when it is not one. */
+    private static Range range(Object condition) {
+        if (condition instanceof Document operators && operators.size() == 1) {
+            Map.Entry<String, Object> only = operators.entrySet().iterator().next();
+            return Range.of(only.getKey(), only.getValue());
+        }
+        return null;
+    }
+
+    private static List<Object> singleton(Object value) {
+        List<Object> values = new ArrayList<>(1);
+        values.add(value);
+        return values;
     }
 
     private static boolean indexable(Object value) {
-        return value != null && !(value instanceof Missing) && !(value instanceof Document)
+        return !(value instanceof Missing) && !(value instanceof Document)
                 && !(value instanceof Collection) && !(value instanceof Pattern)
                 && !BsonRegularExpression.isRegularExpression(value);
     }

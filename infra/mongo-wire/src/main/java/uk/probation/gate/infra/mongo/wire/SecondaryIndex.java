@@ -25,6 +25,14 @@ abstract class SecondaryIndex<P> extends Index<P> {
     /** The positions of the documents whose indexed fields equal {@code values} (normalized, in key order). */
     abstract Collection<P> positionsOf(KeyValue values);
 
+    /**
+     * The positions of the documents whose first indexed fields equal {@code prefix} (normalized, in key order; null
+     * for none) and whose next indexed field is in {@code range} (any value when null): an index read in key order,
+     * as MongoDB's bounded index scan. Only values of the bound's own type are in range, as in MongoDB ({@code $lt} a
+     * date matches dates).
+     */
+    abstract Collection<P> positionsIn(KeyValue prefix, Range range);
+
     @Override
     public final boolean canHandle(Document query) {
         return false;
@@ -44,6 +52,11 @@ abstract class SecondaryIndex<P> extends Index<P> {
     public void checkUpdate(Document oldDocument, Document newDocument,
             de.bwaldvogel.mongo.MongoCollection<P> collection) {
         // not unique: nothing to refuse
+    }
+
+    /** Whether a document without the indexed fields is indexed, as null: a sparse index leaves it out. */
+    boolean indexesMissingAsNull() {
+        return !isSparse();
     }
 
     /** Whether a sparse index leaves this document out. */

@@ -69,22 +69,37 @@ public final class SnapshotH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            // named as H2Database names a unique index's map, so dropping the index removes it
-            MVMap<String, Object> entries = getMvStore()
-                    .openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+            // an index of the first encoding is dropped: an empty index is built from the documents when added
+            String namespace = getFullCollectionNamespace(collectionName);
+            String legacy = H2SecondaryIndex.legacyMapName(namespace, indexName);
+            if (getMvStore().hasMap(legacy)) {
+                getMvStore().removeMap(legacy);
+            }
+            MVMap<String, Object> entries = getMvStore().openMap(H2SecondaryIndex.mapName(namespace, indexName));
             return new H2SecondaryIndex(entries, indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            String entries = H2SecondaryIndex.mapName(getFullCollectionNamespace(collection.getCollectionName()),
+                    indexName);
+            if (getMvStore().hasMap(entries)) {
+                getMvStore().removeMap(entries);
+            }
         }
 
         @Override
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
                 Oplog oplog) {
             return command.equalsIgnoreCase("aggregate")
-                    ? AggregationPushdown.around(query, () -> super.handleCommand(channel, command, query, resolver, oplog))
+                    ? AggregationPushdown.around(query,
+                            name -> resolveCollection(name, false), () -> super.handleCommand(channel, command, query, resolver, oplog))
                     : super.handleCommand(channel, command, query, resolver, oplog);
         }
     }
 
-    private static final class Collection extends H2Collection {
+    private static final class Collection extends H2Collection implements AggregationPushdown.Covering {
 
         private final ClientReads reads = new ClientReads();
 
@@ -118,7 +133,10 @@ public final class SnapshotH2Backend extends H2Backend {
                 Document fields) {
             return IndexedQueries.answer(getIndexes(), query,
                     () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields),
-                    positions -> matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields));
+                    positions -> {
+                        reads.readingThroughIndex(positions.size());
+                        return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields);
+                    });
         }
 
         /** The library's way of answering without an index: every document is read. */
@@ -127,6 +145,16 @@ public final class SnapshotH2Backend extends H2Backend {
                 Document fields) {
             reads.scanning(getFullName(), query, count());
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+        }
+
+        @Override
+        public String namespace() {
+            return getFullName();
+        }
+
+        @Override
+        public synchronized java.util.Collection<?> coveredPositions(Document filter) {
+            return IndexedQueries.coveredPositions(getIndexes(), filter);
         }
 
         @Override

@@ -51,12 +51,13 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
                 Oplog oplog) {
             return command.equalsIgnoreCase("aggregate")
-                    ? AggregationPushdown.around(query, () -> super.handleCommand(channel, command, query, resolver, oplog))
+                    ? AggregationPushdown.around(query,
+                            name -> resolveCollection(name, false), () -> super.handleCommand(channel, command, query, resolver, oplog))
                     : super.handleCommand(channel, command, query, resolver, oplog);
         }
     }
 
-    private static final class Collection extends MemoryCollection {
+    private static final class Collection extends MemoryCollection implements AggregationPushdown.Covering {
 
         private final ClientReads reads = new ClientReads();
 
@@ -89,7 +90,10 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
                 Document fields) {
             return IndexedQueries.answer(getIndexes(), query,
                     () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields),
-                    positions -> matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields));
+                    positions -> {
+                        reads.readingThroughIndex(positions.size());
+                        return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields);
+                    });
         }
 
         /** The library's way of answering without an index: every document is read. */
@@ -98,6 +102,16 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
                 Document fields) {
             reads.scanning(getFullName(), query, count());
             return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+        }
+
+        @Override
+        public String namespace() {
+            return getFullName();
+        }
+
+        @Override
+        public synchronized java.util.Collection<?> coveredPositions(Document filter) {
+            return IndexedQueries.coveredPositions(getIndexes(), filter);
         }
 
         @Override

@@ -3,7 +3,10 @@ package uk.probation.gate.infra.mongo.wire;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
@@ -19,7 +22,11 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -127,7 +134,9 @@ class WireBackendsTest {
                             new Document("ref", new Document("$ne", "R-00001")))),
                     // an $or whose every alternative, with the conditions around it, is served by an index
                     and(eq("prison", "NMI"), or(eq("status", "OPEN"), and(eq("status", "CLOSED"), gte("version", 0)))),
-                    or(eq("pending", true), eq("ref", "R-00001")));
+                    or(eq("pending", true), eq("ref", "R-00001")),
+                    // the first key of a compound index: the range of keys that starts with it, as MongoDB reads it
+                    eq("prison", "LEI"), or(eq("prison", "MDI"), eq("prison", "LEI")));
             for (Bson filter : servedByAnIndex) {
                 long scansBefore = collectionScans(db, "indexed");
                 assertThat(find(indexed, filter)).as("%s", filter).isEqualTo(find(plain, filter));
@@ -151,10 +160,10 @@ class WireBackendsTest {
                     .isEqualTo(scansBeforeGrouping);
 
             List<Bson> readingEveryDocument = List.of(gte("version", 1), exists("pending", true), ne("prison", "MDI"),
-                    or(eq("prison", "MDI"), eq("prison", "LEI")), eq("status", "OPEN"),
+                    eq("status", "OPEN"),
                     or(eq("pending", true), gte("version", 1)),
-                    // the first key of a compound index alone is not served (MongoDB would use it)
-                    eq("prison", "LEI"));
+                    // the second key of a compound index alone is not served (nor would MongoDB serve it)
+                    eq("status", "CLOSED"));
             for (Bson filter : readingEveryDocument) {
                 long scansBefore = collectionScans(db, "indexed");
                 assertThat(find(indexed, filter)).as("%s", filter).isEqualTo(find(plain, filter));
@@ -162,6 +171,158 @@ class WireBackendsTest {
                         .isGreaterThan(scansBefore);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aBoundOnADateOrNumberIsReadAsOneRangeOfAnIndexAndAnExactCountReadsNoDocument(String name,
+            Supplier<MongoBackend> backend) {
+        try (MongoClient client = connect(backend)) {
+            MongoDatabase db = client.getDatabase("ranges");
+            MongoCollection<Document> indexed = db.getCollection("indexed");
+            MongoCollection<Document> plain = db.getCollection("plain");
+            indexed.createIndex(Indexes.ascending("createdAt"));
+            indexed.createIndex(Indexes.ascending("provider", "status", "respondBy"));
+            indexed.createIndex(Indexes.ascending("lastReceivedOn"));
+            indexed.createIndex(Indexes.ascending("score"));
+            List<Document> referrals = referrals(1200);
+            indexed.insertMany(referrals.stream().map(Document::new).toList());
+            plain.insertMany(referrals.stream().map(Document::new).toList());
+            for (MongoCollection<Document> each : List.of(indexed, plain)) {
+                // moving documents between index entries, and a missing field becoming present
+                each.updateMany(and(eq("provider", "P1"), eq("status", "SENT")), Updates.set("respondBy",
+                        day(LocalDate.of(2026, 11, 20))));
+                each.updateMany(eq("status", "CLOSED"), Updates.set("lastReceivedOn", day(LocalDate.of(1999, 1, 1))));
+                each.deleteMany(lt("createdAt", Date.from(Instant.parse("2026-01-05T00:00:00Z"))));
+            }
+            Date cutoff = Date.from(Instant.parse("2026-06-01T12:00:00Z"));
+            Date today = day(LocalDate.of(2026, 11, 28));
+
+            List<Bson> exact = List.of(
+                    lt("createdAt", cutoff), lte("createdAt", cutoff), gt("createdAt", cutoff),
+                    gte("createdAt", Date.from(Instant.parse("2026-03-03T00:00:00Z"))),
+                    and(eq("provider", "P1"), in("status", "SENT", "ACCEPTED"), lt("respondBy", today)),
+                    and(eq("provider", "P2"), eq("status", "CLOSED"), gte("respondBy", today)),
+                    and(eq("provider", "P1"), in("status", "CLOSED", "SENT"), eq("respondBy", null)),
+                    and(eq("provider", "P1"), eq("status", "CLOSED")),
+                    lt("lastReceivedOn", day(LocalDate.of(2026, 3, 1))), eq("lastReceivedOn", null),
+                    lt("score", 0), gte("score", -2.5), gt("score", 100), lte("score", 7));
+            for (Bson filter : exact) {
+                long scans = collectionScans(db, "indexed");
+                long read = documentsRead(db, "indexed");
+                List<Document> expected = find(plain, filter);
+                assertThat(indexed.countDocuments(filter)).as("count of %s", filter).isEqualTo(expected.size());
+                assertThat(documentsRead(db, "indexed")).as("documents read to count %s", filter).isEqualTo(read);
+                assertThat(find(indexed, filter)).as("%s", filter).isEqualTo(expected);
+                assertThat(documentsRead(db, "indexed") - read).as("documents read to find %s", filter)
+                        .isEqualTo(expected.size());
+                assertThat(collectionScans(db, "indexed")).as("scans for %s", filter).isEqualTo(scans);
+            }
+            assertThat(find(plain, lt("createdAt", cutoff))).isNotEmpty();
+            assertThat(find(plain, eq("lastReceivedOn", null))).isNotEmpty();
+            assertThat(find(plain, lt("lastReceivedOn", day(LocalDate.of(2026, 3, 1))))).isNotEmpty();
+
+            // served by an index, then checked on what it found: both bounds, an $or of a bound and a null, a second
+            // condition on one field
+            List<Bson> served = List.of(
+                    and(gte("createdAt", cutoff), lt("createdAt", Date.from(Instant.parse("2026-08-01T00:00:00Z")))),
+                    or(lt("lastReceivedOn", day(LocalDate.of(2026, 3, 1))), eq("lastReceivedOn", null)),
+                    and(eq("provider", "P1"), in("status", "SENT", "CLOSED"), eq("status", "SENT"),
+                            lt("respondBy", today)),
+                    and(lt("createdAt", cutoff), in("status", "SENT", "FAILED"), ne("provider", "P3")));
+            for (Bson filter : served) {
+                long scans = collectionScans(db, "indexed");
+                List<Document> expected = find(plain, filter);
+                assertThat(find(indexed, filter)).as("%s", filter).isEqualTo(expected).isNotEmpty();
+                assertThat(indexed.countDocuments(filter)).as("count of %s", filter).isEqualTo(expected.size());
+                assertThat(collectionScans(db, "indexed")).as("scans for %s", filter).isEqualTo(scans);
+            }
+            // a bound on a string, and a count with a condition no index answers, read documents
+            long read = documentsRead(db, "indexed");
+            assertThat(indexed.countDocuments(and(eq("provider", "P1"), eq("status", "CLOSED"), ne("score", 3))))
+                    .isEqualTo(plain.countDocuments(and(eq("provider", "P1"), eq("status", "CLOSED"),
+                            ne("score", 3))));
+            assertThat(documentsRead(db, "indexed")).isGreaterThan(read);
+            long scans = collectionScans(db, "indexed");
+            assertThat(find(indexed, lt("provider", "P2"))).isEqualTo(find(plain, lt("provider", "P2")));
+            assertThat(collectionScans(db, "indexed")).isGreaterThan(scans);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFileWhoseIndexesHaveTheFirstEncodingOpensWithThemBuiltAgain(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) {
+        String file = dir.resolve("store.mv").toString();
+        Date cutoff = Date.from(Instant.parse("2026-06-01T12:00:00Z"));
+        List<Document> expected;
+        try (MongoClient client = connect(() -> new SnapshotH2Backend(file))) {
+            MongoCollection<Document> referrals = client.getDatabase("files").getCollection("referrals");
+            referrals.createIndex(Indexes.ascending("createdAt"));
+            referrals.insertMany(referrals(300));
+            expected = find(referrals, lt("createdAt", cutoff));
+        }
+        server.shutdownNow();
+        server = null;
+        // as the first encoding left it: entries under the old name, none under the new one
+        try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file).open()) {
+            String current = H2SecondaryIndex.mapName("files.referrals", "createdAt_1");
+            assertThat(store.hasMap(current)).as("the index's map %s", current).isTrue();
+            org.h2.mvstore.MVMap<String, Object> legacy = store.openMap(
+                    H2SecondaryIndex.legacyMapName("files.referrals", "createdAt_1"));
+            legacy.put("tInstant:2026-01-01T00:00:00Z\u0001sr-1", "r-1");
+            store.removeMap(current);
+        }
+        try (MongoClient client = connect(() -> new SnapshotH2Backend(file))) {
+            MongoDatabase db = client.getDatabase("files");
+            long scans = collectionScans(db, "referrals");
+            assertThat(find(db.getCollection("referrals"), lt("createdAt", cutoff))).isEqualTo(expected).isNotEmpty();
+            assertThat(collectionScans(db, "referrals")).isEqualTo(scans);
+        }
+        server.shutdownNow();
+        server = null;
+        try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file).open()) {
+            assertThat(store.hasMap(H2SecondaryIndex.legacyMapName("files.referrals", "createdAt_1"))).isFalse();
+        }
+    }
+
+    private static Date day(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** Referrals with dates either side of 1970 and 2001 (where a date's digits change length), some fields missing. */
+    private static List<Document> referrals(int count) {
+        Random random = new Random(28);
+        List<String> statuses = List.of("SENT", "ACCEPTED", "CLOSED", "FAILED");
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        List<Document> referrals = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Document referral = new Document("_id", "r-" + i)
+                    .append("provider", "P" + (1 + random.nextInt(3)))
+                    .append("status", statuses.get(random.nextInt(statuses.size())))
+                    .append("createdAt", Date.from(start.plusSeconds(random.nextInt(330 * 86_400))))
+                    .append("score", random.nextInt(5) == 0 ? (Object) (random.nextInt(400) - 200)
+                            : (Object) (random.nextDouble() * 20 - 10));
+            switch (random.nextInt(4)) {
+                case 0 -> referral.append("respondBy", day(LocalDate.of(2026, 11, 1).plusDays(random.nextInt(60))));
+                case 1 -> referral.append("respondBy", null);
+                default -> { }
+            }
+            switch (random.nextInt(5)) {
+                case 0 -> referral.append("lastReceivedOn", day(LocalDate.of(1960 + random.nextInt(70), 1, 1)
+                        .plusDays(random.nextInt(365))));
+                case 1 -> referral.append("lastReceivedOn", null);
+                case 2 -> { }
+                default -> referral.append("lastReceivedOn", day(LocalDate.of(2026, 1, 1)
+                        .plusDays(random.nextInt(200))));
+            }
+            referrals.add(referral);
+        }
+        return referrals;
+    }
+
+    private static long documentsRead(MongoDatabase db, String collection) {
+        return ((Number) db.runCommand(new Document("collStats", collection)).get("documentsReadThroughIndexes"))
+                .longValue();
     }
 
     private static List<Document> people(int count) {
