@@ -1,10 +1,8 @@
 package uk.probation.gate.communitypayback;
 
-import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import uk.probation.gate.platform.security.Caller;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.OutsideReach;
 
 /**
  * Where the caller works: a coordinator or supervisor reaches the areas of its token ({@code areas}), ADMIN and
@@ -27,8 +25,7 @@ public final class Reach {
     /** Creating something in an area the caller does not work in: 403 naming {@code areaCode}. */
     public static void refuseOutside(String areaCode) {
         if (!area(areaCode)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", "You do not work in area " + areaCode,
-                    List.of(new ApiProblem.FieldError("areaCode", "is not one of your areas")));
+            throw new OutsideReach("You do not work in area " + areaCode, "areaCode", "is not one of your areas");
         }
     }
 

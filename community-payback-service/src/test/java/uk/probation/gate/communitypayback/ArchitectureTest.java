@@ -16,6 +16,9 @@ class ArchitectureTest {
     static final ArchRule webIsAnAdapter = ArchitectureRules.WEB_IS_AN_ADAPTER;
 
     @ArchTest
+    static final ArchRule httpStaysAtTheEdge = ArchitectureRules.HTTP_STAYS_AT_THE_EDGE;
+
+    @ArchTest
     static final ArchRule featurePackagesAreFreeOfCycles =
             ArchitectureRules.featurePackagesAreFreeOfCycles("uk.probation.gate.communitypayback");
 }

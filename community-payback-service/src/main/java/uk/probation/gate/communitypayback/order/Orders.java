@@ -45,7 +45,10 @@ import uk.probation.gate.contracts.communitypayback.WorkSentHome;
 import uk.probation.gate.platform.metrics.Labels;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.NotFound;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 
 /** An order's life: received from court, assessed, placed, credited session by session, completed. */
 @Service
@@ -114,7 +117,7 @@ public class Orders implements SuitableProjectTypes {
     public Order require(String orderId) {
         Order found = get(orderId);
         if (found == null) {
-            throw ApiProblem.notFound("Order " + orderId);
+            throw new NotFound("Order " + orderId);
         }
         return found;
     }
@@ -139,8 +142,8 @@ public class Orders implements SuitableProjectTypes {
         require(orderId);
         Project project = projects.find(projectCode);
         if (project == null) {
-            throw ApiProblem.unprocessable("There is no such project",
-                    List.of(new ApiProblem.FieldError("projectCode", "no project " + projectCode)));
+            throw new RuleViolated("There is no such project",
+                    List.of(new Violation("projectCode", "no project " + projectCode)));
         }
         return Conflicts.retry(() -> {
             Order o = require(orderId);
@@ -207,7 +210,7 @@ public class Orders implements SuitableProjectTypes {
         refuse("The minutes cannot be credited", Credit.check(outcome, minutesReported, session.lengthMinutes()));
         Order o = require(orderId);
         if (o.hasAttendanceFor(session.sessionId())) {
-            throw ApiProblem.conflict("Attendance for order " + orderId + " at session " + session.sessionId()
+            throw new Conflict("Attendance for order " + orderId + " at session " + session.sessionId()
                     + " is already recorded");
         }
         refuseIfCompleted(o);
@@ -327,14 +330,14 @@ public class Orders implements SuitableProjectTypes {
 
     private static void refuseIfCompleted(Order o) {
         if (o.isCompleted()) {
-            throw ApiProblem.conflict("Order " + o.getId() + " is completed");
+            throw new Conflict("Order " + o.getId() + " is completed");
         }
     }
 
     private static void refuse(String detail, List<Problem> problems) {
         if (!problems.isEmpty()) {
-            throw ApiProblem.unprocessable(detail,
-                    problems.stream().map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList());
+            throw new RuleViolated(detail,
+                    problems.stream().map(p -> new Violation(p.field(), p.message())).toList());
         }
     }
 }

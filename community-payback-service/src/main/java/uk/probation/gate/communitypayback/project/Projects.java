@@ -18,7 +18,10 @@ import org.springframework.stereotype.Service;
 import uk.probation.gate.communitypayback.Reach;
 import uk.probation.gate.communitypayback.domain.ProjectType;
 import uk.probation.gate.platform.audit.AuditTrail;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.NotFound;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 
 /** The projects coordinators have sourced. The code is the key, so the same project twice is a conflict. */
 @Service
@@ -41,11 +44,11 @@ public class Projects {
     public Project create(String code, String name, String areaCode, ProjectType type, String partner, boolean ete) {
         Reach.refuseOutside(areaCode);
         if (type == ProjectType.INDIVIDUAL && (partner == null || partner.isBlank())) {
-            throw ApiProblem.unprocessable("An individual placement is with a partner organisation",
-                    List.of(new ApiProblem.FieldError("partner", "is required for an INDIVIDUAL placement")));
+            throw new RuleViolated("An individual placement is with a partner organisation",
+                    List.of(new Violation("partner", "is required for an INDIVIDUAL placement")));
         }
         if (mongo.findById(code, Project.class) != null) {
-            throw ApiProblem.conflict("Project " + code + " already exists");
+            throw new Conflict("Project " + code + " already exists");
         }
         Project created = mongo.insert(new Project(code, name, areaCode, type, partner, ete, clock.instant()));
         // projects are not an aggregate: the write is recorded here (ADR 0009)
@@ -72,7 +75,7 @@ public class Projects {
     public Project get(String code) {
         Project found = find(code);
         if (found == null) {
-            throw ApiProblem.notFound("Project " + code);
+            throw new NotFound("Project " + code);
         }
         return found;
     }

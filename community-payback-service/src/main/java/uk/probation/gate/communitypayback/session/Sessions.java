@@ -40,7 +40,10 @@ import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.communitypayback.WorkSentHome;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.NotFound;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 
 /** Sessions and what happens to them: staffing, bookings within capacity, attendance, stand-downs. */
 @Service
@@ -89,7 +92,7 @@ public class Sessions {
     public Session get(String sessionId) {
         Session found = store.findById(sessionId, Session.class);
         if (found == null || !Reach.area(found.getAreaCode())) {
-            throw ApiProblem.notFound("Session " + sessionId);
+            throw new NotFound("Session " + sessionId);
         }
         return found;
     }
@@ -118,7 +121,7 @@ public class Sessions {
             refuse("There is no such order", List.of(new Problem("orderId", "no order " + orderId)));
         }
         if (order.isCompleted()) {
-            throw ApiProblem.conflict("Order " + orderId + " is completed");
+            throw new Conflict("Order " + orderId + " is completed");
         }
         if (order.getStatus() != OrderStatus.PLACED) {
             refuse("The order is not placed", List.of(new Problem("orderId",
@@ -144,10 +147,10 @@ public class Sessions {
             Session s = get(sessionId);
             refuseIfStoodDown(s);
             if (s.booking(orderId) != null) {
-                throw ApiProblem.conflict("Order " + orderId + " is already booked on session " + sessionId);
+                throw new Conflict("Order " + orderId + " is already booked on session " + sessionId);
             }
             if (s.isFull()) {
-                throw ApiProblem.conflict("Session " + sessionId + " is full: " + s.getBookings().size()
+                throw new Conflict("Session " + sessionId + " is full: " + s.getBookings().size()
                         + " booked for " + s.getCapacity() + " places (" + s.getSupervisors() + " supervisors × "
                         + s.getPlacesPerSupervisor() + ")");
             }
@@ -189,10 +192,10 @@ public class Sessions {
             Booking b = s.booking(orderId);
             // the order must be in reach too: a booking of another area's order is not found, like an unknown one
             if (b == null || orders.get(orderId) == null) {
-                throw ApiProblem.notFound("Booking of order " + orderId + " on session " + sessionId);
+                throw new NotFound("Booking of order " + orderId + " on session " + sessionId);
             }
             if (b.outcome() != null) {
-                throw ApiProblem.conflict("Attendance for order " + orderId + " at session " + sessionId
+                throw new Conflict("Attendance for order " + orderId + " at session " + sessionId
                         + " is already recorded as " + b.outcome());
             }
             s.cancel(b);
@@ -313,8 +316,8 @@ public class Sessions {
         return orders.get(orderId);
     }
 
-    private static ApiProblem alreadyRecorded(String sessionId, String orderId, Booking booking) {
-        return ApiProblem.conflict("Attendance for order " + orderId + " at session " + sessionId
+    private static Conflict alreadyRecorded(String sessionId, String orderId, Booking booking) {
+        return new Conflict("Attendance for order " + orderId + " at session " + sessionId
                 + " is already recorded as " + booking.outcome());
     }
 
@@ -435,14 +438,14 @@ public class Sessions {
 
     private static void refuseIfStoodDown(Session s) {
         if (s.isStoodDown()) {
-            throw ApiProblem.conflict("Session " + s.getId() + " was stood down (" + s.getStandDownReason() + ")");
+            throw new Conflict("Session " + s.getId() + " was stood down (" + s.getStandDownReason() + ")");
         }
     }
 
     private static void refuse(String detail, List<Problem> problems) {
         if (!problems.isEmpty()) {
-            throw ApiProblem.unprocessable(detail,
-                    problems.stream().map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList());
+            throw new RuleViolated(detail,
+                    problems.stream().map(p -> new Violation(p.field(), p.message())).toList());
         }
     }
 }

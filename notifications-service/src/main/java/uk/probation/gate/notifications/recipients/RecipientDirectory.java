@@ -23,8 +23,9 @@ import uk.probation.gate.contracts.reference.ReferenceData;
 import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.RecipientKind;
 import uk.probation.gate.platform.audit.AuditTrail;
-import uk.probation.gate.platform.web.ApiProblem;
-import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
+import uk.probation.gate.platform.paging.Page;
 
 /**
  * Keeps contact details; logs codes only, and a person's entry (whose code is their CRN or prison number) not even
@@ -69,11 +70,11 @@ public class RecipientDirectory implements InitializingBean {
     }
 
     /** The directory by code, optionally of one kind, a page of it. */
-    public PageResponse<Recipient> list(RecipientKind kind, int page, int size) {
+    public Page<Recipient> list(RecipientKind kind, int page, int size) {
         Query query = kind == null ? new Query() : Query.query(where("kind").is(kind));
         long total = mongo.count(query, Recipient.class);
         query.with(Sort.by("_id")).skip((long) page * size).limit(size);
-        return new PageResponse<>(mongo.find(query, Recipient.class), page, size, total);
+        return new Page<>(mongo.find(query, Recipient.class), page, size, total);
     }
 
     /** Creates or replaces the entry; 422 naming each wrong field, and then nothing changes. */
@@ -135,9 +136,9 @@ public class RecipientDirectory implements InitializingBean {
     }
 
     private Recipient validated(String code, Entry entry) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
-            errors.add(new ApiProblem.FieldError("code", "letters, digits, '-' or '_', at most 40"));
+            errors.add(new Violation("code", "letters, digits, '-' or '_', at most 40"));
         }
         RecipientKind kind = null;
         try {
@@ -146,25 +147,25 @@ public class RecipientDirectory implements InitializingBean {
             kind = null;
         }
         if (kind == null) {
-            errors.add(new ApiProblem.FieldError("kind",
+            errors.add(new Violation("kind",
                     "one of RESPONSIBLE_OFFICER, PROVIDER, PERSON, VOLUNTEER_SERVICE"));
         }
         if (entry.email() == null || !EMAIL.matcher(entry.email()).matches()) {
-            errors.add(new ApiProblem.FieldError("email", "an e-mail address"));
+            errors.add(new Violation("email", "an e-mail address"));
         }
         if (entry.language() == null || !LANGUAGE.matcher(entry.language()).matches()) {
-            errors.add(new ApiProblem.FieldError("language", "an ISO 639 language code, e.g. en, cy, pl"));
+            errors.add(new Violation("language", "an ISO 639 language code, e.g. en, cy, pl"));
         }
         String quietHours = entry.quietHours() == null || entry.quietHours().isBlank() ? null : entry.quietHours();
         if (quietHours != null) {
             try {
                 Recipient.parseQuietHours(quietHours);
             } catch (RuntimeException e) {
-                errors.add(new ApiProblem.FieldError("quietHours", "HH:mm-HH:mm with a different start and end"));
+                errors.add(new Violation("quietHours", "HH:mm-HH:mm with a different start and end"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.unprocessable("The recipient is not valid", errors);
+            throw new RuleViolated("The recipient is not valid", errors);
         }
         return new Recipient(code, kind, entry.email(), entry.language(), quietHours, clock.instant());
     }

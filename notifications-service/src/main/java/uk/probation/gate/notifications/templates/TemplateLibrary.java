@@ -36,7 +36,8 @@ import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.notifications.NotificationsProperties;
 import uk.probation.gate.notifications.domain.LanguageChoice;
 import uk.probation.gate.platform.audit.AuditTrail;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 
 /**
  * Templates per event type and language: seeded from {@code notification-templates/<id>.mustache} (first line the
@@ -131,30 +132,30 @@ public class TemplateLibrary implements InitializingBean {
     }
 
     private MessageTemplate validated(String id, Text text) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         Matcher matcher = id == null ? null : ID.matcher(id);
         EventType eventType = null;
         if (matcher == null || !matcher.matches()) {
-            errors.add(new ApiProblem.FieldError("id", "<event type>[.<audience>].<language>, e.g. "
+            errors.add(new Violation("id", "<event type>[.<audience>].<language>, e.g. "
                     + "community-payback.work.sent-home.person.cy"));
         } else {
             eventType = eventTypeOf(matcher.group(1)).orElse(null);
             if (eventType == null) {
-                errors.add(new ApiProblem.FieldError("id", "must start with a known event type"));
+                errors.add(new Violation("id", "must start with a known event type"));
             }
         }
         check("subject", text.subject(), eventType, errors);
         check("body", text.body(), eventType, errors);
         if (!errors.isEmpty()) {
-            throw ApiProblem.unprocessable("The template is not valid", errors);
+            throw new RuleViolated("The template is not valid", errors);
         }
         return new MessageTemplate(id, matcher.group(1), matcher.group(2), eventType.type(), text.subject().strip(),
                 text.body(), clock.instant());
     }
 
-    private void check(String field, String text, EventType eventType, List<ApiProblem.FieldError> errors) {
+    private void check(String field, String text, EventType eventType, List<Violation> errors) {
         if (text == null || text.isBlank()) {
-            errors.add(new ApiProblem.FieldError(field, "must not be blank"));
+            errors.add(new Violation(field, "must not be blank"));
             return;
         }
         if (eventType == null) {
@@ -163,10 +164,10 @@ public class TemplateLibrary implements InitializingBean {
         try {
             STRICT.compile(text).execute(context.sampleFor(eventType));
         } catch (MustacheException.Context missing) {
-            errors.add(new ApiProblem.FieldError(field, "{{" + missing.key + "}} (line " + missing.lineNo
+            errors.add(new Violation(field, "{{" + missing.key + "}} (line " + missing.lineNo
                     + ") is not something a " + eventType.type() + " event carries"));
         } catch (MustacheException unreadable) {
-            errors.add(new ApiProblem.FieldError(field, "not a Mustache template: " + unreadable.getMessage()));
+            errors.add(new Violation(field, "not a Mustache template: " + unreadable.getMessage()));
         }
     }
 

@@ -25,6 +25,20 @@ public final class ArchitectureRules {
             .allowEmptyShould(true);
 
     /**
+     * HTTP stays at the edge (ADR 0015): a class outside a {@code ..web..} package depends on nothing of the
+     * platform's web layer ({@code ApiProblem}, {@code PageResponse}, ...) and on no Spring web or HTTP type
+     * ({@code HttpStatus}, {@code ResponseStatusException}, ...) or servlet type. The core throws the platform's
+     * domain failures ({@code platform.failure}) and returns its {@code platform.paging.Page}; the web layer maps
+     * them to HTTP in one place.
+     */
+    public static final ArchRule HTTP_STAYS_AT_THE_EDGE = noClasses().that().resideOutsideOfPackage("..web..")
+            .should().dependOnClassesThat().resideInAnyPackage("uk.probation.gate.platform.web..",
+                    "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+            .as("HTTP stays at the edge: no class outside a web package depends on the platform's web layer or on "
+                    + "Spring web, HTTP or servlet types")
+            .allowEmptyShould(true);
+
+    /**
      * The feature packages of a service depend on each other one way only: no chain of dependencies leads from a
      * feature package back to itself. A feature package is a package directly under {@code rootPackage} (such as
      * {@code caseload} or {@code release}) together with every package below it, so a dependency of

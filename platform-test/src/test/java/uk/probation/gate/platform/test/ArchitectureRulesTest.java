@@ -26,6 +26,27 @@ class ArchitectureRulesTest {
         assertThat(featurePackagesAreFreeOfCycles(FIXTURES + ".acyclic").hasViolation()).isFalse();
     }
 
+    @Test
+    void aCoreClassThatAnswersInHttpTermsFails() {
+        EvaluationResult result = httpStaysAtTheEdge(FIXTURES + ".httpincore");
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("fixtures.httpincore.orders.Orders")
+                        .doesNotContain("OrderController"))
+                .anySatisfy(line -> assertThat(line).contains("org.springframework.web.server.ResponseStatusException"))
+                .anySatisfy(line -> assertThat(line).contains("org.springframework.http.HttpStatus"));
+    }
+
+    @Test
+    void httpOnlyInAWebAdapterPasses() {
+        assertThat(httpStaysAtTheEdge(FIXTURES + ".httpatedge").hasViolation()).isFalse();
+    }
+
+    private static EvaluationResult httpStaysAtTheEdge(String rootPackage) {
+        return ArchitectureRules.HTTP_STAYS_AT_THE_EDGE.evaluate(new ClassFileImporter().importPackages(rootPackage));
+    }
+
     private static EvaluationResult featurePackagesAreFreeOfCycles(String rootPackage) {
         JavaClasses classes = new ClassFileImporter().importPackages(rootPackage);
         return ArchitectureRules.featurePackagesAreFreeOfCycles(rootPackage).evaluate(classes);

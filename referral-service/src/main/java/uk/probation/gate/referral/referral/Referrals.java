@@ -19,14 +19,16 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.security.Roles;
-import uk.probation.gate.platform.web.ApiProblem;
-import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.failure.NotFound;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
+import uk.probation.gate.platform.paging.Page;
 import uk.probation.gate.referral.ReferralProperties;
 import uk.probation.gate.referral.domain.Achievement;
 import uk.probation.gate.referral.domain.Need;
@@ -157,8 +159,8 @@ public class Referrals {
         }
         require(r, ReferralStep.RECORD_OUTCOME);
         if (!r.getNeed().outcomes().contains(outcome)) {
-            throw ApiProblem.unprocessable("The outcome " + outcome + " does not apply to " + r.getNeed(),
-                    List.of(new ApiProblem.FieldError("outcome", "must be one of " + r.getNeed().outcomes())));
+            throw new RuleViolated("The outcome " + outcome + " does not apply to " + r.getNeed(),
+                    List.of(new Violation("outcome", "must be one of " + r.getNeed().outcomes())));
         }
         r.outcomeRecorded(outcome, clock.instant(), by);
         ReferralEvents.outcomeRecorded(r, events);
@@ -195,19 +197,19 @@ public class Referrals {
     }
 
     private static Referral.EndOfServiceReport checked(Referral r, ReportRequest report, String by, Instant now) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         List<ReportedAchievement> given = report.achievements() == null ? List.of() : report.achievements();
         Set<String> answered = new java.util.HashSet<>();
         List<Referral.AchievementEntry> achievements = new ArrayList<>();
         for (ReportedAchievement a : given) {
             String field = "endOfServiceReport.achievements[" + a.desiredOutcome() + "]";
             if (a.desiredOutcome() == null || !r.getDesiredOutcomes().contains(a.desiredOutcome())) {
-                errors.add(new ApiProblem.FieldError(field, "is not one of the referral's desired outcomes "
+                errors.add(new Violation(field, "is not one of the referral's desired outcomes "
                         + r.getDesiredOutcomes()));
             } else if (!answered.add(a.desiredOutcome())) {
-                errors.add(new ApiProblem.FieldError(field, "is answered more than once"));
+                errors.add(new Violation(field, "is answered more than once"));
             } else if (a.achieved() == null) {
-                errors.add(new ApiProblem.FieldError(field, "needs achieved: ACHIEVED, PARTIALLY_ACHIEVED or "
+                errors.add(new Violation(field, "needs achieved: ACHIEVED, PARTIALLY_ACHIEVED or "
                         + "NOT_ACHIEVED"));
             } else {
                 achievements.add(new Referral.AchievementEntry(a.desiredOutcome(), a.achieved(), a.note()));
@@ -215,12 +217,12 @@ public class Referrals {
         }
         for (String desired : r.getDesiredOutcomes()) {
             if (given.stream().noneMatch(a -> desired.equals(a.desiredOutcome()))) {
-                errors.add(new ApiProblem.FieldError("endOfServiceReport.achievements[" + desired + "]",
+                errors.add(new Violation("endOfServiceReport.achievements[" + desired + "]",
                         "must be answered: every desired outcome is reported on once"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.unprocessable(errors.stream().map(e -> e.field() + " " + e.message())
+            throw new RuleViolated(errors.stream().map(e -> e.field() + " " + e.message())
                     .collect(java.util.stream.Collectors.joining("; ")), errors);
         }
         return new Referral.EndOfServiceReport(achievements, report.summary(), by, now);
@@ -233,10 +235,10 @@ public class Referrals {
     public Referral withReport(String id, Caller caller) {
         Referral r = visible(store.findById(id, Referral.class));
         if (r == null || !reaches(caller, r)) {
-            throw ApiProblem.notFound("Referral " + id);
+            throw new NotFound("Referral " + id);
         }
         if (r.getEndOfServiceReport() == null) {
-            throw ApiProblem.notFound("The end-of-service report of referral " + id);
+            throw new NotFound("The end-of-service report of referral " + id);
         }
         return r;
     }
@@ -457,7 +459,7 @@ public class Referrals {
             return r;
         }
         if (r == null || provider != null && !provider.equals(r.getProviderCode())) {
-            throw ApiProblem.notFound("Referral " + id);
+            throw new NotFound("Referral " + id);
         }
         return r;
     }
@@ -466,7 +468,7 @@ public class Referrals {
     public Referral get(String id, Caller caller) {
         Referral r = visible(store.findById(id, Referral.class));
         if (r == null || !reaches(caller, r)) {
-            throw ApiProblem.notFound("Referral " + id);
+            throw new NotFound("Referral " + id);
         }
         return r;
     }
@@ -518,7 +520,7 @@ public class Referrals {
     }
 
     /** The referrals the caller reaches that match the filter, a page of them in the order asked for. */
-    public PageResponse<Referral> list(Caller caller, Filter filter, Order order, int page, int size) {
+    public Page<Referral> list(Caller caller, Filter filter, Order order, int page, int size) {
         Criteria criteria = new Criteria();
         Optional.ofNullable(filter.providerCode()).ifPresent(code -> criteria.and("providerCode").is(code));
         // erased referrals are never listed: asked for by status, they are left out of the statuses asked for (so
@@ -542,7 +544,7 @@ public class Referrals {
         if (!caller.isNational()) {
             List<Criteria> reach = reachable(caller);
             if (reach.isEmpty()) {
-                return new PageResponse<>(List.of(), page, size, 0);
+                return Page.empty(page, size);
             }
             // one alternative (a provider's inbox, one officer, ...) as a plain condition: its key's index serves it
             all.add(reach.size() == 1 ? reach.get(0) : new Criteria().orOperator(reach));
@@ -550,7 +552,7 @@ public class Referrals {
         return page(all, order, page, size);
     }
 
-    private PageResponse<Referral> page(List<Criteria> all, Order order, int page, int size) {
+    private Page<Referral> page(List<Criteria> all, Order order, int page, int size) {
         Criteria criteria = new Criteria().andOperator(all);
         long total = mongo.count(Query.query(criteria), Referral.class);
         if (size == 0) {
@@ -560,7 +562,7 @@ public class Referrals {
         List<Referral> items = order == Order.RESPOND_BY ? byRespondBy(all, page, size)
                 : mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
                         .skip((long) page * size).limit(size), Referral.class);
-        return new PageResponse<>(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     /** The same reach as {@link #reaches}, as alternatives of a query. */
@@ -675,12 +677,12 @@ public class Referrals {
 
     private static void require(Referral r, ReferralStep step) {
         if (r.getStatus().terminal()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "Conflict", "The referral is " + r.getStatus()
-                    + ": it is closed for good and no step can be taken on it", List.of(new ApiProblem.FieldError(
+            throw new Conflict("The referral is " + r.getStatus()
+                    + ": it is closed for good and no step can be taken on it", List.of(new Violation(
                     "status", "is " + r.getStatus() + "; a closed referral stays closed")));
         }
         if (!step.allowedFrom(r.getStatus())) {
-            throw ApiProblem.conflict("The referral is " + r.getStatus() + "; " + step + " needs it to be one of "
+            throw new Conflict("The referral is " + r.getStatus() + "; " + step + " needs it to be one of "
                     + step.from());
         }
     }

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
-import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.paging.Page;
 import uk.probation.gate.referral.domain.Sex;
 import uk.probation.gate.referral.erasedcases.ErasedCases;
 
@@ -75,13 +75,13 @@ public class ReleaseOutcomes {
         return store.findById(caseId, ReleaseOutcome.class);
     }
 
-    public PageResponse<ReleaseOutcome> released(String prisonCode, int page, int size) {
+    public Page<ReleaseOutcome> released(String prisonCode, int page, int size) {
         Query query = Query.query(where("release").ne(null));
         if (prisonCode != null) {
             query.addCriteria(where("prisonCode").is(prisonCode));
         }
         long total = mongo.count(query, ReleaseOutcome.class);
         query.with(Sort.by(Sort.Direction.DESC, "release.releasedOn")).skip((long) page * size).limit(size);
-        return new PageResponse<>(mongo.find(query, ReleaseOutcome.class), page, size, total);
+        return new Page<>(mongo.find(query, ReleaseOutcome.class), page, size, total);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.paging.Page;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.NeedOnRelease;
 import uk.probation.gate.referral.domain.ReferralStatus;
@@ -71,12 +71,12 @@ public class ReleaseReadiness {
      * A page of the worklist, limited to {@code prisons} (null: every prison) and, if given, one prison; soonest
      * release first.
      */
-    public PageResponse<Item> worklist(int withinDays, Set<String> prisons, String prisonCode, int page, int size) {
+    public Page<Item> worklist(int withinDays, Set<String> prisons, String prisonCode, int page, int size) {
         LocalDate today = LocalDate.now(clock);
         Criteria criteria = DueForRelease.unsecured(today, withinDays);
         if (prisonCode != null) {
             if (prisons != null && !prisons.contains(prisonCode)) {
-                return new PageResponse<>(List.of(), page, size, 0);
+                return Page.empty(page, size);
             }
             criteria.and("prisonCode").is(prisonCode);
         } else if (prisons != null) {
@@ -90,7 +90,7 @@ public class ReleaseReadiness {
                 Set.of(Need.ACCOMMODATION, Need.EDUCATION_SKILLS_AND_WORK)).stream()
                 .collect(Collectors.groupingBy(Referral::getCaseId));
         List<Item> items = due.stream().map(o -> item(o, byCase.getOrDefault(o.getId(), List.of()), today)).toList();
-        return new PageResponse<>(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     private static Item item(ReleaseOutcome o, Collection<Referral> ofCase, LocalDate today) {

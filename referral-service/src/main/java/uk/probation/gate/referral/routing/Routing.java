@@ -15,7 +15,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.contracts.reference.ReferenceData;
 import uk.probation.gate.platform.outbox.AggregateStore;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.referral.ReferralProperties;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.RoutingRule;
@@ -125,13 +127,13 @@ public class Routing {
     public RoutingRules replace(List<RoutingRule> rules, String changedBy, Long expectedVersion) {
         List<RoutingTable.Violation> violations = RoutingTable.check(rules, providerNeeds());
         if (!violations.isEmpty()) {
-            throw ApiProblem.unprocessable(violations.stream().map(v -> v.field() + ": " + v.message())
+            throw new RuleViolated(violations.stream().map(v -> v.field() + ": " + v.message())
                     .collect(Collectors.joining("; ")), violations.stream()
-                    .map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList());
+                    .map(v -> new Violation(v.field(), v.message())).toList());
         }
         RoutingRules table = current();
         if (expectedVersion != null && !expectedVersion.equals(table.getVersion())) {
-            throw ApiProblem.conflict("The routing table changed since version " + expectedVersion
+            throw new Conflict("The routing table changed since version " + expectedVersion
                     + " was read; it is now version " + table.getVersion());
         }
         table.replace(new ArrayList<>(rules), changedBy, clock.instant());

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.audit.AuditTrail;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.security.Caller;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 
 /**
  * Who holds a case: a caseworker's user id (the token's {@code sub}). Names are kept here only (a small directory
@@ -39,14 +41,14 @@ public class Allocations {
     /** {@code me} is the caller; another id is allocated as given, with the name it signed in with, if known. */
     public ResettlementCase allocate(String caseId, Long expectedVersion, String caseworker) {
         if (caseworker == null || !caseworker.matches(USER_ID)) {
-            throw ApiProblem.unprocessable("The case cannot be allocated", java.util.List.of(
-                    new ApiProblem.FieldError("caseworker", "must be a user id (letters, digits, _ . @ -) or me")));
+            throw new RuleViolated("The case cannot be allocated", java.util.List.of(
+                    new Violation("caseworker", "must be a user id (letters, digits, _ . @ -) or me")));
         }
         Caller caller = Caller.current();
         remember(caller);
         ResettlementCase c = cases.get(caseId, expectedVersion, "the allocation");
         if (!c.isOpen()) {
-            throw ApiProblem.conflict("The case is " + c.getStatus() + "; it cannot be allocated");
+            throw new Conflict("The case is " + c.getStatus() + "; it cannot be allocated");
         }
         String userId = resolve(caseworker, caller);
         String previous = c.getAllocatedTo();

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.Events;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.domain.Deadlines;
 
 /**
@@ -34,27 +36,27 @@ public class CaseDetails {
 
     public ResettlementCase update(String caseId, Long expectedVersion, ResettlementCase.Details details) {
         ResettlementCase c = cases.get(caseId, expectedVersion, "the case details");
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (details.crn() != null && !details.crn().matches(CRN)) {
-            errors.add(new ApiProblem.FieldError("crn", "must be a CRN like X123456"));
+            errors.add(new Violation("crn", "must be a CRN like X123456"));
         }
         if (details.responsibleOfficerCode() != null && !details.responsibleOfficerCode().matches(OFFICER)) {
-            errors.add(new ApiProblem.FieldError("responsibleOfficerCode",
+            errors.add(new Violation("responsibleOfficerCode",
                     "must be an officer code of 3-12 letters or digits"));
         }
         if (details.sex() == null) {
-            errors.add(new ApiProblem.FieldError("sex", "is required"));
+            errors.add(new Violation("sex", "is required"));
         }
         if (details.expectedReleaseDate() != null && !details.expectedReleaseDate().isAfter(c.getReceivedOn())) {
-            errors.add(new ApiProblem.FieldError("expectedReleaseDate",
+            errors.add(new Violation("expectedReleaseDate",
                     "must be after the day the person was received, "
                             + c.getReceivedOn().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK))));
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.unprocessable("The case details cannot be saved", errors);
+            throw new RuleViolated("The case details cannot be saved", errors);
         }
         if (!c.isOpen()) {
-            throw ApiProblem.conflict("The case is " + c.getStatus() + "; its details can no longer change");
+            throw new Conflict("The case is " + c.getStatus() + "; its details can no longer change");
         }
         List<String> changed = c.updateDetails(details, deadlines, clock.instant(), Actors.current());
         if (changed.isEmpty()) {

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.security.Caller;
-import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.paging.Page;
 import uk.probation.gate.resettlement.domain.CaseStatus;
 import uk.probation.gate.resettlement.domain.Due;
 
@@ -79,12 +79,12 @@ public class Caseload {
      * What is due at the caller's prisons: a prison outside them gives an empty list, not an error; ADMIN and
      * OPS_VIEWER see every prison.
      */
-    public PageResponse<Entry> due(Caller caller, Filter filter, SortBy sortBy, Sort.Direction direction, int page,
+    public Page<Entry> due(Caller caller, Filter filter, SortBy sortBy, Sort.Direction direction, int page,
             int size) {
         LocalDate today = LocalDate.now(clock);
         Set<String> reach = caller.prisonFilter();
         if (filter.prisonCode() != null && reach != null && !reach.contains(filter.prisonCode())) {
-            return new PageResponse<>(List.of(), page, size, 0);
+            return Page.empty(page, size);
         }
         // an unrecorded outcome stays on the caseload only until its deadline; the rest until done
         List<Criteria> listed = new ArrayList<>(List.of(
@@ -131,6 +131,6 @@ public class Caseload {
                         c.getExpectedReleaseDate(), c.getResponsibleOfficerCode(), c.getAllocatedTo(),
                         c.getAllocatedToName(), c.isRecall(), c.getCrn()))
                 .toList();
-        return new PageResponse<>(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 }

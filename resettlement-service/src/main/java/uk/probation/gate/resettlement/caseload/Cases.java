@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.security.Caller;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.NotFound;
 import uk.probation.gate.resettlement.domain.CaseStatus;
 
 /** Loading and saving cases, for every feature. */
@@ -32,7 +32,7 @@ public class Cases {
     public ResettlementCase get(String caseId) {
         ResettlementCase found = store.findById(caseId, ResettlementCase.class);
         if (found == null || found.isErased() || !Caller.current().reachesPrison(found.getPrisonCode())) {
-            throw ApiProblem.notFound("Case " + caseId);
+            throw new NotFound("Case " + caseId);
         }
         return found;
     }

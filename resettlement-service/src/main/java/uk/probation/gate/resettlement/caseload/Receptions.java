@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -16,6 +17,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import uk.probation.gate.platform.failure.OutsideReach;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.resettlement.domain.Deadlines;
@@ -70,7 +74,53 @@ public class Receptions {
                 && properties.recallMovementReasons().contains(nomisMovementReasonCode);
     }
 
+    /**
+     * A caseworker's reception. The domain decides whether it can be recorded: at a resettlement prison, with an
+     * expected release date (if any) after the day received, else {@link RuleViolated} naming every field at fault;
+     * at one of the caller's prisons, else {@link OutsideReach} naming {@code prisonCode}. Nothing is changed when
+     * either is thrown.
+     */
     public Opened receive(Reception reception) {
+        List<Violation> errors = new ArrayList<>();
+        if (!isResettlementPrison(reception.prisonCode())) {
+            errors.add(new Violation("prisonCode", "is not a resettlement prison"));
+        }
+        if (reception.expectedReleaseDate() != null
+                && !reception.expectedReleaseDate().isAfter(reception.receivedOn())) {
+            errors.add(new Violation("expectedReleaseDate", "must be after the day the person was received"));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolated("The reception cannot be recorded", errors);
+        }
+        if (!Caller.current().reachesPrison(reception.prisonCode())) {
+            throw new OutsideReach("You can only record receptions at your own prisons", "prisonCode",
+                    "is not one of your prisons");
+        }
+        return open(reception);
+    }
+
+    /**
+     * An HMPPS reception: one into a prison that is not a resettlement prison is none of ours and is ignored;
+     * otherwise as {@link #receive}, but one earlier than the person's open case is ignored (and counted) rather than
+     * refused: the feed cannot be answered.
+     */
+    public void receiveFromPrison(Reception reception) {
+        if (!isResettlementPrison(reception.prisonCode())) {
+            log.debug("Reception at {} is not at a resettlement prison; ignored", Labels.prison(reception.prisonCode()));
+            return;
+        }
+        Opened opened = open(reception);
+        if (opened.earlierThanOpenCase()) {
+            Counter.builder("resettlement.receptions.ignored")
+                    .description("HMPPS receptions dated before the person's open case, ignored")
+                    .tag("prison", Labels.prison(reception.prisonCode())).register(meters).increment();
+            log.info("Reception at {} is earlier than the open case {}; ignored", Labels.prison(reception.prisonCode()),
+                    opened.resettlementCase().getId());
+        }
+    }
+
+    /** A reception at a resettlement prison, from either source. */
+    private Opened open(Reception reception) {
         ResettlementCase existing = find(reception);
         if (existing != null) {
             return new Opened(completeFromRepeat(existing, reception), false, false);
@@ -97,21 +147,6 @@ public class Receptions {
                 .increment();
         supersedeOlder(opened);
         return new Opened(opened, true, false);
-    }
-
-    /**
-     * An HMPPS reception: as {@link #receive}, but one earlier than the person's open case is ignored (and
-     * counted) rather than refused: the feed cannot be answered.
-     */
-    public void receiveFromPrison(Reception reception) {
-        Opened opened = receive(reception);
-        if (opened.earlierThanOpenCase()) {
-            Counter.builder("resettlement.receptions.ignored")
-                    .description("HMPPS receptions dated before the person's open case, ignored")
-                    .tag("prison", Labels.prison(reception.prisonCode())).register(meters).increment();
-            log.info("Reception at {} is earlier than the open case {}; ignored", Labels.prison(reception.prisonCode()),
-                    opened.resettlementCase().getId());
-        }
     }
 
     /** The same reception again: fills in what the case lacks, and finishes a supersede a crash interrupted. */

@@ -107,7 +107,8 @@ class PrisonMovements {
             boolean recall = "ADMISSION".equals(reason)
                     && receptions.isRecall(info.nomisMovementReasonCode(), info.probableCause());
             Reception reception = new Reception(prisonNumber, null, prisonCode, on, null, sex, null, null, recall);
-            if ("ADMISSION".equals(reason) && receptions.isResettlementPrison(prisonCode)) {
+            if ("ADMISSION".equals(reason)) {
+                // Receptions decides: one into a prison that is not a resettlement prison is ignored
                 receptions.receiveFromPrison(reception);
             } else if ("TRANSFERRED".equals(reason)) {
                 receptions.transferIn(prisonNumber, prisonCode, on, reception);

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.Events;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.caseload.Actors;
 import uk.probation.gate.resettlement.caseload.CaseEvents;
 import uk.probation.gate.resettlement.caseload.Cases;
@@ -39,7 +41,7 @@ public class ResettlementPlans {
         ResettlementCase c = openCase(caseId, expectedVersion);
         List<PlanRules.Problem> problems = PlanRules.checkDraft(needs, c.getSex());
         if (!problems.isEmpty()) {
-            throw ApiProblem.unprocessable("The plan cannot be saved", fieldErrors(problems));
+            throw new RuleViolated("The plan cannot be saved", fieldErrors(problems));
         }
         c.saveDraft(needs, riskOfHarmSummary, clock.instant(), deadlines, Actors.current());
         return cases.saveChange(c, "the plan");
@@ -51,13 +53,13 @@ public class ResettlementPlans {
             return c;
         }
         if (c.getPlan() == null) {
-            throw ApiProblem.unprocessable("There is no plan to complete",
-                    List.of(new ApiProblem.FieldError("needs", "no plan has been saved")));
+            throw new RuleViolated("There is no plan to complete",
+                    List.of(new Violation("needs", "no plan has been saved")));
         }
         List<PlanRules.Problem> missing = PlanRules.checkComplete(c.getPlan().needs(), c.getPlan().riskOfHarmSummary(),
                 c.getSex());
         if (!missing.isEmpty()) {
-            throw ApiProblem.unprocessable("The plan is not complete", fieldErrors(missing));
+            throw new RuleViolated("The plan is not complete", fieldErrors(missing));
         }
         LocalDate today = LocalDate.now(clock);
         ResettlementCase.Plan completed = c.completePlan(today, clock.instant(), deadlines, Actors.current());
@@ -72,7 +74,7 @@ public class ResettlementPlans {
     private ResettlementCase openCase(String caseId, Long expectedVersion) {
         ResettlementCase c = cases.get(caseId, expectedVersion, "the plan");
         if (!c.isOpen()) {
-            throw ApiProblem.conflict("The case is " + c.getStatus() + "; its plan can no longer change");
+            throw new Conflict("The case is " + c.getStatus() + "; its plan can no longer change");
         }
         return c;
     }
@@ -89,7 +91,7 @@ public class ResettlementPlans {
         }
     }
 
-    private static List<ApiProblem.FieldError> fieldErrors(List<PlanRules.Problem> problems) {
-        return problems.stream().map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList();
+    private static List<Violation> fieldErrors(List<PlanRules.Problem> problems) {
+        return problems.stream().map(p -> new Violation(p.field(), p.message())).toList();
     }
 }

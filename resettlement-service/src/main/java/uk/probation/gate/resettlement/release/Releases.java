@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.Events;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.caseload.Actors;
 import uk.probation.gate.resettlement.caseload.CaseEvents;
 import uk.probation.gate.resettlement.caseload.Cases;
@@ -47,17 +49,17 @@ public class Releases {
         }
         boolean outcomeToRecord = c.getStatus() == CaseStatus.RELEASED && !c.getRelease().outcomeRecorded();
         if (!c.isOpen() && !outcomeToRecord) {
-            throw ApiProblem.conflict("The case is already " + c.getStatus());
+            throw new Conflict("The case is already " + c.getStatus());
         }
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (outcome.releasedOn().isBefore(c.getReceivedOn())) {
-            errors.add(new ApiProblem.FieldError("releasedOn", "is before the reception on " + c.getReceivedOn()));
+            errors.add(new Violation("releasedOn", "is before the reception on " + c.getReceivedOn()));
         }
         if (outcome.releasedOn().isAfter(LocalDate.now(clock))) {
-            errors.add(new ApiProblem.FieldError("releasedOn", "is in the future"));
+            errors.add(new Violation("releasedOn", "is in the future"));
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.unprocessable("The release cannot be recorded", errors);
+            throw new RuleViolated("The release cannot be recorded", errors);
         }
         c.recordRelease(new ResettlementCase.Release(outcome.releasedOn(), outcome.accommodationOnRelease(),
                 outcome.eteOnRelease(), outcome.metAtGate(), true, "RELEASED"), deadlines, clock.instant(),

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.platform.audit.AuditTrail;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.NotFound;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.domain.Question;
 import uk.probation.gate.resettlement.domain.ScreeningAnswers;
 import uk.probation.gate.resettlement.domain.ScreeningStage;
@@ -85,7 +88,7 @@ public class ScreeningQuestions {
     public QuestionSet version(ScreeningStage stage, int version) {
         QuestionSet found = mongo.findById(QuestionSet.id(stage, version), QuestionSet.class);
         if (found == null) {
-            throw ApiProblem.notFound("Version " + version + " of the " + stage + " questions");
+            throw new NotFound("Version " + version + " of the " + stage + " questions");
         }
         return found;
     }
@@ -94,8 +97,8 @@ public class ScreeningQuestions {
     public QuestionSet publish(ScreeningStage stage, List<Question> questions) {
         List<ScreeningAnswers.Problem> problems = ScreeningAnswers.checkQuestions(questions);
         if (!problems.isEmpty()) {
-            throw ApiProblem.unprocessable("The questions cannot be published", problems.stream()
-                    .map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList());
+            throw new RuleViolated("The questions cannot be published", problems.stream()
+                    .map(p -> new Violation(p.field(), p.message())).toList());
         }
         int next = current(stage).version() + 1;
         QuestionSet published = new QuestionSet(QuestionSet.id(stage, next), stage, next, clock.instant(),
@@ -105,7 +108,7 @@ public class ScreeningQuestions {
             audit.record(COLLECTION, inserted.id(), "created", FIELDS);
             return inserted;
         } catch (DuplicateKeyException concurrent) {
-            throw ApiProblem.conflict("Version " + next + " of the " + stage
+            throw new Conflict("Version " + next + " of the " + stage
                     + " questions was published meanwhile; reload and publish again");
         }
     }
@@ -117,8 +120,8 @@ public class ScreeningQuestions {
     public QuestionSet answering(ScreeningStage stage, Integer questionsVersion) {
         QuestionSet current = current(stage);
         if (questionsVersion == null || questionsVersion != current.version()) {
-            throw ApiProblem.unprocessable("The answers are not to the current questions", List.of(
-                    new ApiProblem.FieldError("questionsVersion", "must be the current version, "
+            throw new RuleViolated("The answers are not to the current questions", List.of(
+                    new Violation("questionsVersion", "must be the current version, "
                             + current.version())));
         }
         return current;

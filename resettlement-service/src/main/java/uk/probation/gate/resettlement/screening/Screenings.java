@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.Events;
-import uk.probation.gate.platform.web.ApiProblem;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.RuleViolated;
+import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.caseload.Actors;
 import uk.probation.gate.resettlement.caseload.CaseEvents;
 import uk.probation.gate.resettlement.caseload.Cases;
@@ -43,7 +45,7 @@ public class Screenings {
             List<ScreeningAnswers.Given> given) {
         ResettlementCase c = cases.get(caseId, expectedVersion, "the screening");
         if (!c.isOpen()) {
-            throw ApiProblem.conflict("The case is " + c.getStatus() + "; its screening can no longer change");
+            throw new Conflict("The case is " + c.getStatus() + "; its screening can no longer change");
         }
         QuestionSet set = questions.answering(ScreeningStage.IMMEDIATE_NEEDS, questionsVersion);
         List<Answer> answers = checked(set, given);
@@ -58,17 +60,17 @@ public class Screenings {
             return c;
         }
         if (!c.isOpen()) {
-            throw ApiProblem.conflict("The case is " + c.getStatus() + "; there is no pre-release review to do");
+            throw new Conflict("The case is " + c.getStatus() + "; there is no pre-release review to do");
         }
         if (c.getExpectedReleaseDate() == null) {
-            throw ApiProblem.unprocessable("The case has no expected release date", List.of(
-                    new ApiProblem.FieldError("expectedReleaseDate", "is needed first: complete the case details")));
+            throw new RuleViolated("The case has no expected release date", List.of(
+                    new Violation("expectedReleaseDate", "is needed first: complete the case details")));
         }
         if (!c.isPlanCompleted()) {
-            throw ApiProblem.conflict("The plan is not completed yet: complete it before the pre-release review");
+            throw new Conflict("The plan is not completed yet: complete it before the pre-release review");
         }
         if (c.getPreReleaseReview() != null) {
-            throw ApiProblem.conflict("The pre-release review was already completed on "
+            throw new Conflict("The pre-release review was already completed on "
                     + c.getPreReleaseReview().completedOn());
         }
         QuestionSet set = questions.answering(ScreeningStage.PRE_RELEASE, questionsVersion);
@@ -86,8 +88,8 @@ public class Screenings {
     private static List<Answer> checked(QuestionSet set, List<ScreeningAnswers.Given> given) {
         List<ScreeningAnswers.Problem> problems = ScreeningAnswers.check(set.questions(), given);
         if (!problems.isEmpty()) {
-            throw ApiProblem.unprocessable("The answers cannot be recorded", problems.stream()
-                    .map(p -> new ApiProblem.FieldError(p.field(), p.message())).toList());
+            throw new RuleViolated("The answers cannot be recorded", problems.stream()
+                    .map(p -> new Violation(p.field(), p.message())).toList());
         }
         return ScreeningAnswers.pair(set.questions(), given);
     }

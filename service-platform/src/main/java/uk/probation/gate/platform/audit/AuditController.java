@@ -37,7 +37,7 @@ public class AuditController {
         if (since != null && until != null && until.isBefore(since)) {
             throw ApiProblem.invalid("to", "must not be before from");
         }
-        return trail.find(entityId, actor, since, until, page, size);
+        return PageResponse.of(trail.find(entityId, actor, since, until, page, size));
     }
 
     private static Instant instant(String field, String value, boolean endOfDay) {

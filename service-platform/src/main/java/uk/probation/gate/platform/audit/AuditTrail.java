@@ -24,7 +24,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerMapping;
 import uk.probation.gate.platform.security.PersonIdentifiers;
-import uk.probation.gate.platform.web.PageResponse;
+import uk.probation.gate.platform.paging.Page;
 
 /**
  * The service's audit trail (ADR 0009): one append-only row per state change in {@value #COLLECTION}. Every
@@ -125,7 +125,7 @@ public class AuditTrail {
     }
 
     /** Newest first; any filter may be null. */
-    public PageResponse<AuditEntry> find(String entityId, String actor, Instant from, Instant to, int page,
+    public Page<AuditEntry> find(String entityId, String actor, Instant from, Instant to, int page,
             int size) {
         List<Criteria> all = new ArrayList<>();
         if (entityId != null && !entityId.isBlank()) {
@@ -149,7 +149,7 @@ public class AuditTrail {
         query.with(Sort.by(Sort.Direction.DESC, "at")).skip((long) page * size).limit(size);
         List<AuditEntry> items = mongo.find(query, Document.class, COLLECTION).stream().map(AuditTrail::fromDocument)
                 .toList();
-        return new PageResponse<>(items, page, size, total);
+        return new Page<>(items, page, size, total);
     }
 
     /** Removes rows older than {@code before}; returns how many. */

@@ -24,10 +24,19 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import uk.probation.gate.platform.failure.Conflict;
+import uk.probation.gate.platform.failure.DomainFailure;
+import uk.probation.gate.platform.failure.NotFound;
+import uk.probation.gate.platform.failure.OutsideReach;
+import uk.probation.gate.platform.failure.RuleViolated;
 import uk.probation.gate.platform.security.SecurityEvents;
 import tools.jackson.databind.DatabindException;
 
-/** Maps every refusal to application/problem+json naming the wrong field. Nothing is stored on a 4xx. */
+/**
+ * Maps every refusal to application/problem+json naming the wrong field. Nothing is stored on a 4xx. The core's
+ * {@link DomainFailure}s are mapped here and nowhere else (ADR 0015): not found 404, conflict 409, rule violated 422,
+ * outside reach 403, each with the same title, detail and {@code errors} an {@link ApiProblem} of that status gives.
+ */
 @RestControllerAdvice
 public class ApiErrors {
 
@@ -39,6 +48,30 @@ public class ApiErrors {
             SecurityEvents.refused(request, HttpStatus.NOT_FOUND, "not found or outside the caller's reach");
         }
         return respond(e.status(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(DomainFailure.class)
+    ResponseEntity<Object> domainFailure(DomainFailure e, jakarta.servlet.http.HttpServletRequest request) {
+        return apiProblem(asApiProblem(e), request);
+    }
+
+    /** The one mapping from the core's failures to HTTP. */
+    static ApiProblem asApiProblem(DomainFailure e) {
+        List<ApiProblem.FieldError> errors = e.violations().stream()
+                .map(v -> new ApiProblem.FieldError(v.field(), v.message())).toList();
+        if (e instanceof NotFound notFound) {
+            return ApiProblem.notFound(notFound.what());
+        }
+        if (e instanceof Conflict) {
+            return new ApiProblem(HttpStatus.CONFLICT, "Conflict", e.detail(), errors);
+        }
+        if (e instanceof RuleViolated) {
+            return ApiProblem.unprocessable(e.detail(), errors);
+        }
+        if (e instanceof OutsideReach) {
+            return new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", e.detail(), errors);
+        }
+        throw new IllegalStateException("No HTTP answer for " + e.getClass().getName(), e); // sealed: unreachable
     }
 
     @ExceptionHandler(BindException.class)

@@ -28,9 +28,7 @@ class RecipientController {
     PageResponse<RecipientView> list(@RequestParam(required = false) RecipientKind kind,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
-        PageResponse<Recipient> found = directory.list(kind, page, size);
-        return new PageResponse<>(found.items().stream().map(RecipientView::of).toList(), found.page(), found.size(),
-                found.total());
+        return PageResponse.of(directory.list(kind, page, size), RecipientView::of);
     }
 
     @GetMapping("/api/recipients/{code}")

@@ -88,10 +88,9 @@ class ReferralController {
         Referrals.Order order = order(sort);
         Caller caller = Caller.current();
         Set<ReferralStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
-        PageResponse<Referral> found = referrals.list(caller,
-                new Referrals.Filter(providerCode, statuses, need, caseId, prisonNumber, overdue), order, page, size);
-        return new PageResponse<>(found.items().stream().map(view(caller)).toList(), found.page(), found.size(),
-                found.total());
+        return PageResponse.of(referrals.list(caller,
+                new Referrals.Filter(providerCode, statuses, need, caseId, prisonNumber, overdue), order, page, size),
+                view(caller));
     }
 
     @GetMapping("/api/referrals/{id}")

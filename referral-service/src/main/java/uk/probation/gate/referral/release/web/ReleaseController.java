@@ -24,8 +24,7 @@ class ReleaseController {
     PageResponse<ReleaseView> released(@RequestParam(required = false) String prisonCode,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
-        PageResponse<ReleaseOutcome> found = outcomes.released(prisonCode, page, size);
-        return new PageResponse<>(found.items().stream().map(ReleaseView::of).toList(), page, size, found.total());
+        return PageResponse.of(outcomes.released(prisonCode, page, size), ReleaseView::of);
     }
 
     /** One case's join, released or not yet. */

@@ -35,6 +35,6 @@ class ReleaseReadinessController {
             throw ApiProblem.unprocessable("withinDays must be between 1 and " + MAX_DAYS,
                     List.of(new ApiProblem.FieldError("withinDays", "must be between 1 and " + MAX_DAYS)));
         }
-        return readiness.worklist(days, Caller.current().prisonFilter(), prisonCode, page, size);
+        return PageResponse.of(readiness.worklist(days, Caller.current().prisonFilter(), prisonCode, page, size));
     }
 }

@@ -2,7 +2,6 @@ package uk.probation.gate.resettlement.caseload.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,24 +26,13 @@ class CaseController {
         this.cases = cases;
     }
 
-    /** A prisoner received: opens the case (201), or returns the case this reception already opened (200). */
+    /**
+     * A prisoner received: opens the case (201), or returns the case this reception already opened (200).
+     * {@link Receptions#receive} decides whether the reception can be recorded (a resettlement prison, one of the
+     * caller's, a sensible expected release date); its refusals answer 422 / 403 through the platform's handler.
+     */
     @PostMapping("/api/cases")
     ResponseEntity<CaseView> receive(@Valid @RequestBody ReceptionRequest request) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
-        if (!receptions.isResettlementPrison(request.prisonCode())) {
-            errors.add(new ApiProblem.FieldError("prisonCode", "is not a resettlement prison"));
-        }
-        if (request.expectedReleaseDate() != null && !request.expectedReleaseDate().isAfter(request.receivedOn())) {
-            errors.add(new ApiProblem.FieldError("expectedReleaseDate", "must be after the day the person was received"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.unprocessable("The reception cannot be recorded", errors);
-        }
-        if (!Caller.current().reachesPrison(request.prisonCode())) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden",
-                    "You can only record receptions at your own prisons",
-                    List.of(new ApiProblem.FieldError("prisonCode", "is not one of your prisons")));
-        }
         Receptions.Opened opened = receptions.receive(request.toReception());
         if (opened.earlierThanOpenCase()) {
             // the open case's date only for a caller who may read that case (ADR 0006: no hint outside reach)

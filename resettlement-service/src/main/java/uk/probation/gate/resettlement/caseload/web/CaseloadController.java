@@ -60,7 +60,7 @@ class CaseloadController {
             throw ApiProblem.unprocessable("The caseload cannot be filtered by " + allocatedTo, List.of(
                     new ApiProblem.FieldError("allocatedTo", "must be a user id or me")));
         }
-        return caseload.due(caller, new Caseload.Filter(prison, status, overdue, number, holder, unallocated), sortBy,
-                order, page, size);
+        return PageResponse.of(caseload.due(caller, new Caseload.Filter(prison, status, overdue, number, holder,
+                unallocated), sortBy, order, page, size));
     }
 }
