@@ -530,7 +530,7 @@ public class Referrals {
             Set<ReferralStatus> statuses = EnumSet.copyOf(filter.statuses());
             statuses.remove(ReferralStatus.ERASED);
             if (statuses.isEmpty()) {
-                return new PageResponse<>(List.of(), page, size, 0);
+                return Page.empty(page, size);
             }
             shown = where("status").in(statuses);
         }
@@ -557,7 +557,7 @@ public class Referrals {
         long total = mongo.count(Query.query(criteria), Referral.class);
         if (size == 0) {
             // the total alone (a tab's count): no document is read when an index answers the filter
-            return new PageResponse<>(List.of(), page, size, total);
+            return new Page<>(List.of(), page, size, total);
         }
         List<Referral> items = order == Order.RESPOND_BY ? byRespondBy(all, page, size)
                 : mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
