@@ -26,6 +26,7 @@ public class IdempotentListeners {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotentListeners.class);
     private static final int CONFLICT_RETRIES = 5;
+    private static final String IGNORED = "ignored";
 
     private final CloudEventReader reader;
     private final MeterRegistry meters;
@@ -47,7 +48,7 @@ public class IdempotentListeners {
         return listen(topic, reader::read, event -> {
             Consumer<InboundEvent> handler = handlers.handlerFor(event);
             if (handler == null) {
-                return "ignored";
+                return IGNORED;
             }
             handler.accept(event);
             return "handled";
@@ -89,8 +90,14 @@ public class IdempotentListeners {
                 try {
                     String result = handle.apply(event);
                     count(topic, typeOf(event), result);
-                    // one line per event, in the trace it continues: identifiers of the event only
-                    log.info("Consumed {} {} from {}", Labels.eventType(typeOf(event)), eventId(event), topic);
+                    // one line per handled event, in the trace it continues: identifiers of the event only. An event
+                    // no handler wants is counted, and logged at debug: on a shared topic most events are someone
+                    // else's, and the line cost a quarter of the consumer's time (ADR 0013, messaging overhead)
+                    if (IGNORED.equals(result)) {
+                        log.debug("Ignored {} {} from {}", Labels.eventType(typeOf(event)), eventId(event), topic);
+                    } else {
+                        log.info("Consumed {} {} from {}", Labels.eventType(typeOf(event)), eventId(event), topic);
+                    }
                     return;
                 } catch (OptimisticLockingFailureException | DuplicateKeyException conflict) {
                     if (attempt >= CONFLICT_RETRIES) {
