@@ -1,13 +1,11 @@
 package uk.probation.gate.referral.messaging;
 
 import static uk.probation.gate.referral.messaging.ResettlementTopic.enumOrNull;
-import static uk.probation.gate.referral.messaging.ResettlementTopic.read;
 
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.contracts.referral.PersonReference;
@@ -30,22 +28,18 @@ import uk.probation.gate.referral.release.ReleaseOutcomes;
 class ReferralTopic {
 
     @Bean
-    Consumer<Message<byte[]>> referralEvents(IdempotentListeners listeners, JsonMapper json,
-            ReleaseOutcomes outcomes) {
+    Consumer<Message<byte[]>> referralEvents(IdempotentListeners listeners, ReleaseOutcomes outcomes) {
         return listeners.cloudEvents(Topics.REFERRAL, EventHandlers.create()
-                .on(EventType.REFERRAL_SENT, event -> {
-                    ReferralSent sent = read(event, json, ReferralSent.class);
+                .on(EventType.REFERRAL_SENT, ReferralSent.class, (event, sent) -> {
                     follow(outcomes, event.id(), sent.caseId(), sent.personReference(), sent.prisonCode(),
                             sent.sex(), sent.need(), o -> o.sent(Need.valueOf(sent.need())));
                 })
-                .on(EventType.REFERRAL_ACCEPTED, event -> {
-                    ReferralAccepted accepted = read(event, json, ReferralAccepted.class);
+                .on(EventType.REFERRAL_ACCEPTED, ReferralAccepted.class, (event, accepted) -> {
                     follow(outcomes, event.id(), accepted.caseId(), accepted.personReference(),
                             accepted.prisonCode(), accepted.sex(), accepted.need(),
                             o -> o.accepted(Need.valueOf(accepted.need())));
                 })
-                .on(EventType.REFERRAL_OUTCOME_RECORDED, event -> {
-                    ReferralOutcomeRecorded recorded = read(event, json, ReferralOutcomeRecorded.class);
+                .on(EventType.REFERRAL_OUTCOME_RECORDED, ReferralOutcomeRecorded.class, (event, recorded) -> {
                     Outcome outcome = enumOrNull(Outcome.class, recorded.outcome());
                     follow(outcomes, event.id(), recorded.caseId(), recorded.personReference(),
                             recorded.prisonCode(), recorded.sex(), recorded.need(),

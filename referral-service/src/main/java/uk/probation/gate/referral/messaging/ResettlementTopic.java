@@ -1,5 +1,6 @@
 package uk.probation.gate.referral.messaging;
 
+import uk.probation.gate.contracts.Identifiers;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -9,8 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.contracts.resettlement.CaseErased;
@@ -46,39 +45,37 @@ import uk.probation.gate.referral.retention.CaseErasure;
 class ResettlementTopic {
 
     private static final Logger log = LoggerFactory.getLogger(ResettlementTopic.class);
-    private static final String PRISON_NUMBER = "^[A-Z][0-9]{4}[A-Z]{2}$";
     private static final String SUPPORT_REQUIRED = "SUPPORT_REQUIRED";
 
     @Bean
-    Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, JsonMapper json, People people,
+    Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, People people,
             PlanReferrals plans, Referrals referrals, ReleaseOutcomes outcomes, CaseErasure erasure) {
         return listeners.cloudEvents(Topics.RESETTLEMENT, EventHandlers.create()
-                .on(EventType.RESETTLEMENT_PRISONER_RECEIVED, event -> {
-                    PrisonerReception reception = reception(event, json);
+                .on(EventType.RESETTLEMENT_PRISONER_RECEIVED, PrisonerReceived.class, (event, received) -> {
+                    PrisonerReception reception = reception(event, received);
                     people.received(event.id(), reception);
-                    LocalDate expected = read(event, json, PrisonerReceived.class).expectedReleaseDate();
+                    LocalDate expected = received.expectedReleaseDate();
                     outcomes.apply(event.id(), new ReleaseOutcomes.CaseOf(reception.caseId(),
                             reception.prisonNumber(), reception.crn(), reception.prisonCode(), reception.sex()),
                             o -> o.expectedRelease(expected));
                 })
-                .on(EventType.RESETTLEMENT_PLAN_COMPLETED, event -> {
-                    PlanReferrals.CompletedPlan plan = plan(event, json);
+                .on(EventType.RESETTLEMENT_PLAN_COMPLETED, PlanCompleted.class, (event, completed) -> {
+                    PlanReferrals.CompletedPlan plan = plan(event, completed);
                     plans.planCompleted(event.id(), plan);
                     outcomes.apply(event.id(), new ReleaseOutcomes.CaseOf(plan.caseId(), plan.prisonNumber(),
                             plan.crn(), plan.prisonCode(), plan.sex()), o -> o.planned(plan.planVersion(),
                             plan.supportRequired().contains(Need.ACCOMMODATION),
                             plan.supportRequired().contains(Need.EDUCATION_SKILLS_AND_WORK)));
                 })
-                .on(EventType.RESETTLEMENT_CASE_UPDATED, event -> {
-                    CaseDetails details = details(event, json);
+                .on(EventType.RESETTLEMENT_CASE_UPDATED, CaseUpdated.class, (event, updated) -> {
+                    CaseDetails details = details(event, updated);
                     people.caseUpdated(event.id(), details);
                     referrals.caseUpdated(event.id(), details);
                     outcomes.apply(event.id(), new ReleaseOutcomes.CaseOf(details.caseId(), details.prisonNumber(),
                             details.crn(), details.prisonCode(), details.sex()),
                             o -> o.expectedRelease(details.expectedReleaseDate()));
                 })
-                .on(EventType.RESETTLEMENT_CASE_SUPERSEDED, event -> {
-                    CaseSuperseded superseded = read(event, json, CaseSuperseded.class);
+                .on(EventType.RESETTLEMENT_CASE_SUPERSEDED, CaseSuperseded.class, (event, superseded) -> {
                     if (superseded.caseId() == null || superseded.supersededByCaseId() == null) {
                         throw new PoisonEventException(event.type() + " without a caseId or supersededByCaseId");
                     }
@@ -88,8 +85,7 @@ class ResettlementTopic {
                             superseded.prisonNumber(), superseded.crn(), superseded.prisonCode(), null),
                             o -> o.superseded(superseded.supersededByCaseId()));
                 })
-                .on(EventType.RESETTLEMENT_PRISONER_RELEASED, event -> {
-                    PrisonerReleased released = read(event, json, PrisonerReleased.class);
+                .on(EventType.RESETTLEMENT_PRISONER_RELEASED, PrisonerReleased.class, (event, released) -> {
                     if (released.caseId() == null) {
                         throw new PoisonEventException(event.type() + " without a caseId");
                     }
@@ -99,8 +95,7 @@ class ResettlementTopic {
                                     released.accommodationOnRelease(), released.eteOnRelease(), released.metAtGate(),
                                     released.outcomeRecorded())));
                 })
-                .on(EventType.RESETTLEMENT_CASE_ERASED, event -> {
-                    CaseErased erased = read(event, json, CaseErased.class);
+                .on(EventType.RESETTLEMENT_CASE_ERASED, CaseErased.class, (event, erased) -> {
                     if (erased.caseId() == null || erased.caseId().isBlank()) {
                         throw new PoisonEventException(event.type() + " without a caseId");
                     }
@@ -108,9 +103,8 @@ class ResettlementTopic {
                 }));
     }
 
-    static PrisonerReception reception(InboundEvent event, JsonMapper json) {
-        PrisonerReceived received = read(event, json, PrisonerReceived.class);
-        if (received.prisonNumber() == null || !received.prisonNumber().matches(PRISON_NUMBER)
+    static PrisonerReception reception(InboundEvent event, PrisonerReceived received) {
+        if (received.prisonNumber() == null || !Identifiers.isPrisonNumber(received.prisonNumber())
                 || received.caseId() == null || received.prisonCode() == null) {
             throw new PoisonEventException(event.type() + " without a valid prisonNumber, caseId or prisonCode");
         }
@@ -120,10 +114,9 @@ class ResettlementTopic {
                 received.responsibleOfficerCode(), Boolean.TRUE.equals(received.recall()));
     }
 
-    static CaseDetails details(InboundEvent event, JsonMapper json) {
-        CaseUpdated updated = read(event, json, CaseUpdated.class);
+    static CaseDetails details(InboundEvent event, CaseUpdated updated) {
         if (updated.caseId() == null || updated.prisonNumber() == null
-                || !updated.prisonNumber().matches(PRISON_NUMBER)) {
+                || !Identifiers.isPrisonNumber(updated.prisonNumber())) {
             throw new PoisonEventException(event.type() + " without a caseId or a valid prisonNumber");
         }
         return new CaseDetails(updated.caseId(), updated.prisonNumber(), updated.crn(), updated.prisonCode(),
@@ -132,8 +125,7 @@ class ResettlementTopic {
                 updated.recall());
     }
 
-    static PlanReferrals.CompletedPlan plan(InboundEvent event, JsonMapper json) {
-        PlanCompleted plan = read(event, json, PlanCompleted.class);
+    static PlanReferrals.CompletedPlan plan(InboundEvent event, PlanCompleted plan) {
         if (plan.caseId() == null || plan.prisonNumber() == null && plan.crn() == null || plan.needs() == null) {
             throw new PoisonEventException(event.type() + " without a caseId, an identifier or needs");
         }
@@ -151,14 +143,6 @@ class ResettlementTopic {
         return new PlanReferrals.CompletedPlan(plan.caseId(), plan.prisonNumber(), plan.crn(), plan.prisonCode(),
                 enumOrNull(Sex.class, plan.sex()), enumOrNull(RiskOfSeriousHarm.class, plan.riskOfSeriousHarm()),
                 plan.responsibleOfficerCode(), Math.max(1, plan.planVersion()), required);
-    }
-
-    static <T> T read(InboundEvent event, JsonMapper json, Class<T> type) {
-        try {
-            return json.treeToValue(event.data(), type);
-        } catch (JacksonException e) {
-            throw new PoisonEventException("Unreadable " + event.type() + " data", e);
-        }
     }
 
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {

@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.caseload;
 
+import uk.probation.gate.contracts.Identifiers;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,8 +20,6 @@ import uk.probation.gate.resettlement.domain.Deadlines;
 @Service
 public class CaseDetails {
 
-    static final String CRN = "^[A-Z][0-9]{6}$";
-    static final String OFFICER = "^[A-Z0-9]{3,12}$";
 
     private final Cases cases;
     private final Events events;
@@ -37,12 +36,12 @@ public class CaseDetails {
     public ResettlementCase update(String caseId, Long expectedVersion, ResettlementCase.Details details) {
         ResettlementCase c = cases.get(caseId, expectedVersion, "the case details");
         List<Violation> errors = new ArrayList<>();
-        if (details.crn() != null && !details.crn().matches(CRN)) {
-            errors.add(new Violation("crn", "must be a CRN like X123456"));
+        if (details.crn() != null && !details.crn().matches(Identifiers.CRN)) {
+            errors.add(new Violation("crn", Identifiers.CRN_MESSAGE));
         }
-        if (details.responsibleOfficerCode() != null && !details.responsibleOfficerCode().matches(OFFICER)) {
-            errors.add(new Violation("responsibleOfficerCode",
-                    "must be an officer code of 3-12 letters or digits"));
+        if (details.responsibleOfficerCode() != null
+                && !details.responsibleOfficerCode().matches(Identifiers.OFFICER_CODE)) {
+            errors.add(new Violation("responsibleOfficerCode", Identifiers.OFFICER_CODE_MESSAGE));
         }
         if (details.sex() == null) {
             errors.add(new Violation("sex", "is required"));

@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.messaging;
 
+import uk.probation.gate.contracts.Identifiers;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -26,7 +27,7 @@ import uk.probation.gate.platform.security.SecurityEvents;
 final class HmppsEventCheck {
 
     /** HMPPS agency ids of prisons are three capital letters (NMI, BWI, ...). */
-    static final Pattern PRISON_CODE = Pattern.compile("^[A-Z]{3}$");
+    static final Pattern PRISON_CODE = Pattern.compile(Identifiers.PRISON_CODE);
     private static final Set<String> KNOWN_PRISONS = ReferenceData.PRISONS.stream().map(ReferenceData.Prison::code)
             .collect(Collectors.toUnmodifiableSet());
 

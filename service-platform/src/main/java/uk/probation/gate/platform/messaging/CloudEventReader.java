@@ -42,6 +42,18 @@ public class CloudEventReader {
         }
     }
 
+    /** The event's data as {@code type}; data that is not an object of that shape is a poison event. */
+    public <T> T payload(InboundEvent event, Class<T> type) {
+        if (event.data() == null || !event.data().isObject()) {
+            throw new PoisonEventException(event.type() + " without a JSON object as data");
+        }
+        try {
+            return json.treeToValue(event.data(), type);
+        } catch (JacksonException e) {
+            throw new PoisonEventException("Unreadable " + event.type() + " data", e);
+        }
+    }
+
     public static String header(MessageHeaders headers, String name) {
         Object value = headers.get(name);
         if (value instanceof byte[] bytes) {

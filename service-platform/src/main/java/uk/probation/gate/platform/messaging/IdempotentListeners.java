@@ -46,7 +46,7 @@ public class IdempotentListeners {
     /** A listener for a topic of CloudEvents. */
     public Consumer<Message<byte[]>> cloudEvents(String topic, EventHandlers handlers) {
         return listen(topic, reader::read, event -> {
-            Consumer<InboundEvent> handler = handlers.handlerFor(event);
+            Consumer<InboundEvent> handler = handlers.handlerFor(event, reader);
             if (handler == null) {
                 return IGNORED;
             }

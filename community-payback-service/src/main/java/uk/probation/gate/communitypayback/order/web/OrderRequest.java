@@ -1,5 +1,6 @@
 package uk.probation.gate.communitypayback.order.web;
 
+import uk.probation.gate.contracts.Identifiers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +14,7 @@ import uk.probation.gate.communitypayback.domain.UnpaidWorkTerms;
 import uk.probation.gate.communitypayback.order.NewOrder;
 
 record OrderRequest(
-        @NotBlank @Pattern(regexp = "^[A-Z][0-9]{6}$", message = "must be a CRN like X123456")
+        @NotBlank @Pattern(regexp = Identifiers.CRN, message = Identifiers.CRN_MESSAGE)
         String crn,
         @NotNull @PastOrPresent
         LocalDate sentenceDate,
@@ -26,7 +27,7 @@ record OrderRequest(
         Sex sex,
         @NotNull
         RiskOfSeriousHarm riskOfSeriousHarm,
-        @Pattern(regexp = "^[A-Z0-9]{3,12}$", message = "must be an officer code of 3-12 letters or digits")
+        @Pattern(regexp = Identifiers.OFFICER_CODE, message = Identifiers.OFFICER_CODE_MESSAGE)
         String responsibleOfficerCode) {
 
     NewOrder toNewOrder() {

@@ -5,8 +5,6 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.notifications.deliverylog.DeliveryLog;
@@ -27,36 +25,36 @@ import uk.probation.gate.platform.messaging.PoisonEventException;
 class EventTopics {
 
     @Bean
-    Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, JsonMapper json, DeliveryLog log,
+    Consumer<Message<byte[]>> resettlementEvents(IdempotentListeners listeners, DeliveryLog log,
             Erasure erasure) {
-        return listeners.cloudEvents(Topics.RESETTLEMENT, handlers(Topics.RESETTLEMENT, json, log, erasure));
+        return listeners.cloudEvents(Topics.RESETTLEMENT, handlers(Topics.RESETTLEMENT, log, erasure));
     }
 
     @Bean
-    Consumer<Message<byte[]>> communityPaybackEvents(IdempotentListeners listeners, JsonMapper json,
+    Consumer<Message<byte[]>> communityPaybackEvents(IdempotentListeners listeners,
             DeliveryLog log, Erasure erasure) {
         return listeners.cloudEvents(Topics.COMMUNITY_PAYBACK,
-                handlers(Topics.COMMUNITY_PAYBACK, json, log, erasure));
+                handlers(Topics.COMMUNITY_PAYBACK, log, erasure));
     }
 
     @Bean
-    Consumer<Message<byte[]>> referralEvents(IdempotentListeners listeners, JsonMapper json, DeliveryLog log,
+    Consumer<Message<byte[]>> referralEvents(IdempotentListeners listeners, DeliveryLog log,
             Erasure erasure) {
-        return listeners.cloudEvents(Topics.REFERRAL, handlers(Topics.REFERRAL, json, log, erasure));
+        return listeners.cloudEvents(Topics.REFERRAL, handlers(Topics.REFERRAL, log, erasure));
     }
 
-    static EventHandlers handlers(String topic, JsonMapper json, DeliveryLog log, Erasure erasure) {
+    static EventHandlers handlers(String topic, DeliveryLog log, Erasure erasure) {
         EventHandlers handlers = EventHandlers.create();
         Arrays.stream(EventType.values()).filter(type -> type.topic().equals(topic))
-                .forEach(type -> handlers.on(type, Erasure.types().contains(type)
-                        ? event -> erase(type, event, json, erasure)
-                        : event -> log.tell(occurrence(type, event, json))));
+                .forEach(type -> handlers.on(type, Record.class, Erasure.types().contains(type)
+                        ? (event, payload) -> erase(type, event, erasure)
+                        : (event, payload) -> log.tell(occurrence(event))));
         return handlers;
     }
 
     /** An erased event: what it erased must be named, or it is poison (nothing can be deleted by it). */
-    static void erase(EventType type, InboundEvent event, JsonMapper json, Erasure erasure) {
-        DeliveryLog.Occurrence occurrence = occurrence(type, event, json);
+    static void erase(EventType type, InboundEvent event, Erasure erasure) {
+        DeliveryLog.Occurrence occurrence = occurrence(event);
         Erasure.Erased erased = Erasure.read(type, DeliveryLog.fields(occurrence.data()));
         if (erased.id() == null) {
             throw new PoisonEventException(event.type() + " without the id of what was erased");
@@ -64,15 +62,8 @@ class EventTopics {
         erasure.erase(type, erased.id(), erased.people());
     }
 
-    static DeliveryLog.Occurrence occurrence(EventType type, InboundEvent event, JsonMapper json) {
-        if (event.data() == null || !event.data().isObject()) {
-            throw new PoisonEventException(event.type() + " without a JSON object as data");
-        }
-        try {
-            json.treeToValue(event.data(), type.payloadType());
-        } catch (JacksonException e) {
-            throw new PoisonEventException("Unreadable " + event.type() + " data", e);
-        }
+    /** The event as the delivery log keeps it; its data was already read as its type's payload (else: poison). */
+    static DeliveryLog.Occurrence occurrence(InboundEvent event) {
         if (event.id() == null || event.id().isBlank()) {
             throw new PoisonEventException(event.type() + " without an id");
         }

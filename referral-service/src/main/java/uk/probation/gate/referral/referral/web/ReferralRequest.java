@@ -1,5 +1,6 @@
 package uk.probation.gate.referral.referral.web;
 
+import uk.probation.gate.contracts.Identifiers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,24 +19,24 @@ record ReferralRequest(
         PersonReference personReference,
         @NotNull
         Need need,
-        @Pattern(regexp = "^[A-Z]{3}$", message = "must be a three-letter prison code")
+        @Pattern(regexp = Identifiers.PRISON_CODE, message = Identifiers.PRISON_CODE_MESSAGE)
         String prisonCode,
-        @Pattern(regexp = "^[A-Z0-9]{3,10}$", message = "must be a probation area code of 3-10 letters or digits")
+        @Pattern(regexp = Identifiers.AREA_CODE, message = Identifiers.AREA_CODE_MESSAGE)
         String areaCode,
         @NotNull
         Sex sex,
         @NotNull
         RiskOfSeriousHarm riskOfSeriousHarm,
-        @Pattern(regexp = "^[A-Z0-9]{3,12}$", message = "must be an officer code of 3-12 letters or digits")
+        @Pattern(regexp = Identifiers.OFFICER_CODE, message = Identifiers.OFFICER_CODE_MESSAGE)
         String responsibleOfficerCode,
         @Size(max = 20, message = "at most 20 desired outcomes")
         List<@NotNull @Pattern(regexp = "^[A-Z][A-Z0-9_]{1,63}$",
                 message = "must be an UPPER_SNAKE code such as SETTLED_ACCOMMODATION") String> desiredOutcomes) {
 
     record PersonReference(
-            @Pattern(regexp = "^[A-Z][0-9]{4}[A-Z]{2}$", message = "must be a prison number like A1234BC")
+            @Pattern(regexp = Identifiers.PRISON_NUMBER, message = Identifiers.PRISON_NUMBER_MESSAGE)
             String prisonNumber,
-            @Pattern(regexp = "^[A-Z][0-9]{6}$", message = "must be a CRN like X123456")
+            @Pattern(regexp = Identifiers.CRN, message = Identifiers.CRN_MESSAGE)
             String crn) {
     }
 }

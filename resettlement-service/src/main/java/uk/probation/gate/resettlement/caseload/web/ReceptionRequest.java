@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.caseload.web;
 
+import uk.probation.gate.contracts.Identifiers;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -10,11 +11,11 @@ import uk.probation.gate.resettlement.domain.RiskOfSeriousHarm;
 import uk.probation.gate.resettlement.domain.Sex;
 
 record ReceptionRequest(
-        @NotBlank @Pattern(regexp = "^[A-Z][0-9]{4}[A-Z]{2}$", message = "must be a prison number like A1234BC")
+        @NotBlank @Pattern(regexp = Identifiers.PRISON_NUMBER, message = Identifiers.PRISON_NUMBER_MESSAGE)
         String prisonNumber,
-        @Pattern(regexp = "^[A-Z][0-9]{6}$", message = "must be a CRN like X123456")
+        @Pattern(regexp = Identifiers.CRN, message = Identifiers.CRN_MESSAGE)
         String crn,
-        @NotBlank @Pattern(regexp = "^[A-Z]{3}$", message = "must be a three-letter prison code")
+        @NotBlank @Pattern(regexp = Identifiers.PRISON_CODE, message = Identifiers.PRISON_CODE_MESSAGE)
         String prisonCode,
         @NotNull @PastOrPresent
         LocalDate receivedOn,
@@ -23,7 +24,7 @@ record ReceptionRequest(
         Sex sex,
         @NotNull
         RiskOfSeriousHarm riskOfSeriousHarm,
-        @Pattern(regexp = "^[A-Z0-9]{3,12}$", message = "must be an officer code of 3-12 letters or digits")
+        @Pattern(regexp = Identifiers.OFFICER_CODE, message = Identifiers.OFFICER_CODE_MESSAGE)
         String responsibleOfficerCode,
         Boolean recall) {
 

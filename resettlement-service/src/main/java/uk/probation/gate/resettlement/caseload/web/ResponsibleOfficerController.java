@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.caseload.web;
 
+import uk.probation.gate.contracts.Identifiers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,8 +18,8 @@ import uk.probation.gate.resettlement.caseload.ResponsibleOfficers;
 @RestController
 class ResponsibleOfficerController {
 
-    record Assignment(@NotBlank @Pattern(regexp = "^[A-Z0-9]{3,12}$",
-            message = "must be an officer code of 3-12 letters or digits") String responsibleOfficerCode) {
+    record Assignment(@NotBlank @Pattern(regexp = Identifiers.OFFICER_CODE,
+            message = Identifiers.OFFICER_CODE_MESSAGE) String responsibleOfficerCode) {
     }
 
     private final ResponsibleOfficers officers;
