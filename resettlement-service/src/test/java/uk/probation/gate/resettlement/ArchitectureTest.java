@@ -19,6 +19,9 @@ class ArchitectureTest {
     static final ArchRule httpStaysAtTheEdge = ArchitectureRules.HTTP_STAYS_AT_THE_EDGE;
 
     @ArchTest
+    static final ArchRule aggregatesRaiseTheirOwnEvents = ArchitectureRules.AGGREGATES_RAISE_THEIR_OWN_EVENTS;
+
+    @ArchTest
     static final ArchRule featurePackagesAreFreeOfCycles =
             ArchitectureRules.featurePackagesAreFreeOfCycles("uk.probation.gate.resettlement");
 }

@@ -13,9 +13,20 @@ import uk.probation.gate.communitypayback.domain.Credit;
 import uk.probation.gate.communitypayback.domain.OrderStatus;
 import uk.probation.gate.communitypayback.domain.RiskOfSeriousHarm;
 import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.contracts.communitypayback.OrderCompleted;
+import uk.probation.gate.contracts.communitypayback.OrderErased;
+import uk.probation.gate.contracts.communitypayback.OrderReceived;
+import uk.probation.gate.contracts.communitypayback.PlacementAssigned;
+import uk.probation.gate.contracts.communitypayback.SessionAttended;
+import uk.probation.gate.contracts.communitypayback.WorkSentHome;
 import uk.probation.gate.platform.outbox.AggregateDocument;
+import uk.probation.gate.platform.outbox.Events;
 
-/** One unpaid work order: the minutes owed and credited, from receipt to completion. */
+/**
+ * One unpaid work order: the minutes owed and credited, from receipt to completion. Each change others hear of
+ * registers its own event in the order's outbox, in the method that makes it (ADR 0016), keyed by the CRN.
+ */
 @Document("orders")
 // a unique {_id, version} index lets the wire server serve the optimistic-lock update by index
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
@@ -50,8 +61,9 @@ public class Order extends AggregateDocument {
     protected Order() {
     }
 
+    /** The order as received from court: {@code community-payback.order.received}. */
     Order(String id, NewOrder order, int requiredMinutes, int eteMinutesAllowed, LocalDate completeBy,
-            Instant receivedAt) {
+            Instant receivedAt, Events events) {
         super(id);
         this.crn = order.crn();
         this.sentenceDate = order.sentenceDate();
@@ -64,6 +76,9 @@ public class Order extends AggregateDocument {
         this.eteMinutesAllowed = eteMinutesAllowed;
         this.completeBy = completeBy;
         this.receivedAt = receivedAt;
+        registerEvent(events.of(EventType.COMMUNITY_PAYBACK_ORDER_RECEIVED, crn, new OrderReceived(getId(), crn,
+                sentenceDate, requiredMinutes, eteMinutesAllowed, completeBy, areaCode, sex.name(),
+                riskOfSeriousHarm.name(), responsibleOfficerCode)));
     }
 
     /** Records the assessment; the order can then be placed. A reassessment keeps the placement. */
@@ -74,9 +89,13 @@ public class Order extends AggregateDocument {
         }
     }
 
-    void place(Placement newPlacement) {
+    /** Placed on a project: {@code community-payback.placement.assigned}. */
+    void place(Placement newPlacement, Events events) {
         this.placement = newPlacement;
         this.status = OrderStatus.PLACED;
+        registerEvent(events.of(EventType.COMMUNITY_PAYBACK_PLACEMENT_ASSIGNED, crn, new PlacementAssigned(getId(),
+                crn, areaCode, placement.projectCode(), placement.projectType().name(), placement.ete(),
+                placement.assignedOn(), responsibleOfficerCode)));
     }
 
     void extendTo(LocalDate newCompleteBy) {
@@ -87,8 +106,11 @@ public class Order extends AggregateDocument {
      * The finished order's retention ended: everything about the person goes (CRN, sentence, assessment, placement,
      * attendance, officer, risk, sex, dates); what stays is the id, the area and when it was erased, so the erased
      * event (registered in the same save) can be published before the tombstone itself is deleted.
+     * {@code community-payback.order.erased} is registered first, naming the CRN the tombstone no longer holds.
      */
-    void erase(LocalDate on) {
+    void erase(LocalDate on, Events events) {
+        registerEvent(events.of(EventType.COMMUNITY_PAYBACK_ORDER_ERASED, crn, new OrderErased(getId(), crn,
+                areaCode, on)));
         crn = null;
         sentenceDate = null;
         sex = null;
@@ -136,8 +158,11 @@ public class Order extends AggregateDocument {
      * Credits a session's outcome. Returns true when this session's minutes complete the order; the first session
      * worked is remembered for the time-to-first-session measure. An order already completed takes the outcome with
      * nothing more credited (the credit is capped at what remains) and is not completed again.
+     * {@code community-payback.session.attended}, or {@code community-payback.work.sent.home} (SERVICE_ISSUE) when
+     * the service sent the person home; then {@code community-payback.order.completed} when this completes it.
      */
-    boolean record(WorkedSession session, AttendanceClaim claim, Credit credit, boolean completedInTime) {
+    boolean record(WorkedSession session, AttendanceClaim claim, Credit credit, boolean completedInTime,
+            Events events) {
         AttendanceOutcome outcome = claim.outcome();
         attendances.add(new AttendanceRecord(session.sessionId(), session.date(), session.projectCode(),
                 session.projectType(), outcome, credit.minutes(), credit.eteMinutes(), claim.recordedAt(),
@@ -150,13 +175,28 @@ public class Order extends AggregateDocument {
         if (outcome.worked() && (firstSessionOn == null || session.date().isBefore(firstSessionOn))) {
             firstSessionOn = session.date();
         }
-        if (status != OrderStatus.COMPLETED && creditedMinutes >= requiredMinutes) {
+        boolean completes = status != OrderStatus.COMPLETED && creditedMinutes >= requiredMinutes;
+        if (completes) {
             status = OrderStatus.COMPLETED;
             completedOn = session.date();
             withinTwelveMonths = completedInTime;
-            return true;
         }
-        return false;
+        if (outcome.sentHomeByService()) {
+            registerEvent(events.of(EventType.COMMUNITY_PAYBACK_WORK_SENT_HOME, crn, new WorkSentHome(getId(), crn,
+                    session.sessionId(), session.projectCode(), session.areaCode(), session.date(), "SERVICE_ISSUE",
+                    responsibleOfficerCode)));
+        } else {
+            registerEvent(events.of(EventType.COMMUNITY_PAYBACK_SESSION_ATTENDED, crn, new SessionAttended(getId(),
+                    crn, session.sessionId(), session.projectCode(), session.areaCode(), session.date(),
+                    outcome.name(), credit.minutes(), creditedMinutes, getRemainingMinutes(),
+                    responsibleOfficerCode)));
+        }
+        if (completes) {
+            registerEvent(events.of(EventType.COMMUNITY_PAYBACK_ORDER_COMPLETED, crn, new OrderCompleted(getId(),
+                    crn, areaCode, sex.name(), sentenceDate, completedOn, requiredMinutes, creditedMinutes,
+                    withinTwelveMonths, responsibleOfficerCode)));
+        }
+        return completes;
     }
 
     /** Whether crediting this many more minutes completes the order. */

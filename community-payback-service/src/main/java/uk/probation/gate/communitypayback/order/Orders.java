@@ -35,13 +35,6 @@ import uk.probation.gate.communitypayback.domain.UnpaidWorkTerms;
 import uk.probation.gate.communitypayback.project.Project;
 import uk.probation.gate.communitypayback.project.Projects;
 import uk.probation.gate.communitypayback.project.SuitableProjectTypes;
-import uk.probation.gate.contracts.EventType;
-import uk.probation.gate.contracts.communitypayback.OrderCompleted;
-import uk.probation.gate.contracts.communitypayback.OrderErased;
-import uk.probation.gate.contracts.communitypayback.OrderReceived;
-import uk.probation.gate.contracts.communitypayback.PlacementAssigned;
-import uk.probation.gate.contracts.communitypayback.SessionAttended;
-import uk.probation.gate.contracts.communitypayback.WorkSentHome;
 import uk.probation.gate.platform.metrics.Labels;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
@@ -86,11 +79,8 @@ public class Orders implements SuitableProjectTypes {
         }
         int requiredMinutes = terms.requiredMinutes(order.requiredHours());
         Order received = new Order(UUID.randomUUID().toString(), order, requiredMinutes,
-                terms.eteMinutesAllowed(requiredMinutes), terms.completeBy(order.sentenceDate()), clock.instant());
-        received.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_ORDER_RECEIVED, order.crn(),
-                new OrderReceived(received.getId(), order.crn(), order.sentenceDate(), requiredMinutes,
-                        received.getEteMinutesAllowed(), received.getCompleteBy(), order.areaCode(),
-                        order.sex().name(), order.riskOfSeriousHarm().name(), order.responsibleOfficerCode())));
+                terms.eteMinutesAllowed(requiredMinutes), terms.completeBy(order.sentenceDate()), clock.instant(),
+                events);
         store.save(received);
         Counter.builder("community_payback.orders.received").description("Unpaid work orders received from court")
                 .tag("area", Labels.area(order.areaCode())).tag("sex", Labels.known(order.sex().name(), Sex.class))
@@ -154,10 +144,7 @@ public class Orders implements SuitableProjectTypes {
             refuse("The order cannot be placed on " + projectCode, PlacementRules.check(o.getAssessment(),
                     o.getRiskOfSeriousHarm(), project.type(), properties.highRiskIndividualPlacements()));
             LocalDate today = LocalDate.now(clock);
-            o.place(new Placement(project.code(), project.type(), project.ete(), project.partner(), today));
-            o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_PLACEMENT_ASSIGNED, o.getCrn(),
-                    new PlacementAssigned(o.getId(), o.getCrn(), o.getAreaCode(), project.code(),
-                            project.type().name(), project.ete(), today, o.getResponsibleOfficerCode())));
+            o.place(new Placement(project.code(), project.type(), project.ete(), project.partner(), today), events);
             return store.save(o);
         });
     }
@@ -245,23 +232,7 @@ public class Orders implements SuitableProjectTypes {
                     o.getEteMinutesAllowed() - o.getEteMinutesCredited());
             boolean first = outcome.worked() && o.getFirstSessionOn() == null;
             boolean completed = o.record(session, claim, credit,
-                    terms.completedInTime(o.getSentenceDate(), session.date()));
-            if (outcome.sentHomeByService()) {
-                o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_WORK_SENT_HOME, o.getCrn(),
-                        new WorkSentHome(o.getId(), o.getCrn(), session.sessionId(), session.projectCode(),
-                                session.areaCode(), session.date(), "SERVICE_ISSUE", o.getResponsibleOfficerCode())));
-            } else {
-                o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_SESSION_ATTENDED, o.getCrn(),
-                        new SessionAttended(o.getId(), o.getCrn(), session.sessionId(), session.projectCode(),
-                                session.areaCode(), session.date(), outcome.name(), credit.minutes(),
-                                o.getCreditedMinutes(), o.getRemainingMinutes(), o.getResponsibleOfficerCode())));
-            }
-            if (completed) {
-                o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_ORDER_COMPLETED, o.getCrn(),
-                        new OrderCompleted(o.getId(), o.getCrn(), o.getAreaCode(), o.getSex().name(),
-                                o.getSentenceDate(), o.getCompletedOn(), o.getRequiredMinutes(),
-                                o.getCreditedMinutes(), o.getWithinTwelveMonths(), o.getResponsibleOfficerCode())));
-            }
+                    terms.completedInTime(o.getSentenceDate(), session.date()), events);
             return new Recorded(store.save(o), credit, true, first, completed);
         });
         Order o = r.order();
@@ -307,11 +278,7 @@ public class Orders implements SuitableProjectTypes {
             if (o == null || o.isErased() || !o.getStatus().finished()) {
                 return false;
             }
-            String crn = o.getCrn();
-            String areaCode = o.getAreaCode();
-            o.erase(erasedOn);
-            o.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_ORDER_ERASED, crn,
-                    new OrderErased(o.getId(), crn, areaCode, erasedOn)));
+            o.erase(erasedOn, events);
             store.save(o);
             return true;
         });

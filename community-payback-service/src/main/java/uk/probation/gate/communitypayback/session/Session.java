@@ -15,11 +15,15 @@ import uk.probation.gate.communitypayback.domain.SessionRisk;
 import uk.probation.gate.communitypayback.domain.SessionStatus;
 import uk.probation.gate.communitypayback.domain.StandDownReason;
 import uk.probation.gate.communitypayback.project.Project;
+import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.contracts.communitypayback.WorkSentHome;
 import uk.probation.gate.platform.outbox.AggregateDocument;
+import uk.probation.gate.platform.outbox.Events;
 
 /**
  * One work session of a project, with its bookings in the same document: a booking is one optimistic-locked
- * update, so the capacity check and the new booking cannot be split by another coordinator's booking.
+ * update, so the capacity check and the new booking cannot be split by another coordinator's booking. A stand-down
+ * registers its own events in the session's outbox (ADR 0016).
  */
 @Document("sessions")
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
@@ -119,13 +123,21 @@ public class Session extends AggregateDocument {
     }
 
     /** Withdraws the instructions: the bookings still to attend are freed and returned, one person each. */
-    List<Booking> standDown(StandDownReason reason) {
+    /**
+     * Withdraws the session's instructions: every booking without an outcome is freed and its person sent home,
+     * one {@code community-payback.work.sent.home} each (keyed by that person's CRN, with the reason).
+     */
+    List<Booking> standDown(StandDownReason reason, Events events) {
         List<Booking> freed = bookings.stream().filter(b -> b.outcome() == null).toList();
         bookings.removeAll(freed);
         notePending();
         sentHome.addAll(freed);
         status = SessionStatus.STOOD_DOWN;
         standDownReason = reason;
+        for (Booking b : freed) {
+            registerEvent(events.of(EventType.COMMUNITY_PAYBACK_WORK_SENT_HOME, b.crn(), new WorkSentHome(b.orderId(),
+                    b.crn(), getId(), projectCode, areaCode, date, reason.name(), b.responsibleOfficerCode())));
+        }
         return freed;
     }
 

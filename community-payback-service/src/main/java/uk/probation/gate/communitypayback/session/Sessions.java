@@ -36,8 +36,6 @@ import uk.probation.gate.communitypayback.order.Orders;
 import uk.probation.gate.communitypayback.order.WorkedSession;
 import uk.probation.gate.communitypayback.project.Project;
 import uk.probation.gate.communitypayback.project.Projects;
-import uk.probation.gate.contracts.EventType;
-import uk.probation.gate.contracts.communitypayback.WorkSentHome;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.failure.NotFound;
@@ -329,12 +327,7 @@ public class Sessions {
                 return new StandDown(s, s.getSentHome());
             }
             refuseIfStoodDown(s);
-            List<Booking> freed = s.standDown(reason);
-            for (Booking b : freed) {
-                s.registerEvent(events.of(EventType.COMMUNITY_PAYBACK_WORK_SENT_HOME, b.crn(),
-                        new WorkSentHome(b.orderId(), b.crn(), s.getId(), s.getProjectCode(), s.getAreaCode(),
-                                s.getDate(), reason.name(), b.responsibleOfficerCode())));
-            }
+            List<Booking> freed = s.standDown(reason, events);
             return new StandDown(store.save(s), freed);
         });
         Session s = done.session();

@@ -2,7 +2,9 @@ package uk.probation.gate.platform.test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
@@ -37,6 +39,39 @@ public final class ArchitectureRules {
             .as("HTTP stays at the edge: no class outside a web package depends on the platform's web layer or on "
                     + "Spring web, HTTP or servlet types")
             .allowEmptyShould(true);
+
+    /** The platform's outbox document (service-platform, which this module does not depend on: named, not typed). */
+    static final String AGGREGATE_DOCUMENT = "AggregateDocument";
+
+    /** The method of {@value #AGGREGATE_DOCUMENT} that puts an event in the aggregate's outbox. */
+    static final String REGISTER_EVENT = "registerEvent";
+
+    /**
+     * An aggregate raises its own events (ADR 0016): {@code registerEvent} of an {@code AggregateDocument} is called
+     * only by the aggregate itself, from the state-changing method whose event it is, so no application service can
+     * change an aggregate without its event or raise an aggregate's event without its change. A call from any class
+     * that is not that aggregate (an application service, an event helper, another aggregate) fails. Classes are
+     * recognised by name: a class named {@value #AGGREGATE_DOCUMENT} and its subclasses.
+     */
+    public static final ArchRule AGGREGATES_RAISE_THEIR_OWN_EVENTS = noClasses()
+            .should().callMethodWhere(DescribedPredicate.describe(
+                    "registerEvent of an AggregateDocument from outside that aggregate",
+                    ArchitectureRules::registersAnotherClassesEvent))
+            .as("An aggregate raises its own events: only an AggregateDocument calls registerEvent, on itself")
+            .allowEmptyShould(true);
+
+    private static boolean registersAnotherClassesEvent(JavaMethodCall call) {
+        if (!REGISTER_EVENT.equals(call.getName()) || !isAggregateDocument(call.getTargetOwner())) {
+            return false;
+        }
+        JavaClass caller = call.getOriginOwner();
+        return !(isAggregateDocument(caller) && caller.isAssignableTo(call.getTargetOwner().getName()));
+    }
+
+    private static boolean isAggregateDocument(JavaClass type) {
+        return AGGREGATE_DOCUMENT.equals(type.getSimpleName()) || type.getAllRawSuperclasses().stream()
+                .anyMatch(superclass -> AGGREGATE_DOCUMENT.equals(superclass.getSimpleName()));
+    }
 
     /**
      * The feature packages of a service depend on each other one way only: no chain of dependencies leads from a

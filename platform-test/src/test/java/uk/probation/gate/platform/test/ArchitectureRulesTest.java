@@ -43,6 +43,30 @@ class ArchitectureRulesTest {
         assertThat(httpStaysAtTheEdge(FIXTURES + ".httpatedge").hasViolation()).isFalse();
     }
 
+    @Test
+    void anEventRaisedOutsideItsAggregateFails() {
+        EvaluationResult result = aggregatesRaiseTheirOwnEvents(FIXTURES + ".eventsoutside");
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).hasSize(3)
+                .allSatisfy(line -> assertThat(line).contains("registerEvent"))
+                .anySatisfy(line -> assertThat(line).contains("fixtures.eventsoutside.orders.Orders.extend"))
+                .anySatisfy(line -> assertThat(line).contains("fixtures.eventsoutside.orders.OrderEvents.placed"))
+                .anySatisfy(line -> assertThat(line).contains("fixtures.eventsoutside.sessions.Session.standDown")
+                        .contains("eventsoutside.orders.Order.registerEvent"))
+                .noneSatisfy(line -> assertThat(line).contains("Order.place("));
+    }
+
+    @Test
+    void aggregatesThatRaiseTheirOwnEventsPass() {
+        assertThat(aggregatesRaiseTheirOwnEvents(FIXTURES + ".ownevents").hasViolation()).isFalse();
+    }
+
+    private static EvaluationResult aggregatesRaiseTheirOwnEvents(String rootPackage) {
+        return ArchitectureRules.AGGREGATES_RAISE_THEIR_OWN_EVENTS.evaluate(
+                new ClassFileImporter().importPackages(rootPackage, FIXTURES + ".outbox"));
+    }
+
     private static EvaluationResult httpStaysAtTheEdge(String rootPackage) {
         return ArchitectureRules.HTTP_STAYS_AT_THE_EDGE.evaluate(new ClassFileImporter().importPackages(rootPackage));
     }

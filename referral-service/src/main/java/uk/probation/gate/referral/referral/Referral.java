@@ -7,7 +7,19 @@ import java.util.List;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.contracts.referral.PersonReference;
+import uk.probation.gate.contracts.referral.ReferralAccepted;
+import uk.probation.gate.contracts.referral.ReferralClosed;
+import uk.probation.gate.contracts.referral.ReferralCreated;
+import uk.probation.gate.contracts.referral.ReferralDeclined;
+import uk.probation.gate.contracts.referral.ReferralErased;
+import uk.probation.gate.contracts.referral.ReferralEscalated;
+import uk.probation.gate.contracts.referral.ReferralOutcomeRecorded;
+import uk.probation.gate.contracts.referral.ReferralSent;
+import uk.probation.gate.contracts.referral.ReferralStarted;
 import uk.probation.gate.platform.outbox.AggregateDocument;
+import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.referral.domain.Achievement;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
@@ -19,7 +31,11 @@ import uk.probation.gate.referral.domain.Sex;
 import uk.probation.gate.referral.domain.Stage;
 import uk.probation.gate.referral.person.CaseDetails;
 
-/** One need of one person, referred to one provider at a time; its lifecycle events travel in its outbox. */
+/**
+ * One need of one person, referred to one provider at a time. Each step registers its own lifecycle event on
+ * referral.events in the referral's outbox, in the method that takes it (ADR 0016): identifiers and codes only, keyed
+ * by the person.
+ */
 @Document("referrals")
 // a provider's inbox tab: its referrals in the tab's statuses, counted from the index alone; overdue or due from a
 // day, one range of it (ADR 0013)
@@ -91,9 +107,10 @@ public class Referral extends AggregateDocument {
     protected Referral() {
     }
 
+    /** A new referral, not yet routed: {@code referral.referral.created}. */
     Referral(String id, String prisonNumber, String crn, Need need, Source source, String caseId, String prisonCode,
             String areaCode, Sex sex, RiskOfSeriousHarm risk, String responsibleOfficerCode, List<String> desiredOutcomes,
-            Instant now, String by) {
+            Instant now, String by, Events events) {
         super(id);
         this.desiredOutcomes = desiredOutcomes == null ? new ArrayList<>() : new ArrayList<>(desiredOutcomes);
         this.prisonNumber = prisonNumber;
@@ -109,6 +126,9 @@ public class Referral extends AggregateDocument {
         this.status = ReferralStatus.CREATED;
         this.createdAt = now;
         record(now, by, null, null, null);
+        registerEvent(events.of(EventType.REFERRAL_CREATED, personKey(), new ReferralCreated(getId(), person(),
+                need.name(), source.name(), caseId, prisonCode, areaCode, name(sex), name(riskOfSeriousHarm),
+                responsibleOfficerCode)));
     }
 
     private void record(Instant at, String by, String provider, String reason, Outcome outcomeRecorded) {
@@ -129,9 +149,9 @@ public class Referral extends AggregateDocument {
 
     /**
      * Routing is the service's own doing: recorded as by "system". The rule's stage days (or the defaults) are
-     * kept for the deadlines to come.
+     * kept for the deadlines to come. {@code referral.referral.sent}.
      */
-    void sentTo(RoutingRule rule, LocalDate respondBy, int startDays, int outcomeDays, Instant now) {
+    void sentTo(RoutingRule rule, LocalDate respondBy, int startDays, int outcomeDays, Instant now, Events events) {
         this.providerCode = rule.providerCode();
         this.respondBy = respondBy;
         this.startDays = startDays;
@@ -139,40 +159,77 @@ public class Referral extends AggregateDocument {
         this.sentAt = now;
         this.status = ReferralStatus.SENT;
         record(now, Referrals.SYSTEM, providerCode, null, null);
+        registerEvent(events.of(EventType.REFERRAL_SENT, personKey(), new ReferralSent(getId(), person(),
+                need.name(), providerCode, respondBy, source.name(), caseId, prisonCode, areaCode, name(sex),
+                responsibleOfficerCode)));
     }
 
-    void unroutable(Instant now) {
+    /**
+     * No rule matches the new referral: it closes for good as UNROUTABLE ({@code referral.referral.closed}, reason
+     * UNROUTABLE).
+     */
+    void unroutable(Instant now, Events events) {
+        becomeUnroutable(now);
+        closedEvent("UNROUTABLE", events);
+    }
+
+    private void becomeUnroutable(Instant now) {
         this.providerCode = null;
         this.respondBy = null;
         this.status = ReferralStatus.UNROUTABLE;
         record(now, Referrals.SYSTEM, null, null, null);
     }
 
-    void letGo(String reason, Instant now, String by) {
+    /**
+     * The current provider lets the referral go (declined, or no response in time): {@code referral.referral.declined}
+     * naming that provider. With {@code noProviderLeft} (no other rule matches) the referral becomes UNROUTABLE, which
+     * the declined event says ({@code unroutable}); otherwise it waits to be {@link #sentTo sent} to the next one.
+     */
+    void letGo(String reason, Instant now, String by, boolean noProviderLeft, Events events) {
         declines.add(new Decline(providerCode, reason, now));
         this.status = ReferralStatus.DECLINED;
         record(now, by, providerCode, reason, null);
+        registerEvent(events.of(EventType.REFERRAL_DECLINED, personKey(), new ReferralDeclined(getId(), person(),
+                need.name(), providerCode, reason, noProviderLeft, caseId, prisonCode, areaCode, name(sex),
+                responsibleOfficerCode)));
+        if (noProviderLeft) {
+            becomeUnroutable(now);
+        }
     }
 
-    /** {@code defaultStartDays} when the referral was sent before rules carried stage days. */
-    void accepted(Instant now, String by, LocalDate today, int defaultStartDays) {
+    /**
+     * {@code defaultStartDays} when the referral was sent before rules carried stage days.
+     * {@code referral.referral.accepted} with the day it should start by.
+     */
+    void accepted(Instant now, String by, LocalDate today, int defaultStartDays, Events events) {
         this.acceptedAt = now;
         this.startBy = today.plusDays(startDays != null ? startDays : defaultStartDays);
         this.status = ReferralStatus.ACCEPTED;
         record(now, by, providerCode, null, null);
+        registerEvent(events.of(EventType.REFERRAL_ACCEPTED, personKey(), new ReferralAccepted(getId(), person(),
+                need.name(), providerCode, caseId, prisonCode, areaCode, name(sex), responsibleOfficerCode,
+                startBy)));
     }
 
-    void started(Instant now, String by, LocalDate today, int defaultOutcomeDays) {
+    /** {@code referral.referral.started} with the day its outcome is due by. */
+    void started(Instant now, String by, LocalDate today, int defaultOutcomeDays, Events events) {
         this.startedAt = now;
         this.outcomeBy = today.plusDays(outcomeDays != null ? outcomeDays : defaultOutcomeDays);
         this.status = ReferralStatus.IN_PROGRESS;
         record(now, by, providerCode, null, null);
+        registerEvent(events.of(EventType.REFERRAL_STARTED, personKey(), new ReferralStarted(getId(), person(),
+                need.name(), providerCode, caseId, prisonCode, areaCode, name(sex), responsibleOfficerCode,
+                outcomeBy)));
     }
 
-    void outcomeRecorded(Outcome recorded, Instant now, String by) {
+    /** {@code referral.referral.outcome.recorded}. */
+    void outcomeRecorded(Outcome recorded, Instant now, String by, Events events) {
         this.outcome = recorded;
         this.status = ReferralStatus.OUTCOME_RECORDED;
         record(now, by, providerCode, null, recorded);
+        registerEvent(events.of(EventType.REFERRAL_OUTCOME_RECORDED, personKey(), new ReferralOutcomeRecorded(
+                getId(), person(), need.name(), providerCode, outcome.name(), caseId, prisonCode, areaCode,
+                name(sex), responsibleOfficerCode)));
     }
 
     void reported(EndOfServiceReport report) {
@@ -216,21 +273,40 @@ public class Referral extends AggregateDocument {
         return escalations.stream().anyMatch(e -> e.stage() == stage && e.dueBy().equals(dueBy));
     }
 
-    void escalate(Stage stage, LocalDate dueBy, Instant now) {
+    /** A stage passed its day: escalated and announced once per stage ({@code referral.referral.escalated}). */
+    void escalate(Stage stage, LocalDate dueBy, Instant now, Events events) {
         escalations.add(new Escalation(stage, dueBy, now, providerCode));
+        registerEvent(events.of(EventType.REFERRAL_ESCALATED, personKey(), new ReferralEscalated(getId(), person(),
+                need.name(), providerCode, stage.name(), dueBy, caseId, prisonCode, areaCode, name(sex),
+                responsibleOfficerCode)));
     }
 
-    void closed(String reason, Instant now, String by) {
+    /**
+     * Closed for good: {@code referral.referral.closed} with the {@code reason} (OUTCOME_RECORDED, or WITHDRAWN: the
+     * plan no longer needs it), saying whether the provider closed it with an end-of-service report.
+     */
+    void closed(String reason, Instant now, String by, Events events) {
         this.closedReason = reason;
         this.status = ReferralStatus.CLOSED;
         record(now, by, providerCode, reason, null);
+        closedEvent(reason, events);
+    }
+
+    private void closedEvent(String reason, Events events) {
+        registerEvent(events.of(EventType.REFERRAL_CLOSED, personKey(), new ReferralClosed(getId(), person(),
+                need.name(), providerCode, reason, name(outcome), caseId, prisonCode, areaCode, name(sex),
+                responsibleOfficerCode, endOfServiceReport != null ? Boolean.TRUE : null)));
     }
 
     /**
      * The tombstone: everything about the person (identifiers, codes, dates, history, report) is dropped; the id,
      * need, case and last provider stay until the erased event is published and the tombstone is deleted.
+     * {@code referral.referral.erased} is registered first: the last event naming the person, in the tombstone's
+     * outbox.
      */
-    void erased(LocalDate on) {
+    void erased(LocalDate on, Events events) {
+        registerEvent(events.of(EventType.REFERRAL_ERASED, personKey(), new ReferralErased(getId(), person(), caseId,
+                providerCode, on)));
         prisonNumber = null;
         crn = null;
         prisonCode = null;
@@ -271,6 +347,14 @@ public class Referral extends AggregateDocument {
     public boolean overdue(LocalDate today) {
         LocalDate dueBy = stageDueBy();
         return dueBy != null && dueBy.isBefore(today);
+    }
+
+    private PersonReference person() {
+        return new PersonReference(prisonNumber, crn);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /** The Kafka key and subject: the prison number when known, else the CRN. */

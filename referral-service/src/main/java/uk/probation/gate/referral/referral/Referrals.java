@@ -95,8 +95,8 @@ public class Referrals {
         Instant now = clock.instant();
         Referral r = new Referral(id, request.prisonNumber(), request.crn(), request.need(), request.source(),
                 request.caseId(), request.prisonCode(), request.areaCode(), request.sex(),
-                request.riskOfSeriousHarm(), request.responsibleOfficerCode(), request.desiredOutcomes(), now, by);
-        ReferralEvents.created(r, events);
+                request.riskOfSeriousHarm(), request.responsibleOfficerCode(), request.desiredOutcomes(), now, by,
+                events);
         boolean routed = route(r, now);
         try {
             store.save(r);
@@ -117,8 +117,7 @@ public class Referrals {
             return r;
         }
         require(r, ReferralStep.ACCEPT);
-        r.accepted(clock.instant(), by, LocalDate.now(clock), stages.startDays());
-        ReferralEvents.accepted(r, events);
+        r.accepted(clock.instant(), by, LocalDate.now(clock), stages.startDays(), events);
         store.save(r);
         metrics.accepted(r);
         return r;
@@ -145,8 +144,7 @@ public class Referrals {
             return r;
         }
         require(r, ReferralStep.START);
-        r.started(clock.instant(), by, LocalDate.now(clock), stages.outcomeDays());
-        ReferralEvents.started(r, events);
+        r.started(clock.instant(), by, LocalDate.now(clock), stages.outcomeDays(), events);
         store.save(r);
         metrics.started(r);
         return r;
@@ -162,8 +160,7 @@ public class Referrals {
             throw new RuleViolated("The outcome " + outcome + " does not apply to " + r.getNeed(),
                     List.of(new Violation("outcome", "must be one of " + r.getNeed().outcomes())));
         }
-        r.outcomeRecorded(outcome, clock.instant(), by);
-        ReferralEvents.outcomeRecorded(r, events);
+        r.outcomeRecorded(outcome, clock.instant(), by, events);
         store.save(r);
         metrics.outcome(r, outcome);
         return r;
@@ -191,8 +188,7 @@ public class Referrals {
         if (report != null) {
             r.reported(checked(r, report, by, now));
         }
-        r.closed("OUTCOME_RECORDED", now, by);
-        ReferralEvents.closed(r, "OUTCOME_RECORDED", events);
+        r.closed("OUTCOME_RECORDED", now, by, events);
         return store.save(r);
     }
 
@@ -294,8 +290,7 @@ public class Referrals {
             return false;
         }
         LocalDate today = LocalDate.now(clock);
-        ReferralEvents.erased(r, today, events);
-        r.erased(today);
+        r.erased(today, events);
         store.save(r);
         log.info("Referral {} erased", id);
         return true;
@@ -369,8 +364,7 @@ public class Referrals {
         if (r == null || !r.getStatus().open()) {
             return false;
         }
-        r.closed("WITHDRAWN", clock.instant(), SYSTEM);
-        ReferralEvents.closed(r, "WITHDRAWN", events);
+        r.closed("WITHDRAWN", clock.instant(), SYSTEM, events);
         store.save(r);
         return true;
     }
@@ -391,8 +385,7 @@ public class Referrals {
             return false;
         }
         String late = r.getProviderCode();
-        r.escalate(stage, dueBy, now);
-        ReferralEvents.escalated(r, stage, dueBy, events);
+        r.escalate(stage, dueBy, now, events);
         boolean routed = stage != Stage.RESPONSE || letGo(r, NO_RESPONSE, SYSTEM);
         try {
             store.save(r);
@@ -629,20 +622,19 @@ public class Referrals {
         return new Criteria().andOperator(each);
     }
 
-    /** The current provider lets the referral go; it is sent to the next provider, or becomes UNROUTABLE. */
+    /**
+     * The current provider lets the referral go; it is sent to the next provider (one not tried yet, the one letting
+     * go included), or becomes UNROUTABLE.
+     */
     private boolean letGo(Referral r, String reason, String by) {
         Instant now = clock.instant();
-        String providerCode = r.getProviderCode();
-        r.letGo(reason, now, by);
         Optional<RoutingRule> next = routing.table().next(r.criteria(), r.providersTried());
-        ReferralEvents.declined(r, providerCode, reason, next.isEmpty(), events);
+        r.letGo(reason, now, by, next.isEmpty(), events);
         if (next.isPresent()) {
             r.sentTo(next.get(), deadline.respondBy(LocalDate.now(clock), next.get().responseDays()),
-                    startDays(next.get()), outcomeDays(next.get()), now);
-            ReferralEvents.sent(r, events);
+                    startDays(next.get()), outcomeDays(next.get()), now, events);
             return true;
         }
-        r.unroutable(now);
         return false;
     }
 
@@ -650,12 +642,10 @@ public class Referrals {
         Optional<RoutingRule> rule = routing.table().next(r.criteria(), r.providersTried());
         if (rule.isPresent()) {
             r.sentTo(rule.get(), deadline.respondBy(LocalDate.now(clock), rule.get().responseDays()),
-                    startDays(rule.get()), outcomeDays(rule.get()), now);
-            ReferralEvents.sent(r, events);
+                    startDays(rule.get()), outcomeDays(rule.get()), now, events);
             return true;
         }
-        r.unroutable(now);
-        ReferralEvents.closed(r, "UNROUTABLE", events);
+        r.unroutable(now, events);
         return false;
     }
 

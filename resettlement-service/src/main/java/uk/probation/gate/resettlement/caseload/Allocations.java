@@ -51,22 +51,18 @@ public class Allocations {
             throw new Conflict("The case is " + c.getStatus() + "; it cannot be allocated");
         }
         String userId = resolve(caseworker, caller);
-        String previous = c.getAllocatedTo();
-        if (!c.allocate(userId, nameOf(userId), clock.instant(), Actors.current())) {
+        if (!c.allocate(userId, nameOf(userId), clock.instant(), Actors.current(), events)) {
             return c;
         }
-        CaseEvents.allocated(c, previous, events);
         return cases.saveChange(c, "the allocation");
     }
 
     public ResettlementCase deallocate(String caseId, Long expectedVersion) {
         remember(Caller.current());
         ResettlementCase c = cases.get(caseId, expectedVersion, "the allocation");
-        String previous = c.deallocate("MANUAL", clock.instant(), Actors.current());
-        if (previous == null) {
+        if (c.deallocate("MANUAL", clock.instant(), Actors.current(), events) == null) {
             return c;
         }
-        CaseEvents.deallocated(c, previous, "MANUAL", events);
         return cases.saveChange(c, "the allocation");
     }
 

@@ -57,11 +57,10 @@ public class CaseDetails {
         if (!c.isOpen()) {
             throw new Conflict("The case is " + c.getStatus() + "; its details can no longer change");
         }
-        List<String> changed = c.updateDetails(details, deadlines, clock.instant(), Actors.current());
+        List<String> changed = c.updateDetails(details, deadlines, clock.instant(), Actors.current(), events);
         if (changed.isEmpty()) {
             return c;
         }
-        CaseEvents.updated(c, changed, events);
         return cases.saveChange(c, "the case details");
     }
 }

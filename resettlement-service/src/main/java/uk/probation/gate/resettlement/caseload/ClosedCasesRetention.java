@@ -87,8 +87,7 @@ public class ClosedCasesRetention implements RetentionPolicy {
                 if (c.isOpen() || closedOn == null || !closedOn.isBefore(cutoff)) {
                     continue;
                 }
-                CaseEvents.erased(c, today, events);
-                c.erase(today);
+                c.erase(today, events);
                 try {
                     store.save(c);
                     erased++;

@@ -133,8 +133,7 @@ public class Receptions {
                 : cases.lastCaseBefore(reception.prisonNumber(), reception.receivedOn());
         Reception completed = previous == null ? reception : reception.carryingForward(previous, open != null);
         ResettlementCase opened = new ResettlementCase(UUID.randomUUID().toString(), completed, deadlines,
-                clock.instant(), Actors.current());
-        CaseEvents.received(opened, events);
+                clock.instant(), Actors.current(), events);
         try {
             cases.save(opened);
         } catch (DuplicateKeyException concurrentReception) {
@@ -155,9 +154,8 @@ public class Receptions {
             // closed, or moved to a prison outside the caller's: the caller changes nothing (the answer is 409)
             return existing;
         }
-        List<String> changed = existing.fillBlanks(reception, deadlines, clock.instant(), Actors.current());
+        List<String> changed = existing.fillBlanks(reception, deadlines, clock.instant(), Actors.current(), events);
         if (!changed.isEmpty()) {
-            CaseEvents.updated(existing, changed, events);
             existing = cases.saveChange(existing, "the case");
         }
         supersedeOlder(existing);
@@ -178,9 +176,8 @@ public class Receptions {
     private void supersede(ResettlementCase older, ResettlementCase current) {
         ResettlementCase target = older;
         for (int attempt = 1; ; attempt++) {
-            target.supersede(current.getId(), current.getReceivedOn(), deadlines, clock.instant(), Actors.current());
-            CaseEvents.superseded(target, current.getReceivedOn(), events);
-            CaseEvents.deallocate(target, "SUPERSEDED", clock.instant(), Actors.current(), events);
+            target.supersede(current.getId(), current.getReceivedOn(), deadlines, clock.instant(), Actors.current(),
+                    events);
             try {
                 cases.save(target);
                 log.debug("Case {} superseded by {}", target.getId(), current.getId());
@@ -213,13 +210,9 @@ public class Receptions {
             return;
         }
         if (isResettlementPrison(toPrisonCode)) {
-            open.moveTo(toPrisonCode, on, clock.instant(), Actors.current());
-            CaseEvents.updated(open, List.of("prisonCode"), events);
+            open.moveTo(toPrisonCode, on, clock.instant(), Actors.current(), events);
         } else {
-            String from = open.getPrisonCode();
-            open.transferOut(toPrisonCode, on, deadlines, clock.instant(), Actors.current());
-            CaseEvents.transferred(open, from, events);
-            CaseEvents.deallocate(open, "TRANSFERRED", clock.instant(), Actors.current(), events);
+            open.transferOut(toPrisonCode, on, deadlines, clock.instant(), Actors.current(), events);
         }
         cases.save(open);
         log.debug("Case {} transferred to {}", open.getId(), toPrisonCode);

@@ -11,8 +11,20 @@ import java.util.Map;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import uk.probation.gate.platform.outbox.AggregateDocument;
 import java.util.Objects;
+import uk.probation.gate.contracts.EventType;
+import uk.probation.gate.contracts.resettlement.CaseAllocated;
+import uk.probation.gate.contracts.resettlement.CaseDeallocated;
+import uk.probation.gate.contracts.resettlement.CaseErased;
+import uk.probation.gate.contracts.resettlement.CaseSuperseded;
+import uk.probation.gate.contracts.resettlement.CaseUpdated;
+import uk.probation.gate.contracts.resettlement.PlanCompleted;
+import uk.probation.gate.contracts.resettlement.PreReleaseReviewCompleted;
+import uk.probation.gate.contracts.resettlement.PrisonerReceived;
+import uk.probation.gate.contracts.resettlement.PrisonerReleased;
+import uk.probation.gate.contracts.resettlement.PrisonerTransferred;
+import uk.probation.gate.platform.outbox.AggregateDocument;
+import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.resettlement.domain.AccommodationOnRelease;
 import uk.probation.gate.resettlement.domain.Answer;
 import uk.probation.gate.resettlement.domain.CaseStatus;
@@ -26,7 +38,9 @@ import uk.probation.gate.resettlement.domain.Sex;
 
 /**
  * One person's Through the Gate case, from reception to release. One reception opens one case; the case carries
- * its plan, its release and what is due next, so the caseload is one query.
+ * its plan, its release and what is due next, so the caseload is one query. Each change that others hear of
+ * registers its own event in the case's outbox, in the method that makes it (ADR 0016): identifiers and codes only,
+ * keyed by the prison number (plan notes, risk summaries and names stay here).
  */
 @Document("cases")
 @CompoundIndex(name = "reception", def = "{'prisonNumber': 1, 'receivedOn': 1}", unique = true)
@@ -113,7 +127,8 @@ public class ResettlementCase extends AggregateDocument {
     protected ResettlementCase() {
     }
 
-    ResettlementCase(String id, Reception reception, Deadlines deadlines, Instant openedAt, Actor by) {
+    /** Opens the case of a reception: {@code resettlement.prisoner.received}. */
+    ResettlementCase(String id, Reception reception, Deadlines deadlines, Instant openedAt, Actor by, Events events) {
         super(id);
         this.prisonNumber = reception.prisonNumber();
         this.crn = reception.crn();
@@ -131,6 +146,9 @@ public class ResettlementCase extends AggregateDocument {
         refreshDue(deadlines);
         record(openedAt, Happened.RECEIVED, by, details("prisonCode", prisonCode, "receivedOn", receivedOn,
                 "screeningDueBy", screeningDueBy, "recall", reception.recall() ? true : null));
+        registerEvent(events.of(EventType.RESETTLEMENT_PRISONER_RECEIVED, prisonNumber,
+                new PrisonerReceived(getId(), prisonNumber, crn, prisonCode, receivedOn, expectedReleaseDate,
+                        name(sex), name(riskOfSeriousHarm), responsibleOfficerCode, screeningDueBy, isRecall())));
     }
 
     public boolean isOpen() {
@@ -167,11 +185,15 @@ public class ResettlementCase extends AggregateDocument {
      * The retention of the closed case ended: every field naming or describing the person goes, leaving a tombstone
      * (the id, ERASED, the day) until the erased event registered in the same save is published. The prison number
      * is replaced by a non-personal marker so the unique reception index still holds for many tombstones.
+     * {@code resettlement.case.erased} is registered before the fields are stripped, so it names the person and the
+     * prison, and every copy elsewhere can be deleted.
      */
-    public void erase(LocalDate today) {
+    public void erase(LocalDate today, Events events) {
         if (isOpen()) {
             throw new IllegalStateException("An open case is never erased");
         }
+        registerEvent(events.of(EventType.RESETTLEMENT_CASE_ERASED, prisonNumber,
+                new CaseErased(getId(), prisonNumber, crn, prisonCode, today)));
         prisonNumber = "ERASED:" + getId();
         crn = null;
         prisonCode = null;
@@ -212,9 +234,9 @@ public class ResettlementCase extends AggregateDocument {
 
     /**
      * The caseworker completes or corrects the details: the whole editable set replaces the old one. Returns the
-     * names of the fields that changed (empty: nothing changed, nothing recorded).
+     * names of the fields that changed (empty: nothing changed, nothing recorded, no event).
      */
-    public List<String> updateDetails(Details d, Deadlines deadlines, Instant now, Actor by) {
+    public List<String> updateDetails(Details d, Deadlines deadlines, Instant now, Actor by, Events events) {
         List<String> changed = new ArrayList<>();
         if (!Objects.equals(crn, d.crn())) {
             changed.add("crn");
@@ -243,7 +265,7 @@ public class ResettlementCase extends AggregateDocument {
         riskOfSeriousHarm = d.riskOfSeriousHarm();
         responsibleOfficerCode = d.responsibleOfficerCode();
         recall = d.recall();
-        detailsChanged(changed, deadlines, now, by);
+        detailsChanged(changed, deadlines, now, by, events);
         return changed;
     }
 
@@ -251,7 +273,7 @@ public class ResettlementCase extends AggregateDocument {
      * The same reception sent again fills in what the case lacks (crn, expected release date, risk, officer);
      * values that differ from ones already held are kept (corrections go through the details). Returns what changed.
      */
-    public List<String> fillBlanks(Reception r, Deadlines deadlines, Instant now, Actor by) {
+    public List<String> fillBlanks(Reception r, Deadlines deadlines, Instant now, Actor by, Events events) {
         List<String> changed = new ArrayList<>();
         if (crn == null && r.crn() != null) {
             crn = r.crn();
@@ -270,30 +292,50 @@ public class ResettlementCase extends AggregateDocument {
             changed.add("responsibleOfficerCode");
         }
         if (!changed.isEmpty()) {
-            detailsChanged(changed, deadlines, now, by);
+            detailsChanged(changed, deadlines, now, by, events);
         }
         return changed;
     }
 
-    private void detailsChanged(List<String> changed, Deadlines deadlines, Instant now, Actor by) {
+    /**
+     * {@code resettlement.case.updated} with the whole current details, so a consumer can overwrite its copy;
+     * {@code changedFields} says what changed.
+     */
+    private void detailsChanged(List<String> changed, Deadlines deadlines, Instant now, Actor by, Events events) {
         releaseDates(deadlines);
         refreshDue(deadlines);
         record(now, Happened.DETAILS_UPDATED, by, details("changedFields", List.copyOf(changed), "crn", crn,
                 "expectedReleaseDate", expectedReleaseDate, "sex", sex, "riskOfSeriousHarm", riskOfSeriousHarm,
                 "responsibleOfficerCode", responsibleOfficerCode, "recall", isRecall()));
+        updated(changed, events);
     }
 
-    /** A later reception of the same person opened {@code newCaseId}: this case closes (ADR 0007). */
-    public void supersede(String newCaseId, LocalDate on, Deadlines deadlines, Instant now, Actor by) {
+    private void updated(List<String> changedFields, Events events) {
+        registerEvent(events.of(EventType.RESETTLEMENT_CASE_UPDATED, prisonNumber,
+                new CaseUpdated(getId(), prisonNumber, crn, prisonCode, name(sex), receivedOn, expectedReleaseDate,
+                        name(riskOfSeriousHarm), responsibleOfficerCode, isRecall(), preReleaseReviewDueBy,
+                        List.copyOf(changedFields))));
+    }
+
+    /**
+     * A later reception of the same person opened {@code newCaseId}: this case closes (ADR 0007) and nobody holds it
+     * any more. {@code resettlement.case.superseded}, then {@code resettlement.case.deallocated} if anyone held it.
+     */
+    public void supersede(String newCaseId, LocalDate on, Deadlines deadlines, Instant now, Actor by,
+            Events events) {
         status = CaseStatus.SUPERSEDED;
         supersededBy = newCaseId;
         closedOn = on;
         refreshDue(deadlines);
         record(now, Happened.SUPERSEDED, by, details("supersededBy", newCaseId, "receivedOn", on));
+        registerEvent(events.of(EventType.RESETTLEMENT_CASE_SUPERSEDED, prisonNumber,
+                new CaseSuperseded(getId(), prisonNumber, crn, prisonCode, responsibleOfficerCode, supersededBy,
+                        on)));
+        deallocate("SUPERSEDED", now, by, events);
     }
 
-    /** Allocates the case to a caseworker; false when it already is theirs. */
-    public boolean allocate(String userId, String userName, Instant now, Actor by) {
+    /** Allocates the case to a caseworker ({@code resettlement.case.allocated}); false when it already is theirs. */
+    public boolean allocate(String userId, String userName, Instant now, Actor by, Events events) {
         if (userId.equals(allocatedTo)) {
             return false;
         }
@@ -301,11 +343,16 @@ public class ResettlementCase extends AggregateDocument {
         allocatedTo = userId;
         allocatedToName = userName;
         record(now, Happened.ALLOCATED, by, details("allocatedTo", userId, "previouslyAllocatedTo", previous));
+        registerEvent(events.of(EventType.RESETTLEMENT_CASE_ALLOCATED, prisonNumber,
+                new CaseAllocated(getId(), prisonNumber, prisonCode, allocatedTo, previous)));
         return true;
     }
 
-    /** Nobody holds the case any more; returns who did, or null when nobody did (nothing recorded). */
-    public String deallocate(String reason, Instant now, Actor by) {
+    /**
+     * Nobody holds the case any more ({@code resettlement.case.deallocated}, with the reason); returns who did, or
+     * null when nobody did (nothing recorded, no event).
+     */
+    public String deallocate(String reason, Instant now, Actor by, Events events) {
         String previous = allocatedTo;
         if (previous == null) {
             return null;
@@ -313,6 +360,8 @@ public class ResettlementCase extends AggregateDocument {
         allocatedTo = null;
         allocatedToName = null;
         record(now, Happened.DEALLOCATED, by, details("previouslyAllocatedTo", previous, "reason", reason));
+        registerEvent(events.of(EventType.RESETTLEMENT_CASE_DEALLOCATED, prisonNumber,
+                new CaseDeallocated(getId(), prisonNumber, prisonCode, previous, reason)));
         return previous;
     }
 
@@ -329,9 +378,12 @@ public class ResettlementCase extends AggregateDocument {
                 answers.size()));
     }
 
-    /** The pre-release review done: on time when completed by its due date; it leaves the caseload. */
+    /**
+     * The pre-release review done: on time when completed by its due date; it leaves the caseload.
+     * {@code resettlement.review.completed}.
+     */
     public PreReleaseReview completePreReleaseReview(int questionsVersion, List<Answer> answers, LocalDate today,
-            Instant at, Deadlines deadlines, Actor by) {
+            Instant at, Deadlines deadlines, Actor by, Events events) {
         Instant now = stored(at);
         if (preReleaseReviewDueBy == null) {
             releaseDates(deadlines); // a case stored before the review had a due date
@@ -341,6 +393,11 @@ public class ResettlementCase extends AggregateDocument {
         refreshDue(deadlines);
         record(now, Happened.PRE_RELEASE_REVIEW_COMPLETED, by, details("questionsVersion", questionsVersion,
                 "completedOn", today, "dueBy", preReleaseReviewDueBy, "completedOnTime", onTime));
+        registerEvent(events.of(EventType.RESETTLEMENT_REVIEW_COMPLETED, prisonNumber,
+                new PreReleaseReviewCompleted(getId(), prisonNumber, crn, prisonCode, name(sex),
+                        responsibleOfficerCode, expectedReleaseDate, preReleaseReviewDueBy,
+                        preReleaseReview.completedOn(), preReleaseReview.completedOnTime(),
+                        preReleaseReview.questionsVersion())));
         return preReleaseReview;
     }
 
@@ -376,8 +433,11 @@ public class ResettlementCase extends AggregateDocument {
                 "riskOfHarmSummarised", riskOfHarmSummary != null && !riskOfHarmSummary.isBlank()));
     }
 
-    /** Completes the current draft as the next plan version; on time when the first version met the deadline. */
-    public Plan completePlan(LocalDate today, Instant at, Deadlines deadlines, Actor by) {
+    /**
+     * Completes the current draft as the next plan version; on time when the first version met the deadline.
+     * {@code resettlement.plan.completed} with the needs (pathway and status), so providers can be referred.
+     */
+    public Plan completePlan(LocalDate today, Instant at, Deadlines deadlines, Actor by, Events events) {
         Instant now = stored(at);
         boolean onTime = plan.version() == 0 ? !today.isAfter(screeningDueBy) : plan.completedOnTime();
         plan = new Plan(plan.needs(), plan.riskOfHarmSummary(), plan.version() + 1, today, onTime, now, by);
@@ -385,10 +445,20 @@ public class ResettlementCase extends AggregateDocument {
         refreshDue(deadlines);
         record(now, Happened.PLAN_COMPLETED, by, details("planVersion", plan.version(), "completedOn", today,
                 "completedOnTime", onTime));
+        registerEvent(events.of(EventType.RESETTLEMENT_PLAN_COMPLETED, prisonNumber,
+                new PlanCompleted(getId(), prisonNumber, crn, prisonCode, name(sex), name(riskOfSeriousHarm),
+                        responsibleOfficerCode, plan.version(), plan.completedOn(), plan.completedOnTime(),
+                        plan.needs().stream().map(n -> new PlanCompleted.Need(n.pathway().name(),
+                                n.status().name())).toList())));
         return plan;
     }
 
-    public void recordRelease(Release recorded, Deadlines deadlines, Instant now, Actor by) {
+    /**
+     * The person was released: the case closes and nobody holds it any more. {@code resettlement.prisoner.released}
+     * (again when an outcome is recorded on a release HMPPS reported), then {@code resettlement.case.deallocated} if
+     * anyone held it.
+     */
+    public void recordRelease(Release recorded, Deadlines deadlines, Instant now, Actor by, Events events) {
         release = recorded;
         status = CaseStatus.RELEASED;
         closedOn = recorded.releasedOn();
@@ -396,22 +466,42 @@ public class ResettlementCase extends AggregateDocument {
         record(now, Happened.RELEASED, by, details("releasedOn", recorded.releasedOn(), "accommodationOnRelease",
                 recorded.accommodationOnRelease(), "eteOnRelease", recorded.eteOnRelease(), "metAtGate",
                 recorded.metAtGate(), "outcomeRecorded", recorded.outcomeRecorded()));
+        registerEvent(events.of(EventType.RESETTLEMENT_PRISONER_RELEASED, prisonNumber,
+                new PrisonerReleased(getId(), prisonNumber, crn, prisonCode, name(sex), responsibleOfficerCode,
+                        release.releasedOn(), release.accommodationOnRelease().name(), release.eteOnRelease().name(),
+                        release.metAtGate(), release.outcomeRecorded(), release.reason())));
+        deallocate("RELEASED", now, by, events);
     }
 
-    public void moveTo(String newPrisonCode, LocalDate on, Instant now, Actor by) {
+    /**
+     * A transfer between resettlement prisons: the case moves with the person and stays open.
+     * {@code resettlement.case.updated} naming {@code prisonCode}.
+     */
+    public void moveTo(String newPrisonCode, LocalDate on, Instant now, Actor by, Events events) {
         String from = prisonCode;
         prisonCode = newPrisonCode;
         record(now, Happened.TRANSFERRED, by, details("fromPrisonCode", from, "toPrisonCode", newPrisonCode,
                 "transferredOn", on, "caseClosed", false));
+        updated(List.of("prisonCode"), events);
     }
 
-    public void transferOut(String toPrisonCode, LocalDate on, Deadlines deadlines, Instant now, Actor by) {
+    /**
+     * A transfer out of the resettlement prisons: the case closes and nobody holds it any more.
+     * {@code resettlement.prisoner.transferred} (from the case's prison), then {@code resettlement.case.deallocated}
+     * if anyone held it.
+     */
+    public void transferOut(String toPrisonCode, LocalDate on, Deadlines deadlines, Instant now, Actor by,
+            Events events) {
         transfer = new Transfer(toPrisonCode, on);
         status = CaseStatus.TRANSFERRED;
         closedOn = on;
         refreshDue(deadlines);
         record(now, Happened.TRANSFERRED, by, details("fromPrisonCode", prisonCode, "toPrisonCode", toPrisonCode,
                 "transferredOn", on, "caseClosed", true));
+        registerEvent(events.of(EventType.RESETTLEMENT_PRISONER_TRANSFERRED, prisonNumber,
+                new PrisonerTransferred(getId(), prisonNumber, crn, prisonCode, transfer.toPrisonCode(),
+                        transfer.transferredOn(), responsibleOfficerCode)));
+        deallocate("TRANSFERRED", now, by, events);
     }
 
     public void assignResponsibleOfficer(String code, Instant now, Actor by) {
@@ -431,6 +521,10 @@ public class ResettlementCase extends AggregateDocument {
     /** The store keeps milliseconds: the same instant in the answer to a save and in every later read. */
     private static Instant stored(Instant at) {
         return at.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /** Codes, numbers, booleans and dates (as ISO text) only; null values are left out. */

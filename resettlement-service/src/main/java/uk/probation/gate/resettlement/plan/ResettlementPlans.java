@@ -12,7 +12,6 @@ import uk.probation.gate.platform.failure.Conflict;
 import uk.probation.gate.platform.failure.RuleViolated;
 import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.caseload.Actors;
-import uk.probation.gate.resettlement.caseload.CaseEvents;
 import uk.probation.gate.resettlement.caseload.Cases;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
 import uk.probation.gate.resettlement.domain.Deadlines;
@@ -62,8 +61,8 @@ public class ResettlementPlans {
             throw new RuleViolated("The plan is not complete", fieldErrors(missing));
         }
         LocalDate today = LocalDate.now(clock);
-        ResettlementCase.Plan completed = c.completePlan(today, clock.instant(), deadlines, Actors.current());
-        CaseEvents.planCompleted(c, events);
+        ResettlementCase.Plan completed = c.completePlan(today, clock.instant(), deadlines, Actors.current(),
+                events);
         ResettlementCase saved = cases.saveChange(c, "the plan");
         if (completed.version() == 1) {
             count(c, completed);

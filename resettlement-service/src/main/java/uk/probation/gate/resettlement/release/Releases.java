@@ -10,7 +10,6 @@ import uk.probation.gate.platform.failure.Conflict;
 import uk.probation.gate.platform.failure.RuleViolated;
 import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.caseload.Actors;
-import uk.probation.gate.resettlement.caseload.CaseEvents;
 import uk.probation.gate.resettlement.caseload.Cases;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
 import uk.probation.gate.resettlement.domain.AccommodationOnRelease;
@@ -63,9 +62,7 @@ public class Releases {
         }
         c.recordRelease(new ResettlementCase.Release(outcome.releasedOn(), outcome.accommodationOnRelease(),
                 outcome.eteOnRelease(), outcome.metAtGate(), true, "RELEASED"), deadlines, clock.instant(),
-                Actors.current());
-        CaseEvents.released(c, events);
-        CaseEvents.deallocate(c, "RELEASED", clock.instant(), Actors.current(), events);
+                Actors.current(), events);
         return cases.saveChange(c, "the case");
     }
 
@@ -76,9 +73,7 @@ public class Releases {
             return;
         }
         c.recordRelease(new ResettlementCase.Release(releasedOn, AccommodationOnRelease.UNKNOWN, EteOnRelease.UNKNOWN,
-                false, false, "RELEASED"), deadlines, clock.instant(), Actors.current());
-        CaseEvents.released(c, events);
-        CaseEvents.deallocate(c, "RELEASED", clock.instant(), Actors.current(), events);
+                false, false, "RELEASED"), deadlines, clock.instant(), Actors.current(), events);
         cases.save(c);
     }
 }

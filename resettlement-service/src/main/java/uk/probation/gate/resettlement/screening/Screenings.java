@@ -12,7 +12,6 @@ import uk.probation.gate.platform.failure.Conflict;
 import uk.probation.gate.platform.failure.RuleViolated;
 import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.caseload.Actors;
-import uk.probation.gate.resettlement.caseload.CaseEvents;
 import uk.probation.gate.resettlement.caseload.Cases;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
 import uk.probation.gate.resettlement.domain.Answer;
@@ -76,8 +75,7 @@ public class Screenings {
         QuestionSet set = questions.answering(ScreeningStage.PRE_RELEASE, questionsVersion);
         List<Answer> answers = checked(set, given);
         ResettlementCase.PreReleaseReview review = c.completePreReleaseReview(set.version(), answers,
-                LocalDate.now(clock), clock.instant(), deadlines, Actors.current());
-        CaseEvents.reviewCompleted(c, events);
+                LocalDate.now(clock), clock.instant(), deadlines, Actors.current(), events);
         ResettlementCase saved = cases.saveChange(c, "the pre-release review");
         Counter.builder("resettlement.pre.release.reviews.completed").description("Pre-release reviews completed")
                 .tag("prison", Labels.prison(c.getPrisonCode())).tag("on_time", String.valueOf(review.completedOnTime()))

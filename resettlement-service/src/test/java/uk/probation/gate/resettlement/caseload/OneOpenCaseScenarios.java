@@ -150,7 +150,7 @@ abstract class OneOpenCaseScenarios extends ScenarioSupport {
         Map<String, Object> later = reception(prisonNumber, "NMI", today.minusDays(1).toString());
         ResettlementCase saved = new ResettlementCase(java.util.UUID.randomUUID().toString(), new Reception(
                 prisonNumber, null, "NMI", today.minusDays(1), null, uk.probation.gate.resettlement.domain.Sex.MALE,
-                null, null), deadlines, java.time.Instant.now(), Actor.HMPPS);
+                null, null), deadlines, java.time.Instant.now(), Actor.HMPPS, events);
         mongo.save(saved);
         assertThat(openCases(prisonNumber)).isEqualTo(2);
 
@@ -165,6 +165,9 @@ abstract class OneOpenCaseScenarios extends ScenarioSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     uk.probation.gate.resettlement.domain.Deadlines deadlines;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    uk.probation.gate.platform.outbox.Events events;
 
     long openCases(String prisonNumber) {
         return mongo.count(Query.query(Criteria.where("prisonNumber").is(prisonNumber).and("status")

@@ -65,6 +65,11 @@ public abstract class AggregateDocument {
         return outbox;
     }
 
+    /**
+     * Puts an event in the outbox, to be written by the next save with the change that caused it. Called only by the
+     * aggregate itself, from the method that makes that change (ADR 0016): a service's {@code ArchitectureTest} fails
+     * when any other class calls it. Public for the platform's own tests.
+     */
     public void registerEvent(OutboxEvent event) {
         outbox.add(event);
         newEvents.add(event);
