@@ -50,6 +50,40 @@ final class EqualityIndex<P> extends SecondaryIndex<P> {
         return found;
     }
 
+    /** Every indexed value is looked at and sorted: the tests' collections are small. */
+    @Override
+    java.util.Iterator<P> inOrder(List<KeyValue> prefixes, Range range, boolean reverse) {
+        record Entry<P>(List<Object> rest, Object id, P position) {
+        }
+        java.util.Comparator<Object> values = de.bwaldvogel.mongo.backend.ValueComparator.asc();
+        List<Entry<P>> found = new java.util.ArrayList<>();
+        for (KeyValue prefix : prefixes) {
+            int next = prefix == null ? 0 : prefix.size();
+            byValue.forEach((key, ids) -> {
+                for (int i = 0; i < next; i++) {
+                    if (!java.util.Objects.equals(key.get(i), prefix.get(i))) {
+                        return;
+                    }
+                }
+                if (range == null || range.contains(key.get(next))) {
+                    List<Object> rest = key.stream().skip(next).toList();
+                    ids.forEach((id, position) -> found.add(new Entry<>(rest, ((KeyValue) id).get(0), position)));
+                }
+            });
+        }
+        java.util.Comparator<Entry<P>> order = (a, b) -> {
+            for (int i = 0; i < a.rest().size(); i++) {
+                int c = values.compare(a.rest().get(i), b.rest().get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return values.compare(a.id(), b.id());
+        };
+        found.sort(reverse ? order.reversed() : order);
+        return found.stream().map(Entry::position).distinct().iterator();
+    }
+
     @Override
     public P getPosition(Document document) {
         return positions.get(idOf(document));

@@ -56,7 +56,7 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
         if (range == null) {
             return positionsFrom(values);
         }
-        String typed = values + (range.bound() instanceof Double ? 'd' : 't');
+        String typed = values + typeLetter(range.bound());
         String bound = typed + sortable(range.bound());
         List<Object> found = new ArrayList<>();
         Cursor<String, Object> cursor = entries.cursor(range.below() ? typed : bound);
@@ -78,6 +78,118 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
             found.add(cursor.getValue());
         }
         return found;
+    }
+
+    @Override
+    java.util.Iterator<Object> inOrder(List<KeyValue> prefixes, Range range, boolean reverse) {
+        List<Walk> walks = new ArrayList<>();
+        for (KeyValue prefix : prefixes) {
+            String values = prefix == null ? "" : encode(prefix) + VALUE_SEPARATOR;
+            walks.add(new Walk(values, range, reverse));
+        }
+        java.util.Set<Object> given = new java.util.HashSet<>();
+        return new java.util.Iterator<>() {
+            private Object next = advance();
+
+            private Object advance() {
+                while (true) {
+                    // the walk whose next key comes first (last, in reverse) among the prefixes' walks
+                    Walk first = null;
+                    for (Walk walk : walks) {
+                        if (walk.suffix() != null && (first == null
+                                || (walk.suffix().compareTo(first.suffix()) < 0) != reverse)) {
+                            first = walk;
+                        }
+                    }
+                    if (first == null) {
+                        return null;
+                    }
+                    Object position = first.take();
+                    if (given.add(position)) {
+                        return position;
+                    }
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Object next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Object found = next;
+                next = advance();
+                return found;
+            }
+        };
+    }
+
+    /** One prefix's keys in order, within a range of the next field, one ahead. */
+    private final class Walk {
+        private final String prefix;
+        private final String typed;
+        private final String bound;
+        private final Range range;
+        private final boolean reverse;
+        private final Cursor<String, Object> cursor;
+        private String suffix;
+        private Object position;
+
+        Walk(String prefix, Range range, boolean reverse) {
+            this.prefix = prefix;
+            this.range = range;
+            this.reverse = reverse;
+            this.typed = range == null ? prefix : prefix + typeLetter(range.bound());
+            this.bound = range == null ? null : typed + sortable(range.bound());
+            String low = range == null || range.below() ? typed : bound;
+            String high = range == null || !range.below() ? typed + '\uffff' : bound + '\uffff';
+            this.cursor = reverse ? entries.cursor(high, low, true) : entries.cursor(low);
+            step();
+        }
+
+        String suffix() {
+            return suffix;
+        }
+
+        Object take() {
+            Object taken = position;
+            step();
+            return taken;
+        }
+
+        private void step() {
+            suffix = null;
+            while (cursor.hasNext()) {
+                String key = cursor.next();
+                if (!key.startsWith(typed)) {
+                    if (!reverse || key.compareTo(typed) < 0) {
+                        return;
+                    }
+                    continue;
+                }
+                if (range != null) {
+                    if (key.length() < bound.length()) {
+                        continue;
+                    }
+                    int order = key.substring(0, bound.length()).compareTo(bound);
+                    boolean inside = order == 0 ? range.inclusive() : (order < 0) == range.below();
+                    if (!inside) {
+                        // the bound itself, excluded, is passed over; anything else is past the range
+                        if (order == 0) {
+                            continue;
+                        }
+                        return;
+                    }
+                }
+                suffix = key.substring(prefix.length());
+                position = cursor.getValue();
+                return;
+            }
+        }
     }
 
     @Override
@@ -171,36 +283,47 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
     }
 
     /**
-     * A value as text that equals another's exactly when the values are equal (both normalized); a date or a number
-     * as a type letter and sixteen hex digits that order as the values do.
+     * A value as text that equals another's exactly when the values are equal (both normalized), led by a letter per
+     * type in MongoDB's order of types (null, numbers, strings, documents, arrays, object ids, booleans, dates), and
+     * with a date or a number as sixteen hex digits that order as the values do: so an index's keys are in the order
+     * MongoDB sorts their values (strings by their UTF-16 units).
      */
     private static String encodeValue(Object value) {
         if (value == null || value instanceof Missing) {
-            return "n";
+            return "a";
         }
         if (value instanceof String text) {
-            return "s" + escape(text);
+            return "e" + escape(text);
         }
         Object ordered = Range.bound(value);
-        if (ordered instanceof Double) {
-            return "d" + sortable(ordered);
-        }
-        if (ordered instanceof Instant) {
-            return "t" + sortable(ordered);
+        if (ordered != null) {
+            return typeLetter(ordered) + sortable(ordered);
         }
         if (value instanceof Long big) {
-            return "L" + big;
+            // beyond a double's exact range: in order by its nearest double, exact after it
+            return NUMBER + sortable(big.doubleValue()) + "L" + big;
         }
-        if (value instanceof Boolean) {
-            return "b" + value;
+        if (value instanceof Map<?, ?>) {
+            return "g" + escape(String.valueOf(value));
+        }
+        if (value instanceof Collection<?>) {
+            return "h" + escape(String.valueOf(value));
         }
         if (value instanceof ObjectId objectId) {
-            return "o" + objectId.getHexData();
+            return "i" + objectId.getHexData();
         }
-        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
-            return "x" + escape(String.valueOf(value));
+        if (value instanceof Boolean) {
+            return "k" + value;
         }
-        return value.getClass().getSimpleName() + ":" + escape(String.valueOf(value));
+        return "z" + value.getClass().getSimpleName() + ":" + escape(String.valueOf(value));
+    }
+
+    private static final char NUMBER = 'c';
+    private static final char DATE = 'm';
+
+    /** The letter that leads a bound's type in a key. */
+    private static char typeLetter(Object bound) {
+        return bound instanceof Double ? NUMBER : DATE;
     }
 
     /** Sixteen hex digits whose text order is the order of the instants or of the doubles. */

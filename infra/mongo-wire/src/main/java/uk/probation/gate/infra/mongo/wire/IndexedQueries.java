@@ -104,6 +104,95 @@ final class IndexedQueries {
     }
 
     /**
+     * The positions of the documents that may match {@code query}, in the order {@code orderBy} asks for, read from an
+     * index as they are consumed, as MongoDB walks an index for a sort; null when no index gives that order at least as
+     * narrowly as the best plan would find the documents. The index must have an equality on each key before the sort
+     * keys (one value or several: their walks are merged), then the sort keys in order, all ascending or all
+     * descending; a bound on the first sort key narrows the walk. A sparse index gives an order only when the filter
+     * requires one of its fields (a document it leaves out could match otherwise).
+     */
+    static <P> java.util.Iterator<P> inOrder(List<Index<P>> indexes, Document query, Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return null;
+        }
+        Set<Integer> directions = new java.util.HashSet<>();
+        for (Object direction : orderBy.values()) {
+            if (!(direction instanceof Number number) || Math.abs(number.intValue()) != 1) {
+                return null;
+            }
+            directions.add(number.intValue());
+        }
+        if (directions.size() != 1) {
+            return null;
+        }
+        boolean reverse = directions.contains(-1);
+        List<String> sortKeys = new ArrayList<>(orderBy.keySet());
+        Conditions conditions = new Conditions();
+        List<Document> alternatives = new ArrayList<>();
+        collect(query, conditions, alternatives);
+        if (!alternatives.isEmpty()) {
+            return null;
+        }
+        Plan<P> best = best(indexes, conditions);
+        for (Index<P> index : indexes) {
+            if (!(index instanceof SecondaryIndex<P> secondary)) {
+                continue;
+            }
+            List<String> keys = keysOf(index);
+            int equal = 0;
+            while (equal < keys.size() && !sortKeys.contains(keys.get(equal))
+                    && conditions.equalities.containsKey(keys.get(equal))
+                    && (secondary.indexesMissingAsNull()
+                            || !conditions.equalities.get(keys.get(equal)).contains(null))) {
+                equal++;
+            }
+            if (equal + sortKeys.size() > keys.size()
+                    || !keys.subList(equal, equal + sortKeys.size()).equals(sortKeys)) {
+                continue;
+            }
+            Range range = conditions.ranges.get(keys.get(equal));
+            Set<String> used = new java.util.HashSet<>(keys.subList(0, equal));
+            if (range != null) {
+                used.add(keys.get(equal));
+            }
+            if ((best != null && !used.containsAll(best.keysUsed()))
+                    || (!secondary.indexesMissingAsNull() && used.isEmpty())
+                    || lookups(keys.subList(0, equal), conditions.equalities) > MAX_LOOKUPS) {
+                continue;
+            }
+            List<KeyValue> prefixes = combinations(keys.subList(0, equal), conditions.equalities).stream()
+                    .map(values -> values.isEmpty() ? null : new KeyValue(values).normalized()).toList();
+            return secondary.inOrder(prefixes, range, reverse);
+        }
+        return null;
+    }
+
+    /**
+     * The positions of the first {@code limit} documents after {@code skip} that {@code matches} accepts, reading
+     * {@code ordered} only that far; {@code read} is told how many documents were read.
+     */
+    static <P> List<P> firstMatching(java.util.Iterator<P> ordered, Function<P, Document> document,
+            java.util.function.Predicate<Document> matches, int skip, int limit,
+            java.util.function.IntConsumer read) {
+        List<P> page = new ArrayList<>();
+        int skipped = 0;
+        int documents = 0;
+        while (page.size() < limit && ordered.hasNext()) {
+            P position = ordered.next();
+            documents++;
+            if (matches.test(document.apply(position))) {
+                if (skipped < skip) {
+                    skipped++;
+                } else {
+                    page.add(position);
+                }
+            }
+        }
+        read.accept(documents);
+        return page;
+    }
+
+    /**
      * What a filter requires of each field, as far as an index can serve it: the values it must equal one of, or a
      * bound. {@code exact} is cleared by any condition an index cannot answer exactly (it is then checked on the
      * documents the index found).

@@ -33,6 +33,14 @@ abstract class SecondaryIndex<P> extends Index<P> {
      */
     abstract Collection<P> positionsIn(KeyValue prefix, Range range);
 
+    /**
+     * The positions of the documents whose first indexed fields equal one of {@code prefixes} (each normalized, in
+     * key order; a null prefix for none) and whose next field is in {@code range} (any value when null), in the order
+     * of the indexed values that follow the prefix, highest first when {@code reverse}: MongoDB's index walk for a
+     * sort, read as it is consumed. A document an array field indexes twice is given once.
+     */
+    abstract java.util.Iterator<P> inOrder(List<KeyValue> prefixes, Range range, boolean reverse);
+
     @Override
     public final boolean canHandle(Document query) {
         return false;

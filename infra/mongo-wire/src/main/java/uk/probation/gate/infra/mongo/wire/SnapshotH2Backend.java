@@ -101,6 +101,10 @@ public final class SnapshotH2Backend extends H2Backend {
 
     private static final class Collection extends H2Collection implements AggregationPushdown.Covering {
 
+        /** Used under the collection's lock, like the library's own. */
+        private final de.bwaldvogel.mongo.backend.QueryMatcher matcher =
+                new de.bwaldvogel.mongo.backend.DefaultQueryMatcher();
+
         private final ClientReads reads = new ClientReads();
 
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
@@ -131,6 +135,15 @@ public final class SnapshotH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fields) {
+            if (limit > 0) {
+                // a page in an index's order: read from the index until the page is full
+                java.util.Iterator<Object> ordered = IndexedQueries.inOrder(getIndexes(), query, orderBy);
+                if (ordered != null) {
+                    List<Object> page = IndexedQueries.firstMatching(ordered, this::getDocument,
+                            document -> matcher.matches(document, query), skip, limit, reads::readingThroughIndex);
+                    return matchDocuments(query, page, orderBy, 0, 0, batchSize, fields);
+                }
+            }
             return IndexedQueries.answer(getIndexes(), query,
                     () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields),
                     positions -> {
