@@ -37,9 +37,11 @@ import uk.probation.gate.referral.person.CaseDetails;
  * by the person.
  */
 @Document("referrals")
-// a provider's inbox tab: its referrals in the tab's statuses, counted from the index alone; overdue or due from a
-// day, one range of it (ADR 0013)
-@CompoundIndex(name = "inbox_respond_by", def = "{'providerCode': 1, 'status': 1, 'respondBy': 1}")
+// a provider's inbox tab: its referrals in the tab's statuses, counted from the index alone; overdue, answered late or
+// due from a day, each one range of it read in its order (ADR 0013)
+@CompoundIndex(name = "inbox_by_day", def = "{'providerCode': 1, 'status': 1, 'respondBy': 1, 'createdAt': 1}")
+// a provider's closed referrals, newest first, read in this index's order
+@CompoundIndex(name = "provider_newest", def = "{'providerCode': 1, 'status': 1, 'createdAt': -1}")
 public class Referral extends AggregateDocument {
 
     public enum Source { PLAN, MANUAL }

@@ -519,8 +519,9 @@ public class Referrals {
         // erased referrals are never listed: asked for by status, they are left out of the statuses asked for (so
         // an index on the status counts them alone, ADR 0013); else every status but ERASED
         Criteria shown = where("status").ne(ReferralStatus.ERASED);
+        Set<ReferralStatus> statuses = null;
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            Set<ReferralStatus> statuses = EnumSet.copyOf(filter.statuses());
+            statuses = EnumSet.copyOf(filter.statuses());
             statuses.remove(ReferralStatus.ERASED);
             if (statuses.isEmpty()) {
                 return Page.empty(page, size);
@@ -530,9 +531,10 @@ public class Referrals {
         Optional.ofNullable(filter.need()).ifPresent(n -> criteria.and("need").is(n));
         Optional.ofNullable(filter.caseId()).ifPresent(c -> criteria.and("caseId").is(c));
         Optional.ofNullable(filter.prisonNumber()).ifPresent(p -> criteria.and("prisonNumber").is(p));
-        List<Criteria> all = new ArrayList<>(List.of(criteria, shown));
+        // the conditions but the status: the inbox's segments each ask for statuses of their own
+        List<Criteria> base = new ArrayList<>(List.of(criteria));
         if (Boolean.TRUE.equals(filter.overdue())) {
-            all.add(overdueNow(LocalDate.now(clock), false));
+            base.add(overdueNow(LocalDate.now(clock), false));
         }
         if (!caller.isNational()) {
             List<Criteria> reach = reachable(caller);
@@ -540,19 +542,23 @@ public class Referrals {
                 return Page.empty(page, size);
             }
             // one alternative (a provider's inbox, one officer, ...) as a plain condition: its key's index serves it
-            all.add(reach.size() == 1 ? reach.get(0) : new Criteria().orOperator(reach));
+            base.add(reach.size() == 1 ? reach.get(0) : new Criteria().orOperator(reach));
         }
-        return page(all, order, page, size);
+        return page(base, shown, statuses, order, page, size);
     }
 
-    private Page<Referral> page(List<Criteria> all, Order order, int page, int size) {
+    /** {@code statuses}: those asked for (ERASED never among them), or null for every status but ERASED. */
+    private Page<Referral> page(List<Criteria> base, Criteria shown, Set<ReferralStatus> statuses, Order order,
+            int page, int size) {
+        List<Criteria> all = new ArrayList<>(base);
+        all.add(shown);
         Criteria criteria = new Criteria().andOperator(all);
         long total = mongo.count(Query.query(criteria), Referral.class);
         if (size == 0) {
             // the total alone (a tab's count): no document is read when an index answers the filter
             return new Page<>(List.of(), page, size, total);
         }
-        List<Referral> items = order == Order.RESPOND_BY ? byRespondBy(all, page, size)
+        List<Referral> items = order == Order.RESPOND_BY ? byRespondBy(base, shown, statuses, page, size)
                 : mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
                         .skip((long) page * size).limit(size), Referral.class);
         return new Page<>(items, page, size, total);
@@ -584,20 +590,29 @@ public class Referrals {
 
     /**
      * A provider's inbox: what it is late to answer (still SENT after the respond-by day) first, then the soonest
-     * respond-by day, then what has none (newest first). Three queries paged as one list.
+     * respond-by day, then what has none (newest first). Four queries paged as one list, each an equality on the
+     * provider and statuses, then a range of {@code respondBy} (or none), read in the {@code inbox_by_day} index's
+     * order and counted from it, so a page reads its own referrals only (ADR 0013).
      */
-    private List<Referral> byRespondBy(List<Criteria> all, int page, int size) {
+    private List<Referral> byRespondBy(List<Criteria> base, Criteria shown, Set<ReferralStatus> statuses, int page,
+            int size) {
         LocalDate today = LocalDate.now(clock);
-        List<Query> segments = List.of(
-                Query.query(and(all, where("status").is(ReferralStatus.SENT)
-                        .and("respondBy").lt(today))).with(Sort.by("respondBy", "createdAt")),
-                // due from today, or past its day but answered: each alternative one range of the inbox index
-                Query.query(and(all, new Criteria().orOperator(where("respondBy").gte(today),
-                        new Criteria().andOperator(where("respondBy").lt(today),
-                                where("status").ne(ReferralStatus.SENT)))))
-                        .with(Sort.by("respondBy", "createdAt")),
-                Query.query(and(all, where("respondBy").is(null)))
-                        .with(Sort.by(Sort.Direction.DESC, "createdAt")));
+        Sort byDay = Sort.by("respondBy", "createdAt");
+        List<Query> segments = new ArrayList<>();
+        if (statuses == null || statuses.contains(ReferralStatus.SENT)) {
+            segments.add(Query.query(and(base, where("status").is(ReferralStatus.SENT),
+                    where("respondBy").lt(today))).with(byDay));
+        }
+        // past its day but answered: these days come before today's
+        Criteria answered = statuses == null
+                ? where("status").nin(ReferralStatus.SENT, ReferralStatus.ERASED)
+                : where("status").in(statuses.stream().filter(s -> s != ReferralStatus.SENT).toList());
+        if (statuses == null || statuses.stream().anyMatch(s -> s != ReferralStatus.SENT)) {
+            segments.add(Query.query(and(base, answered, where("respondBy").lt(today))).with(byDay));
+        }
+        segments.add(Query.query(and(base, shown, where("respondBy").gte(today))).with(byDay));
+        segments.add(Query.query(and(base, shown, where("respondBy").is(null)))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")));
         List<Referral> items = new ArrayList<>();
         long skip = (long) page * size;
         for (Query segment : segments) {
