@@ -17,25 +17,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import uk.probation.gate.communitypayback.CommunityPaybackApplication;
 import uk.probation.gate.communitypayback.order.Order;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.metrics.Labels;
 import uk.probation.gate.platform.test.AbandonedAttempts;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.Prometheus;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
 
@@ -47,7 +44,7 @@ import uk.probation.gate.platform.test.TopicReader;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "community-payback.metrics-refresh=PT1S")
 @AutoConfigureMetrics
-abstract class UnpaidWorkScenarios {
+abstract class UnpaidWorkScenarios extends RunningService {
 
     static final String RECEIVED = "community-payback.order.received";
     static final String PLACED = "community-payback.placement.assigned";
@@ -57,38 +54,21 @@ abstract class UnpaidWorkScenarios {
     static final List<String> EVERY_DAY = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
             "SATURDAY", "SUNDAY");
 
-    @LocalServerPort
-    int port;
+    /** Each test's own areas are not reference codes, so the service labels them "other" (Labels). */
+    static final BinaryOperator<String> AREA_LABEL = (label, value) -> "area".equals(label) ? Labels.area(value) : value;
 
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    Environment environment;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    TopicReader topics;
     String coordinator;
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
     String area;
-    // the scrape before the test: each test's own areas are not reference codes, so they count as "other" (Labels),
-    // and a test reads what it added to "other"
-    String metricsBefore;
+    // the series as scraped before the test: a test reads what it added to its area's ("other") series
+    Prometheus metrics;
 
     @BeforeEach
     void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        topics = new TopicReader(bootstrapServers);
         area = "CP" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         // each test works in an area of its own, as a coordinator working there
         coordinator = Tokens.coordinatorIn("coordinator-" + area.toLowerCase(), area);
-        metricsBefore = scrape();
+        metrics = Prometheus.since(this::scrape, AREA_LABEL);
     }
 
     @Test
@@ -162,14 +142,14 @@ abstract class UnpaidWorkScenarios {
         assertThat(firstAttended.data().get("minutesCredited").asInt()).isEqualTo(480);
         assertThat(firstAttended.data().get("remainingMinutes").asInt()).isEqualTo(1920);
 
-        assertThat(metric("community_payback_minutes_credited_total", "area", area, "project_type", "GROUP"))
+        assertThat(metrics.added("community_payback_minutes_credited_total", "area", area, "project_type", "GROUP"))
                 .isEqualTo(2400.0);
-        assertThat(metric("community_payback_orders_completed_total", "area", area, "outcome", "WITHIN_12_MONTHS"))
+        assertThat(metrics.added("community_payback_orders_completed_total", "area", area, "outcome", "WITHIN_12_MONTHS"))
                 .isEqualTo(1.0);
-        assertThat(metric("community_payback_assessments_total", "area", area, "outcome", "HIGH")).isEqualTo(1.0);
-        assertThat(metric("community_payback_days_sentence_to_first_session_days_count", "area", area))
+        assertThat(metrics.added("community_payback_assessments_total", "area", area, "outcome", "HIGH")).isEqualTo(1.0);
+        assertThat(metrics.added("community_payback_days_sentence_to_first_session_days_count", "area", area))
                 .isEqualTo(1.0);
-        assertThat(metric("community_payback_days_sentence_to_first_session_days_sum", "area", area))
+        assertThat(metrics.added("community_payback_days_sentence_to_first_session_days_sum", "area", area))
                 .isEqualTo(0.0);
         // the same outcome again (a retry whose first answer was lost) changes nothing; another outcome is refused
         Http.Response again = attend(sessions.get(4), orderId, "ATTENDED_COMPLIED", 480);
@@ -178,7 +158,7 @@ abstract class UnpaidWorkScenarios {
         assertThat(attend(sessions.get(4), orderId, "UNACCEPTABLE_ABSENCE", 0).status()).isEqualTo(409);
         assertThat(http.get("/api/orders/" + orderId, Tokens.forRole("OPS_VIEWER")).body().get("attendances"))
                 .hasSize(5);
-        assertThat(metric("community_payback_minutes_credited_total", "area", area, "project_type", "GROUP"))
+        assertThat(metrics.added("community_payback_minutes_credited_total", "area", area, "project_type", "GROUP"))
                 .isEqualTo(2400.0);
         assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(about(crn, ATTENDED))).hasSize(5);
     }
@@ -245,13 +225,13 @@ abstract class UnpaidWorkScenarios {
         assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream()
                 .filter(e -> crns.contains(e.key()) && SENT_HOME.equals(e.header("ce_type")))).hasSize(4);
 
-        assertThat(metric("community_payback_stand_downs_total", "area", area, "reason", "NO_SUPERVISOR"))
+        assertThat(metrics.added("community_payback_stand_downs_total", "area", area, "reason", "NO_SUPERVISOR"))
                 .isEqualTo(1.0);
-        assertThat(metric("community_payback_sent_home_total", "area", area, "reason", "NO_SUPERVISOR"))
+        assertThat(metrics.added("community_payback_sent_home_total", "area", area, "reason", "NO_SUPERVISOR"))
                 .isEqualTo(3.0);
-        assertThat(metric("community_payback_sent_home_total", "area", area, "reason", "SERVICE_ISSUE"))
+        assertThat(metrics.added("community_payback_sent_home_total", "area", area, "reason", "SERVICE_ISSUE"))
                 .isEqualTo(1.0);
-        assertThat(counted("community_payback_enforceable_failures_total", "area", area)).isZero();
+        assertThat(metrics.counted("community_payback_enforceable_failures_total", "area", area)).isZero();
     }
 
     @Test
@@ -301,7 +281,7 @@ abstract class UnpaidWorkScenarios {
         assertThat(order.body().get("remainingMinutes").asInt()).isEqualTo(1680);
         List<TopicReader.Event> attended = topics.await(Topics.COMMUNITY_PAYBACK, about(crn, ATTENDED), 3);
         assertThat(attended).extracting(e -> e.data().get("minutesCredited").asInt()).containsExactly(480, 240, 0);
-        assertThat(metric("community_payback_minutes_credited_total", "area", area, "project_type", "INDIVIDUAL"))
+        assertThat(metrics.added("community_payback_minutes_credited_total", "area", area, "project_type", "INDIVIDUAL"))
                 .isEqualTo(720.0);
 
         // a high-risk person is not placed on an individual placement (configuration keeps it off)
@@ -342,9 +322,9 @@ abstract class UnpaidWorkScenarios {
         assertThat(completed.data().get("completedOn").asString()).isEqualTo(today.toString());
         assertThat(http.get("/api/orders/" + orderId, coordinator).body().get("withinTwelveMonths").asBoolean())
                 .isFalse();
-        assertThat(metric("community_payback_orders_completed_total", "area", area, "outcome", "AFTER_12_MONTHS"))
+        assertThat(metrics.added("community_payback_orders_completed_total", "area", area, "outcome", "AFTER_12_MONTHS"))
                 .isEqualTo(1.0);
-        assertThat(counted("community_payback_orders_completed_total", "area", area, "outcome",
+        assertThat(metrics.counted("community_payback_orders_completed_total", "area", area, "outcome",
                 "WITHIN_12_MONTHS")).isZero();
     }
 
@@ -413,9 +393,9 @@ abstract class UnpaidWorkScenarios {
         topics.await(Topics.COMMUNITY_PAYBACK, about(marker, RECEIVED), 1);
         assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(e -> crn.equals(e.key())))
                 .extracting(e -> e.header("ce_type")).containsExactly(RECEIVED, PLACED, ATTENDED);
-        assertThat(metric("community_payback_enforceable_failures_total", "area", area, "outcome",
+        assertThat(metrics.added("community_payback_enforceable_failures_total", "area", area, "outcome",
                 "ATTENDED_FAILED_TO_COMPLY")).isEqualTo(1.0);
-        assertThat(metric("community_payback_assessments_total", "area", area, "outcome", "NOT_ASSESSED"))
+        assertThat(metrics.added("community_payback_assessments_total", "area", area, "outcome", "NOT_ASSESSED"))
                 .isEqualTo(1.0);
     }
 
@@ -515,7 +495,7 @@ abstract class UnpaidWorkScenarios {
     void theCapacityForecastShowsSessionsAtRiskBeforeAnyoneIsSentHome() throws InterruptedException {
         // the gauge is read from the sessions every second: the baseline is taken once earlier tests' sessions are in
         Thread.sleep(1500);
-        metricsBefore = scrape();
+        metrics = Prometheus.since(this::scrape, AREA_LABEL);
         String project = project("GROUP", false, null);
         LocalDate day = today.plusDays(6);
         String busy = session(project, day, 1, 2);
@@ -557,16 +537,16 @@ abstract class UnpaidWorkScenarios {
         assertThat(find(atRisk, nextDay).get("capacity").asInt()).isEqualTo(4);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            assertThat(counted("community_payback_sessions_at_risk", "area", area, "reason", "OVER_BOOKED"))
+            assertThat(metrics.counted("community_payback_sessions_at_risk", "area", area, "reason", "OVER_BOOKED"))
                     .isEqualTo(1.0);
-            assertThat(counted("community_payback_sessions_at_risk", "area", area, "reason", "NO_SUPERVISOR"))
+            assertThat(metrics.counted("community_payback_sessions_at_risk", "area", area, "reason", "NO_SUPERVISOR"))
                     .isEqualTo(1.0);
         });
         // a supervisor is found: the session is no longer at risk and the gauge clears
         assertThat(http.put("/api/sessions/" + busy + "/supervisors", coordinator, Map.of("supervisors", 1))
                 .body().get("atRisk").asBoolean()).isFalse();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(counted("community_payback_sessions_at_risk", "area", area)).isZero());
+                assertThat(metrics.counted("community_payback_sessions_at_risk", "area", area)).isZero());
 
         // or people are moved off it: a cancelled booking frees the place
         String moved = find(capacity(day, day, coordinator), quiet).get("bookings").get(0).get("orderId").asString();
@@ -661,13 +641,7 @@ abstract class UnpaidWorkScenarios {
 
     /** Arguments for a second instance on a random port, on this test's broker, store and token issuer. */
     String[] sameInfrastructure() {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
-        for (String key : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
-            args.add("--" + key + "=" + environment.getProperty(key));
-        }
-        return args.toArray(String[]::new);
+        return anotherInstance(List.of());
     }
 
     Http.Response capacity(LocalDate from, LocalDate to, String token) {
@@ -801,58 +775,5 @@ abstract class UnpaidWorkScenarios {
     Http.Response attend(String session, String orderId, String outcome, int minutes) {
         return http.post("/api/sessions/" + session + "/attendance", coordinator,
                 Map.of("orderId", orderId, "outcome", outcome, "minutesCredited", minutes));
-    }
-
-
-    static Predicate<TopicReader.Event> about(String crn, String type) {
-        return e -> type.equals(e.header("ce_type")) && crn.equals(e.key());
-    }
-
-
-    /** What the test added to the series (present now), its area label read as the service labels it. */
-    double metric(String name, String... labels) {
-        Double value = metricOrNull(name, labels);
-        assertThat(value).as(name + " " + String.join(",", labels)).isNotNull();
-        return value;
-    }
-
-    /** What the test added to the series, null when the series does not exist at all. */
-    Double metricOrNull(String name, String... labels) {
-        Double now = sum(scrape(), name, labels);
-        if (now == null) {
-            return null;
-        }
-        Double before = sum(metricsBefore, name, labels);
-        return now - (before == null ? 0 : before);
-    }
-
-    /** What the test added to the series, 0 when it does not exist. */
-    double counted(String name, String... labels) {
-        Double value = metricOrNull(name, labels);
-        return value == null ? 0 : value;
-    }
-
-    String scrape() {
-        return new Http("http://127.0.0.1:" + managementPort).metrics();
-    }
-
-    static Double sum(String text, String name, String... labels) {
-        double sum = 0;
-        boolean found = false;
-        for (String line : text.split("\n")) {
-            if (!line.startsWith(name + "{")) {
-                continue;
-            }
-            boolean matches = true;
-            for (int i = 0; i < labels.length; i += 2) {
-                String value = "area".equals(labels[i]) ? Labels.area(labels[i + 1]) : labels[i + 1];
-                matches &= line.contains(labels[i] + "=\"" + value + "\"");
-            }
-            if (matches) {
-                found = true;
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return found ? sum : null;
     }
 }

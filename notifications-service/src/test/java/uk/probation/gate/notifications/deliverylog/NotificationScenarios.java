@@ -22,19 +22,15 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,6 +42,7 @@ import uk.probation.gate.notifications.support.ControllableClock;
 import uk.probation.gate.notifications.support.InboundEvents;
 import uk.probation.gate.notifications.support.SmtpSink;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
 
@@ -63,7 +60,7 @@ import uk.probation.gate.platform.test.TopicReader;
         "notifications.delivery.claim-lease=PT1M"})
 @AutoConfigureMetrics
 @Import(NotificationScenarios.StoppedClock.class)
-abstract class NotificationScenarios {
+abstract class NotificationScenarios extends RunningService {
 
     static final String RECEIVED = "resettlement.prisoner.received";
     static final String PLAN_COMPLETED = "resettlement.plan.completed";
@@ -91,37 +88,17 @@ abstract class NotificationScenarios {
         r.add("spring.mail.port", smtp::port);
     }
 
-    @LocalServerPort
-    int port;
-
-    /** Actuator (Prometheus) answers here, not on the API port. */
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    MongoTemplate mongo;
-
     @Autowired
     MeterRegistry meters;
 
     @Autowired
     ControllableClock clock;
 
-    @Autowired
-    Environment environment;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    TopicReader topics;
     String viewer = Tokens.forRole("OPS_VIEWER");
     String admin = Tokens.forRole("ADMIN");
 
     @BeforeEach
     void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        topics = new TopicReader(bootstrapServers);
         smtp.start();
     }
 
@@ -157,7 +134,6 @@ abstract class NotificationScenarios {
         assertThat(byType.body().get("total").asLong()).isEqualTo(1);
         assertThat(http.get("/api/notifications?recipientCode=" + officer + "&eventType=" + REFERRAL_SENT, viewer)
                 .body().get("total").asLong()).isZero();
-        Http management = new Http("http://127.0.0.1:" + managementPort);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(management.metrics()).containsPattern(
                 "notifications_sent_total\\{application=\"notifications-service\","
                 + "channel=\"EMAIL\",language=\"cy\",status=\"SENT\",template=\"resettlement.prisoner.received\"}"
@@ -734,16 +710,10 @@ abstract class NotificationScenarios {
 
     /** A second instance of the service on the same broker, database, SMTP server and clock. */
     private String[] sameInfrastructure() {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
-        for (String key : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "spring.mail.host", "spring.mail.port",
+        return anotherInstance(List.of(), "spring.mail.host", "spring.mail.port",
                 "notifications.delivery.poll-interval", "notifications.delivery.max-attempts",
                 "notifications.delivery.back-off-initial", "notifications.delivery.back-off-max",
-                "notifications.delivery.claim-lease")) {
-            args.add("--" + key + "=" + environment.getProperty(key));
-        }
-        return args.toArray(String[]::new);
+                "notifications.delivery.claim-lease");
     }
 
     /** Puts the recipient in the directory with a test address derived from the code; returns the code. */

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Identifiers;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
@@ -41,29 +41,15 @@ import uk.probation.gate.referral.TestClock;
         "referral.escalation.grace=P10D", "referral.release-soon-days=14"})
 @Import(TestClock.Config.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class CaseworkerScenarios {
+abstract class CaseworkerScenarios extends RunningService {
 
     static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     @Autowired
     TestClock clock;
 
-    Http http;
-    TopicReader topics;
     final String admin = Tokens.forRole("ADMIN");
     final String viewer = Tokens.forRole("OPS_VIEWER");
-
-    @BeforeEach
-    void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        topics = new TopicReader(bootstrapServers);
-    }
 
     @Test
     void twoCaseworkersEachReadOnlyTheReferralsOfTheirOwnPrisonsPeopleAndTheOthersAreNotFound() {

@@ -1,14 +1,8 @@
 package uk.probation.gate.referral.referral;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 
 /** Referral scenarios on the embedded Kafka broker and Mongo wire server. */
+@OnEmbeddedInfrastructure(database = "referral-routing-it")
 class ReferralEmbeddedIT extends ReferralScenarios {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        EmbeddedInfrastructure.register(r, "referral-routing-it");
-    }
 }

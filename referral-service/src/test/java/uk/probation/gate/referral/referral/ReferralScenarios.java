@@ -18,11 +18,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -33,6 +30,7 @@ import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.test.Identifiers;
 import uk.probation.gate.platform.test.AbandonedAttempts;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
 import uk.probation.gate.referral.TestClock;
@@ -47,20 +45,11 @@ import uk.probation.gate.referral.TestClock;
 @AutoConfigureMetrics
 @Import(TestClock.Config.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class ReferralScenarios {
+abstract class ReferralScenarios extends RunningService {
 
     static final String PLAN_V1 = "/schemas/resettlement.plan.completed/v1.json";
     static final String RELEASED_V1 = "/schemas/resettlement.prisoner.released/v1.json";
     static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     @Autowired
     MeterRegistry meters;
@@ -71,26 +60,9 @@ abstract class ReferralScenarios {
     @Autowired
     Escalations escalations;
 
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
-
-    Http http;
-    /** Actuator answers on the management port only. */
-    Http management;
-    TopicReader topics;
     final String admin = Tokens.forRole("ADMIN");
     final String viewer = Tokens.forRole("OPS_VIEWER");
     final String caseworker = Tokens.caseworkerAt("test-caseworker", "NMI");
-
-    @BeforeEach
-    void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        management = new Http("http://127.0.0.1:" + managementPort);
-        topics = new TopicReader(bootstrapServers);
-    }
 
     @Test
     void aCompletedPlanOnTheTopicBecomesOneRoutedReferralPerRequiredNeed() {
@@ -813,19 +785,10 @@ abstract class ReferralScenarios {
 
     /** The same service a second time, on the same broker, store and (shared) clock, in the same consumer group. */
     private ConfigurableApplicationContext secondInstance() {
-        String[] shared = {"spring.kafka.bootstrap-servers", "spring.mongodb.uri",
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "referral.escalation.interval",
-                "referral.escalation.grace", "referral.metrics-refresh"};
-        List<String> arguments = new ArrayList<>();
-        for (String key : shared) {
-            arguments.add("--" + key + "=" + environment.getProperty(key));
-        }
-        arguments.add("--server.port=0");
-        arguments.add("--management.server.port=0");
         return new SpringApplicationBuilder(uk.probation.gate.referral.ReferralApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-                .run(arguments.toArray(String[]::new));
+                .run(anotherInstance(List.of(), "referral.escalation.interval", "referral.escalation.grace",
+                        "referral.metrics-refresh"));
     }
 
     @Test
@@ -1139,9 +1102,6 @@ abstract class ReferralScenarios {
                 "content-type", "application/json");
     }
 
-    static Predicate<TopicReader.Event> about(String key, String type) {
-        return e -> key.equals(e.key()) && type.equals(e.header("ce_type"));
-    }
 
 
     private double counter(String name, String tag, String value) {
