@@ -3,7 +3,7 @@ package uk.probation.gate.referral.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static uk.probation.gate.platform.test.Problems.assertProblem;
-import static uk.probation.gate.referral.referral.ReferralScenarios.headers;
+import static uk.probation.gate.referral.referral.ReferralScenarioSupport.headers;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -245,7 +245,7 @@ abstract class CaseworkerScenarios extends RunningService {
                  "needs":[{"pathway":"ABUSE_VICTIM_SUPPORT","status":"SUPPORT_REQUIRED"},
                           {"pathway":"ACCOMMODATION","status":"SUPPORT_REQUIRED"}]}
                 """.formatted(caseId, prisonNumber, today), headers(UUID.randomUUID().toString(),
-                "resettlement.plan.completed", prisonNumber, ReferralScenarios.PLAN_V1));
+                "resettlement.plan.completed", prisonNumber, ReferralScenarioSupport.PLAN_V1));
         idsOfCase(caseId, 2);
         JsonNode avs = null;
         for (JsonNode r : http.get("/api/referrals?caseId=" + caseId, admin).body().get("items")) {
@@ -470,6 +470,6 @@ abstract class CaseworkerScenarios extends RunningService {
                  "needs":[%s]}
                 """.formatted(caseId, prisonNumber, prisonCode, today(), needList),
                 headers(UUID.randomUUID().toString(), "resettlement.plan.completed", prisonNumber,
-                        ReferralScenarios.PLAN_V1));
+                        ReferralScenarioSupport.PLAN_V1));
     }
 }

@@ -2,7 +2,7 @@ package uk.probation.gate.referral.referral;
 
 import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 
-/** Referral scenarios on the embedded Kafka broker and Mongo wire server. */
+/** {@link ManualReferralScenarios} on the embedded Kafka broker and Mongo wire server. */
 @OnEmbeddedInfrastructure(database = "referral-routing-it")
-class ReferralEmbeddedIT extends ReferralScenarios {
+class ManualReferralEmbeddedIT extends ManualReferralScenarios {
 }

@@ -3,8 +3,8 @@ package uk.probation.gate.referral.referral;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import uk.probation.gate.platform.test.OnContainerInfrastructure;
 
-/** The same referral scenarios on real apache/kafka and mongo:8 images, wherever Docker runs. */
+/** The same {@link ManualReferralScenarios} on real apache/kafka and mongo:8 images, wherever Docker runs. */
 @Testcontainers(disabledWithoutDocker = true)
 @OnContainerInfrastructure(database = "referral-routing-it")
-class ReferralContainersIT extends ReferralScenarios {
+class ManualReferralContainersIT extends ManualReferralScenarios {
 }
