@@ -118,7 +118,7 @@ class AttendanceCrashEmbeddedIT extends RunningService {
         area = "CR" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         coordinator = Tokens.coordinatorIn("coordinator-" + area.toLowerCase(), area);
         supervisor = Tokens.supervisorIn("supervisor-" + area.toLowerCase(), area);
-        metrics = Prometheus.since(this::scrape, UnpaidWorkScenarios.AREA_LABEL);
+        metrics = Prometheus.since(this::scrape, UnpaidWorkScenarioSupport.AREA_LABEL);
     }
 
     @Test

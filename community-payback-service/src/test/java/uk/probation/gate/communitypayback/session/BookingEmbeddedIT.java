@@ -2,7 +2,7 @@ package uk.probation.gate.communitypayback.session;
 
 import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 
-/** Unpaid work scenarios on the embedded Kafka broker and Mongo wire server. */
+/** {@link BookingScenarios} on the embedded Kafka broker and Mongo wire server. */
 @OnEmbeddedInfrastructure(database = "community-payback-it")
-class UnpaidWorkEmbeddedIT extends UnpaidWorkScenarios {
+class BookingEmbeddedIT extends BookingScenarios {
 }

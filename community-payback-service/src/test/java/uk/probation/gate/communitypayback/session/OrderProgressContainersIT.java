@@ -3,8 +3,8 @@ package uk.probation.gate.communitypayback.session;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import uk.probation.gate.platform.test.OnContainerInfrastructure;
 
-/** The same unpaid work scenarios on real apache/kafka and mongo:8 images, wherever Docker runs. */
+/** The same {@link OrderProgressScenarios} on real apache/kafka and mongo:8 images, wherever Docker runs. */
 @Testcontainers(disabledWithoutDocker = true)
 @OnContainerInfrastructure(database = "community-payback-it")
-class UnpaidWorkContainersIT extends UnpaidWorkScenarios {
+class OrderProgressContainersIT extends OrderProgressScenarios {
 }
