@@ -3,8 +3,8 @@ package uk.probation.gate.notifications.deliverylog;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import uk.probation.gate.platform.test.OnContainerInfrastructure;
 
-/** The same notification scenarios on real apache/kafka and mongo:8 images, wherever Docker runs. */
+/** The same {@link DirectoryAndLogScenarios} on real apache/kafka and mongo:8 images, wherever Docker runs. */
 @Testcontainers(disabledWithoutDocker = true)
 @OnContainerInfrastructure(database = "notifications-it")
-class NotificationContainersIT extends OfficerScenarios {
+class DirectoryAndLogContainersIT extends DirectoryAndLogScenarios {
 }
