@@ -3,36 +3,18 @@ package uk.probation.gate.communitypayback.session;
 import static uk.probation.gate.platform.test.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import uk.probation.gate.platform.test.Identifiers;
-import static org.awaitility.Awaitility.await;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BinaryOperator;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.probation.gate.communitypayback.CommunityPaybackApplication;
-import uk.probation.gate.communitypayback.order.Order;
 import uk.probation.gate.contracts.Topics;
-import uk.probation.gate.platform.metrics.Labels;
 import uk.probation.gate.platform.test.AbandonedAttempts;
 import uk.probation.gate.platform.test.Http;
-import uk.probation.gate.platform.test.Prometheus;
-import uk.probation.gate.platform.test.RunningService;
-import uk.probation.gate.platform.test.Tokens;
-import uk.probation.gate.platform.test.TopicReader;
 
 /**
  * Booking places on sessions: the last place goes to exactly one order (two coordinators, two instances), bookings

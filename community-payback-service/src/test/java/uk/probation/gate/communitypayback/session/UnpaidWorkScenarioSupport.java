@@ -1,12 +1,7 @@
 package uk.probation.gate.communitypayback.session;
 
-import static uk.probation.gate.platform.test.Problems.assertProblem;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import uk.probation.gate.platform.test.Identifiers;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,23 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BinaryOperator;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import uk.probation.gate.communitypayback.CommunityPaybackApplication;
 import uk.probation.gate.communitypayback.order.Order;
-import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.metrics.Labels;
-import uk.probation.gate.platform.test.AbandonedAttempts;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Prometheus;
 import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
-import uk.probation.gate.platform.test.TopicReader;
 
 /**
  * Unpaid work from assessment to completion, run against the embedded broker and Mongo wire server here and

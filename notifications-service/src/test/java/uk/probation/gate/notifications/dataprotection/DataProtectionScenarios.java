@@ -31,7 +31,6 @@ import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
-import uk.probation.gate.platform.test.TopicReader;
 
 /**
  * One service on the broker and database the test class names (its own database and consumer group, so it never takes
