@@ -13,20 +13,14 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.retention.RetentionPolicy;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
 
@@ -38,28 +32,12 @@ import uk.probation.gate.platform.test.TopicReader;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "referral.retention.routing-history-versions=3")
 @AutoConfigureMetrics
-public abstract class DataProtectionEmbedded {
+@OnEmbeddedInfrastructure(database = "referral-data-protection-it")
+public abstract class DataProtectionEmbedded extends RunningService {
 
     protected static final String RECEIVED_V1 = "/schemas/resettlement.prisoner.received/v1.json";
     protected static final String PLAN_V1 = "/schemas/resettlement.plan.completed/v1.json";
     protected static final String ERASED_V1 = "/schemas/resettlement.case.erased/v1.json";
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        EmbeddedInfrastructure.register(r, "referral-data-protection-it");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    @Autowired
-    protected MongoTemplate mongo;
 
     @Autowired
     protected Clock clock;
@@ -67,18 +45,7 @@ public abstract class DataProtectionEmbedded {
     @Autowired
     List<RetentionPolicy> policies;
 
-    protected Http http;
-    /** Actuator, on the management port. */
-    protected Http management;
-    protected TopicReader topics;
     protected final String admin = Tokens.forRole("ADMIN");
-
-    @BeforeEach
-    void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        management = new Http("http://127.0.0.1:" + managementPort);
-        topics = new TopicReader(bootstrapServers);
-    }
 
     protected RetentionPolicy policy(String name) {
         return policies.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();

@@ -10,15 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
@@ -27,9 +22,9 @@ import uk.probation.gate.communitypayback.project.Project;
 import uk.probation.gate.communitypayback.session.Session;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Identifiers;
 import uk.probation.gate.platform.test.Tokens;
-import uk.probation.gate.platform.test.TopicReader;
 
 /**
  * Where people work: two coordinators and two supervisors in two areas. Each sees only its own area's orders,
@@ -39,7 +34,7 @@ import uk.probation.gate.platform.test.TopicReader;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics
-abstract class WorkingAreaScenarios {
+abstract class WorkingAreaScenarios extends RunningService {
 
     static final String RECEIVED = "community-payback.order.received";
     static final String PLACED = "community-payback.placement.assigned";
@@ -47,17 +42,6 @@ abstract class WorkingAreaScenarios {
     static final List<String> EVERY_DAY = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
             "SATURDAY", "SUNDAY");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    TopicReader topics;
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
     String areaA;
     String areaB;
@@ -69,8 +53,6 @@ abstract class WorkingAreaScenarios {
 
     @BeforeEach
     void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        topics = new TopicReader(bootstrapServers);
         int n = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         areaA = "WA" + n;
         areaB = "WB" + n;
@@ -528,9 +510,5 @@ abstract class WorkingAreaScenarios {
             }
         }
         throw new AssertionError("no figures for " + area + " " + sex + " in " + outcomes.body());
-    }
-
-    static Predicate<TopicReader.Event> about(String crn, String type) {
-        return e -> type.equals(e.header("ce_type")) && crn.equals(e.key());
     }
 }

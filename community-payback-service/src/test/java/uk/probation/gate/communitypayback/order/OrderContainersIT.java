@@ -1,16 +1,10 @@
 package uk.probation.gate.communitypayback.order;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import uk.probation.gate.platform.test.ContainersInfrastructure;
+import uk.probation.gate.platform.test.OnContainerInfrastructure;
 
 /** The same order scenarios on real apache/kafka and mongo:8 images, wherever Docker runs. */
 @Testcontainers(disabledWithoutDocker = true)
+@OnContainerInfrastructure(database = "community-payback-it")
 class OrderContainersIT extends OrderScenarios {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        ContainersInfrastructure.get().registerProperties(r, "community-payback-it");
-    }
 }

@@ -12,19 +12,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
 
@@ -34,31 +29,11 @@ import uk.probation.gate.platform.test.TopicReader;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics
-abstract class OrderScenarios {
+abstract class OrderScenarios extends RunningService {
 
     static final String RECEIVED = "community-payback.order.received";
 
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    TopicReader topics;
     String coordinator = Tokens.coordinatorIn("coordinator-n53not", "N53NOT");
-
-    @BeforeEach
-    void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        topics = new TopicReader(bootstrapServers);
-    }
 
     @Test
     void coordinatorRecordsAnOrderAndItIsPublishedOnce() {
@@ -195,7 +170,6 @@ abstract class OrderScenarios {
 
     @Test
     void ordersReceivedAreCountedByAreaAndSexWithAnUnknownAreaCountedAsOther() {
-        Http management = new Http("http://127.0.0.1:" + managementPort);
         String known = "N53RUT";
         String unknown = "AREA" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         String series = "community_payback_orders_received_total{application=\"community-payback-service\",area=\"";

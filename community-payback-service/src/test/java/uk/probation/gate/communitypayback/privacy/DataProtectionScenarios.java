@@ -9,19 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
-import uk.probation.gate.platform.test.TopicReader;
 
 /**
  * One application context (embedded broker, Mongo wire server, real tokens) shared by the data protection tests:
@@ -29,40 +22,18 @@ import uk.probation.gate.platform.test.TopicReader;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMetrics
-abstract class DataProtectionScenarios {
+@OnEmbeddedInfrastructure(database = "community-payback-privacy-it")
+abstract class DataProtectionScenarios extends RunningService {
 
     static final List<String> EVERY_DAY = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
             "SATURDAY", "SUNDAY");
 
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        EmbeddedInfrastructure.register(r, "community-payback-privacy-it");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    Http management;
-    TopicReader topics;
     String area;
     String coordinator;
     final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
     @BeforeEach
     void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        management = new Http("http://127.0.0.1:" + managementPort);
-        topics = new TopicReader(bootstrapServers);
         area = "DP" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         coordinator = Tokens.coordinatorIn("coordinator-" + area.toLowerCase(), area);
     }

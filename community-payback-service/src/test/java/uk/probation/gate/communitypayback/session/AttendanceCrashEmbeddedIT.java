@@ -13,35 +13,30 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import uk.probation.gate.communitypayback.CommunityPaybackApplication;
 import uk.probation.gate.communitypayback.order.Order;
 import uk.probation.gate.platform.lease.JobLease;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.audit.AuditTrail;
-import uk.probation.gate.platform.metrics.Labels;
 import uk.probation.gate.platform.outbox.AggregateDocument;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.OutboxRelay;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
+import uk.probation.gate.platform.test.Prometheus;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Identifiers;
 import uk.probation.gate.platform.test.Tokens;
@@ -57,7 +52,8 @@ import uk.probation.gate.platform.test.TopicReader;
         "community-payback.attendance-recovery.interval=PT1S", "community-payback.attendance-recovery.after=PT2S"})
 @AutoConfigureMetrics
 @Import(AttendanceCrashEmbeddedIT.Crashes.class)
-class AttendanceCrashEmbeddedIT {
+@OnEmbeddedInfrastructure(database = "community-payback-crash-it")
+class AttendanceCrashEmbeddedIT extends RunningService {
 
     static final String RECEIVED = "community-payback.order.received";
     static final String PLACED = "community-payback.placement.assigned";
@@ -96,20 +92,6 @@ class AttendanceCrashEmbeddedIT {
         }
     }
 
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        EmbeddedInfrastructure.register(r, "community-payback-crash-it");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    MongoTemplate mongo;
-
     @Autowired
     CrashingStore store;
 
@@ -122,29 +104,19 @@ class AttendanceCrashEmbeddedIT {
     @Autowired
     MeterRegistry meters;
 
-    @Autowired
-    org.springframework.core.env.Environment environment;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    TopicReader topics;
     String area;
     String coordinator;
     String supervisor;
-    // the scrape before the test: the test's area is not a reference code, so it counts as "other" (Labels)
-    String metricsBefore;
+    // the series as scraped before the test: the test's area is not a reference code, so it counts as "other"
+    Prometheus metrics;
     LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
     @BeforeEach
     void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        topics = new TopicReader(bootstrapServers);
         area = "CR" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         coordinator = Tokens.coordinatorIn("coordinator-" + area.toLowerCase(), area);
         supervisor = Tokens.supervisorIn("supervisor-" + area.toLowerCase(), area);
-        metricsBefore = new Http("http://127.0.0.1:" + managementPort).metrics();
+        metrics = Prometheus.since(this::scrape, UnpaidWorkScenarioSupport.AREA_LABEL);
     }
 
     @Test
@@ -201,8 +173,8 @@ class AttendanceCrashEmbeddedIT {
         topics.await(Topics.COMMUNITY_PAYBACK, about(marker, RECEIVED), 1);
         assertThat(topics.all(Topics.COMMUNITY_PAYBACK).stream().filter(e -> workerCrn.equals(e.key())))
                 .extracting(e -> e.header("ce_type")).containsExactly(RECEIVED, PLACED, ATTENDED);
-        assertThat(metric("community_payback_minutes_credited_total", "area", area)).isEqualTo(300.0);
-        assertThat(metric("community_payback_attendance_recovered_total")).isGreaterThanOrEqualTo(1.0);
+        assertThat(metrics.added("community_payback_minutes_credited_total", "area", area)).isEqualTo(300.0);
+        assertThat(metrics.added("community_payback_attendance_recovered_total")).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
@@ -322,15 +294,8 @@ class AttendanceCrashEmbeddedIT {
 
     /** The same service a second time on the same broker and store; its own recovery runs only when called. */
     String[] sameInfrastructure() {
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
-                "--community-payback.attendance-recovery.interval=PT1H",
-                "--community-payback.attendance-recovery.after=PT2S"));
-        for (String key : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
-            args.add("--" + key + "=" + environment.getProperty(key));
-        }
-        return args.toArray(String[]::new);
+        return anotherInstance(List.of("community-payback.attendance-recovery.interval=PT1H",
+                "community-payback.attendance-recovery.after=PT2S"));
     }
 
     String project() {
@@ -377,37 +342,5 @@ class AttendanceCrashEmbeddedIT {
     Http.Response attend(String session, String orderId, int minutes) {
         return http.post("/api/sessions/" + session + "/attendance", supervisor,
                 Map.of("orderId", orderId, "outcome", "ATTENDED_COMPLIED", "minutesCredited", minutes));
-    }
-
-    static Predicate<TopicReader.Event> about(String crn, String type) {
-        return e -> type.equals(e.header("ce_type")) && crn.equals(e.key());
-    }
-
-    /** What the test added to the series (which must exist), the area label read as the service labels it. */
-    double metric(String name, String... labels) {
-        Double now = sum(new Http("http://127.0.0.1:" + managementPort).metrics(), name, labels);
-        assertThat(now).as(name).isNotNull();
-        Double before = sum(metricsBefore, name, labels);
-        return now - (before == null ? 0 : before);
-    }
-
-    static Double sum(String text, String name, String... labels) {
-        double sum = 0;
-        boolean found = false;
-        for (String line : text.split("\n")) {
-            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
-                continue;
-            }
-            boolean matches = true;
-            for (int i = 0; i < labels.length; i += 2) {
-                String value = "area".equals(labels[i]) ? Labels.area(labels[i + 1]) : labels[i + 1];
-                matches &= line.contains(labels[i] + "=\"" + value + "\"");
-            }
-            if (matches) {
-                found = true;
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return found ? sum : null;
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.notifications.support.InboundEvents;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 import uk.probation.gate.platform.test.AuditCoverage;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
@@ -21,8 +22,8 @@ import uk.probation.gate.platform.test.Tokens;
  * list exactly those operations, so an endpoint added without a scenario here fails the build. Changes an event
  * causes are on the trail too, as the system's, naming the event.
  */
-class AuditCoverageEmbeddedIT extends DataProtectionScenarios
-        implements DataProtectionScenarios.OnEmbeddedInfrastructure {
+@OnEmbeddedInfrastructure(database = DataProtectionScenarios.DATABASE)
+class AuditCoverageEmbeddedIT extends DataProtectionScenarios {
 
     static final String TESTER = "audit-tester";
 

@@ -11,16 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,11 +26,11 @@ import uk.probation.gate.notifications.deliverylog.Notification;
 import uk.probation.gate.notifications.support.ControllableClock;
 import uk.probation.gate.notifications.support.InboundEvents;
 import uk.probation.gate.notifications.support.SmtpSink;
-import uk.probation.gate.platform.test.ContainersInfrastructure;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnContainerInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
-import uk.probation.gate.platform.test.TopicReader;
 
 /**
  * One service on the broker and database the test class names (its own database and consumer group, so it never takes
@@ -48,7 +44,7 @@ import uk.probation.gate.platform.test.TopicReader;
         "spring.cloud.stream.bindings.referralEvents-in-0.group=notifications-data-protection-it"})
 @AutoConfigureMetrics
 @Import(DataProtectionScenarios.StoppedClock.class)
-abstract class DataProtectionScenarios {
+abstract class DataProtectionScenarios extends RunningService {
 
     static final String RECEIVED = "resettlement.prisoner.received";
     static final String SENT_HOME = "community-payback.work.sent-home";
@@ -68,7 +64,7 @@ abstract class DataProtectionScenarios {
         }
     }
 
-    /** The broker and database come from the test class: {@link OnEmbeddedInfrastructure} or {@link OnContainers}. */
+    /** The broker and database come from the test class: {@link OnEmbeddedInfrastructure} or {@link OnContainerInfrastructure}. */
     @DynamicPropertySource
     static void smtpSink(DynamicPropertyRegistry r) {
         r.add("spring.mail.host", () -> "127.0.0.1");
@@ -77,51 +73,14 @@ abstract class DataProtectionScenarios {
 
     static final String DATABASE = "notifications-data-protection-it";
 
-    /**
-     * On the embedded broker and Mongo wire server. An interface, so every data-protection test on them declares the
-     * same property source and they all share one context.
-     */
-    interface OnEmbeddedInfrastructure {
-        @DynamicPropertySource
-        static void embeddedInfrastructure(DynamicPropertyRegistry r) {
-            EmbeddedInfrastructure.register(r, DATABASE);
-        }
-    }
-
-    /** On real Kafka and MongoDB images, wherever Docker runs (the test class is {@code @Testcontainers}). */
-    interface OnContainers {
-        @DynamicPropertySource
-        static void containers(DynamicPropertyRegistry r) {
-            ContainersInfrastructure.get().registerProperties(r, DATABASE);
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    MongoTemplate mongo;
-
     @Autowired
     ControllableClock clock;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    Http management;
-    TopicReader topics;
     final String admin = Tokens.forRole("ADMIN");
     final String viewer = Tokens.forRole("OPS_VIEWER");
 
     @BeforeEach
     void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        management = new Http("http://127.0.0.1:" + managementPort);
-        topics = new TopicReader(bootstrapServers);
         smtp.start();
     }
 

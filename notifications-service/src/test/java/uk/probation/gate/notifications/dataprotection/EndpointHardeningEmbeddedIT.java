@@ -12,12 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.notifications.support.InboundEvents;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 
 /** Tokens for this service only, bounded bodies and pages, actuator on the management port, correlation ids. */
-class EndpointHardeningEmbeddedIT extends DataProtectionScenarios
-        implements DataProtectionScenarios.OnEmbeddedInfrastructure {
+@OnEmbeddedInfrastructure(database = DataProtectionScenarios.DATABASE)
+class EndpointHardeningEmbeddedIT extends DataProtectionScenarios {
 
     @Test
     void aTokenForAnotherServiceOrForNoServiceIsRefused() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.probation.gate.notifications.support.InboundEvents;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 import uk.probation.gate.platform.test.LogCapture;
 import uk.probation.gate.platform.test.Tokens;
 
@@ -15,8 +16,8 @@ import uk.probation.gate.platform.test.Tokens;
  * A person's whole journey through this service, with refused and failed requests on the way, leaves neither their
  * prison number nor their CRN in any log line or metric label: logs name the event, the case, order or referral id.
  */
-class IdentifiersOutOfLogsEmbeddedIT extends DataProtectionScenarios
-        implements DataProtectionScenarios.OnEmbeddedInfrastructure {
+@OnEmbeddedInfrastructure(database = DataProtectionScenarios.DATABASE)
+class IdentifiersOutOfLogsEmbeddedIT extends DataProtectionScenarios {
 
     @Test
     void noLogLineOrMetricNamesThePerson() {

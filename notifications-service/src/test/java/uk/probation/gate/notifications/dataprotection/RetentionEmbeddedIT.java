@@ -1,5 +1,8 @@
 package uk.probation.gate.notifications.dataprotection;
 
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
+
 /** {@link RetentionScenarios} on the embedded broker and Mongo wire server. */
-class RetentionEmbeddedIT extends RetentionScenarios implements DataProtectionScenarios.OnEmbeddedInfrastructure {
+@OnEmbeddedInfrastructure(database = DataProtectionScenarios.DATABASE)
+class RetentionEmbeddedIT extends RetentionScenarios {
 }

@@ -1,8 +1,10 @@
 package uk.probation.gate.notifications.dataprotection;
 
 import org.testcontainers.junit.jupiter.Testcontainers;
+import uk.probation.gate.platform.test.OnContainerInfrastructure;
 
 /** The same {@link SubjectAccessScenarios} on real apache/kafka and mongo:8 images, wherever Docker runs. */
 @Testcontainers(disabledWithoutDocker = true)
-class SubjectAccessContainersIT extends SubjectAccessScenarios implements DataProtectionScenarios.OnContainers {
+@OnContainerInfrastructure(database = DataProtectionScenarios.DATABASE)
+class SubjectAccessContainersIT extends SubjectAccessScenarios {
 }

@@ -1,5 +1,8 @@
 package uk.probation.gate.notifications.dataprotection;
 
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
+
 /** {@link SubjectAccessScenarios} on the embedded broker and Mongo wire server. */
-class SubjectAccessEmbeddedIT extends SubjectAccessScenarios implements DataProtectionScenarios.OnEmbeddedInfrastructure {
+@OnEmbeddedInfrastructure(database = DataProtectionScenarios.DATABASE)
+class SubjectAccessEmbeddedIT extends SubjectAccessScenarios {
 }

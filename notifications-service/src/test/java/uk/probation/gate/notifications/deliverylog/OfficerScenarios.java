@@ -22,10 +22,10 @@ import uk.probation.gate.platform.test.Http;
 
 /**
  * The codes the producers use (event-contracts' {@link ReferenceData}) reach their recipients by name, through the
- * same broker, store and SMTP server as {@link NotificationScenarios}: every provider has a directory entry and is
+ * same broker, store and SMTP server as the other delivery scenarios: every provider has a directory entry and is
  * told of a referral by its name, every area and prison is named in the officer's message.
  */
-abstract class OfficerScenarios extends NotificationScenarios {
+abstract class OfficerScenarios extends NotificationScenarioSupport {
 
     static final String SEEDED_OFFICER = "N01RO1";
     static final String TRANSFERRED = "resettlement.prisoner.transferred";

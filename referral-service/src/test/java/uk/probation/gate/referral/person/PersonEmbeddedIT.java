@@ -1,14 +1,8 @@
 package uk.probation.gate.referral.person;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 
 /** Person scenarios on the embedded Kafka broker and Mongo wire server. */
+@OnEmbeddedInfrastructure(database = "referral-it")
 class PersonEmbeddedIT extends PersonScenarios {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        EmbeddedInfrastructure.register(r, "referral-it");
-    }
 }

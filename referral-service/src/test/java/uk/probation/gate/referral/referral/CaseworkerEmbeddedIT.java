@@ -1,14 +1,8 @@
 package uk.probation.gate.referral.referral;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 
 /** Caseworker, worklist and provider-inbox scenarios on the embedded Kafka broker and Mongo wire server. */
+@OnEmbeddedInfrastructure(database = "referral-caseworker-it")
 class CaseworkerEmbeddedIT extends CaseworkerScenarios {
-
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry r) {
-        EmbeddedInfrastructure.register(r, "referral-caseworker-it");
-    }
 }

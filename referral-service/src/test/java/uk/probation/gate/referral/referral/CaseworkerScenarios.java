@@ -3,7 +3,7 @@ package uk.probation.gate.referral.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static uk.probation.gate.platform.test.Problems.assertProblem;
-import static uk.probation.gate.referral.referral.ReferralScenarios.headers;
+import static uk.probation.gate.referral.referral.ReferralScenarioSupport.headers;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,19 +15,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Identifiers;
 import uk.probation.gate.platform.test.Tokens;
-import uk.probation.gate.platform.test.TopicReader;
 import uk.probation.gate.referral.TestClock;
 
 /**
@@ -41,29 +39,15 @@ import uk.probation.gate.referral.TestClock;
         "referral.escalation.grace=P10D", "referral.release-soon-days=14"})
 @Import(TestClock.Config.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-abstract class CaseworkerScenarios {
+abstract class CaseworkerScenarios extends RunningService {
 
     static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     @Autowired
     TestClock clock;
 
-    Http http;
-    TopicReader topics;
     final String admin = Tokens.forRole("ADMIN");
     final String viewer = Tokens.forRole("OPS_VIEWER");
-
-    @BeforeEach
-    void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        topics = new TopicReader(bootstrapServers);
-    }
 
     @Test
     void twoCaseworkersEachReadOnlyTheReferralsOfTheirOwnPrisonsPeopleAndTheOthersAreNotFound() {
@@ -259,7 +243,7 @@ abstract class CaseworkerScenarios {
                  "needs":[{"pathway":"ABUSE_VICTIM_SUPPORT","status":"SUPPORT_REQUIRED"},
                           {"pathway":"ACCOMMODATION","status":"SUPPORT_REQUIRED"}]}
                 """.formatted(caseId, prisonNumber, today), headers(UUID.randomUUID().toString(),
-                "resettlement.plan.completed", prisonNumber, ReferralScenarios.PLAN_V1));
+                "resettlement.plan.completed", prisonNumber, ReferralScenarioSupport.PLAN_V1));
         idsOfCase(caseId, 2);
         JsonNode avs = null;
         for (JsonNode r : http.get("/api/referrals?caseId=" + caseId, admin).body().get("items")) {
@@ -484,6 +468,6 @@ abstract class CaseworkerScenarios {
                  "needs":[%s]}
                 """.formatted(caseId, prisonNumber, prisonCode, today(), needList),
                 headers(UUID.randomUUID().toString(), "resettlement.plan.completed", prisonNumber,
-                        ReferralScenarios.PLAN_V1));
+                        ReferralScenarioSupport.PLAN_V1));
     }
 }

@@ -1,16 +1,10 @@
 package uk.probation.gate.resettlement.caseload;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import uk.probation.gate.platform.test.ContainersInfrastructure;
+import uk.probation.gate.platform.test.OnContainerInfrastructure;
 
 /** The same Audit coverage scenarios on real apache/kafka and mongo:8 images, wherever Docker runs. */
 @Testcontainers(disabledWithoutDocker = true)
+@OnContainerInfrastructure(database = "resettlement-it")
 class AuditCoverageContainersIT extends AuditCoverageScenarios {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ContainersInfrastructure.get().registerProperties(registry, "resettlement-it");
-    }
 }

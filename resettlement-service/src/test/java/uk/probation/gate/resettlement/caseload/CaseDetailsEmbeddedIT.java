@@ -1,14 +1,8 @@
 package uk.probation.gate.resettlement.caseload;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 
 /** CaseDetails scenarios on the embedded Kafka broker and Mongo wire server. */
+@OnEmbeddedInfrastructure(database = "resettlement-it")
 class CaseDetailsEmbeddedIT extends CaseDetailsScenarios {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.register(registry, "resettlement-it");
-    }
 }

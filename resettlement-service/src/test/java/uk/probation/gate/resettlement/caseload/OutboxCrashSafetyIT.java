@@ -9,26 +9,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import uk.probation.gate.contracts.Topics;
 import uk.probation.gate.platform.outbox.EventPublisher;
 import uk.probation.gate.platform.outbox.KafkaEventPublisher;
 import uk.probation.gate.platform.outbox.OutboxEvent;
 import uk.probation.gate.platform.outbox.OutboxRelay;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
@@ -39,7 +34,8 @@ import uk.probation.gate.platform.test.TopicReader;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.outbox.sweep-interval=PT1H")
-class OutboxCrashSafetyIT {
+@OnEmbeddedInfrastructure(database = "resettlement-crash-it")
+class OutboxCrashSafetyIT extends RunningService {
 
     enum Crash { BEFORE_PUBLISH, AFTER_ACK }
 
@@ -63,30 +59,10 @@ class OutboxCrashSafetyIT {
         }
     }
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.register(registry, "resettlement-crash-it");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     MongoMappingContext mappingContext;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    TopicReader topics;
-
-    @BeforeEach
-    void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        topics = new TopicReader(bootstrapServers);
-    }
 
     @Test
     void anEventWrittenButNeverPublishedIsPublishedOnceAfterRestart() {

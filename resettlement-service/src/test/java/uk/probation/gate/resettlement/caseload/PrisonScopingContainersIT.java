@@ -1,16 +1,10 @@
 package uk.probation.gate.resettlement.caseload;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import uk.probation.gate.platform.test.ContainersInfrastructure;
+import uk.probation.gate.platform.test.OnContainerInfrastructure;
 
 /** The same prison scoping scenarios on real apache/kafka and mongo:8 images, wherever Docker runs. */
 @Testcontainers(disabledWithoutDocker = true)
+@OnContainerInfrastructure(database = "resettlement-scoping-it")
 class PrisonScopingContainersIT extends PrisonScopingScenarios {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        ContainersInfrastructure.get().registerProperties(registry, "resettlement-scoping-it");
-    }
 }

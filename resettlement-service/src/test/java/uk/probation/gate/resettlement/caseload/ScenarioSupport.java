@@ -1,70 +1,30 @@
 package uk.probation.gate.resettlement.caseload;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import uk.probation.gate.contracts.Topics;
-import uk.probation.gate.platform.test.Http;
+import uk.probation.gate.platform.test.RunningService;
 import uk.probation.gate.platform.test.Tokens;
 import uk.probation.gate.platform.test.TopicReader;
 
 /**
- * What every resettlement scenario needs: the service on a random port over real HTTP, the topics, and test data.
+ * What every resettlement scenario needs beyond the shared harness ({@link RunningService}): a caseworker, test data.
  * Scenarios run against the embedded broker and Mongo wire server here and against real Kafka and MongoDB images
  * where Docker exists: stimulate through HTTP or the inbound topic, then read the outbound topic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "resettlement.metrics-refresh=PT1S")
 @org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
-abstract class ScenarioSupport {
+abstract class ScenarioSupport extends RunningService {
 
     static final String RECEIVED = "resettlement.prisoner.received";
     static final String DLT = "resettlement-service.dlt";
 
-    @LocalServerPort
-    int port;
-
-    /** Actuator answers only here (health, prometheus), never on the API port. */
-    @org.springframework.boot.test.web.server.LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    Http http;
-    /** The management port: {@code management.metrics()} reads /actuator/prometheus as Prometheus scrapes it. */
-    Http management;
-    TopicReader topics;
     /** A caseworker signed in at the prisons these scenarios use (the {@code prisons} claim scopes every call). */
     String caseworker = Tokens.caseworkerAt("caseworker-" + getClass().getSimpleName(), prisonsUsed());
 
     /** The prisons this scenario class opens cases at. */
     abstract String[] prisonsUsed();
-
-    @BeforeEach
-    void connect() {
-        http = new Http("http://127.0.0.1:" + port);
-        management = new Http("http://127.0.0.1:" + managementPort);
-        topics = new TopicReader(bootstrapServers);
-    }
-
-
 
     long pendingOutbox(String caseId) {
         ResettlementCase found = mongo.findById(caseId, ResettlementCase.class);

@@ -14,17 +14,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import uk.probation.gate.contracts.Topics;
-import uk.probation.gate.platform.test.EmbeddedInfrastructure;
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
 import uk.probation.gate.platform.test.Http;
 import uk.probation.gate.platform.test.Identifiers;
 import uk.probation.gate.platform.test.Tokens;
@@ -38,19 +34,12 @@ import uk.probation.gate.resettlement.ResettlementApplication;
  * dead-letter replay started on both at once would republish every dead letter twice.
  */
 @TestPropertySource(properties = "platform.outbox.sweep-interval=PT0.1S")
+@OnEmbeddedInfrastructure(database = "resettlement-two-instances-it")
 class TwoInstancesEmbeddedIT extends ScenarioSupport {
 
     private static ConfigurableApplicationContext second;
 
-    @Autowired
-    Environment environment;
-
     Http other;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.register(registry, "resettlement-two-instances-it");
-    }
 
     @Override
     String[] prisonsUsed() {
@@ -60,14 +49,8 @@ class TwoInstancesEmbeddedIT extends ScenarioSupport {
     @BeforeEach
     void startSecondInstance() {
         if (second == null) {
-            List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
-            for (String key : List.of("spring.kafka.bootstrap-servers", "spring.mongodb.uri",
-                    "spring.security.oauth2.resourceserver.jwt.issuer-uri",
-                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "platform.outbox.sweep-interval",
-                    "resettlement.metrics-refresh")) {
-                args.add("--" + key + "=" + environment.getProperty(key));
-            }
-            second = new SpringApplicationBuilder(ResettlementApplication.class).run(args.toArray(String[]::new));
+            second = new SpringApplicationBuilder(ResettlementApplication.class).run(anotherInstance(List.of(),
+                    "platform.outbox.sweep-interval", "resettlement.metrics-refresh"));
         }
         other = new Http("http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port"));
     }

@@ -1,0 +1,8 @@
+package uk.probation.gate.communitypayback.session;
+
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
+
+/** {@link OrderProgressScenarios} on the embedded Kafka broker and Mongo wire server. */
+@OnEmbeddedInfrastructure(database = "community-payback-it")
+class OrderProgressEmbeddedIT extends OrderProgressScenarios {
+}
