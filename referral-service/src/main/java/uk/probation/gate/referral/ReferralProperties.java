@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import uk.probation.gate.referral.domain.Need;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.RoutingRule;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * What the business may change without a release: the routing table the service starts with (then edited at run

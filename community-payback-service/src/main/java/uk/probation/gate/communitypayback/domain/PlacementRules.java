@@ -1,5 +1,6 @@
 package uk.probation.gate.communitypayback.domain;
 
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
 import java.util.List;
 
 /** Who may be placed where: a high-risk person goes to supervised group work unless configured otherwise. */

@@ -1,8 +1,8 @@
 package uk.probation.gate.communitypayback.order;
 
 import java.time.LocalDate;
-import uk.probation.gate.communitypayback.domain.RiskOfSeriousHarm;
-import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /** An unpaid work order as the court made it. */
 public record NewOrder(

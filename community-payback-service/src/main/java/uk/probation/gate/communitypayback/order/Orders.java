@@ -29,7 +29,7 @@ import uk.probation.gate.communitypayback.domain.PlacementRules;
 import uk.probation.gate.communitypayback.domain.OrderStatus;
 import uk.probation.gate.communitypayback.domain.Problem;
 import uk.probation.gate.communitypayback.domain.ProjectType;
-import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkDates;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkTerms;
 import uk.probation.gate.communitypayback.project.Project;

@@ -3,7 +3,7 @@ package uk.probation.gate.communitypayback.session;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
-import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.communitypayback.order.AttendanceClaim;
 
 /**

@@ -1,7 +1,7 @@
 package uk.probation.gate.communitypayback.session;
 
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
-import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * A place on a session that was held by someone whose order has since been erased (ADR 0010): the number stays for

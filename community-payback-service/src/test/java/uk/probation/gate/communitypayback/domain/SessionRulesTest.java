@@ -1,5 +1,6 @@
 package uk.probation.gate.communitypayback.domain;
 
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package uk.probation.gate.communitypayback.order;
 
+import uk.probation.gate.platform.outbox.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -13,11 +14,14 @@ import uk.probation.gate.communitypayback.domain.Credit;
 import uk.probation.gate.communitypayback.domain.Motivation;
 import uk.probation.gate.communitypayback.domain.OrderStatus;
 import uk.probation.gate.communitypayback.domain.ProjectType;
-import uk.probation.gate.communitypayback.domain.RiskOfSeriousHarm;
-import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /** The order's own rules, without Spring, a broker or a store: assessment and placement, credit, completion, erasure. */
 class OrderTest {
+
+    private static final Events events = new Events(tools.jackson.databind.json.JsonMapper.builder().build(),
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T09:00:00Z"), java.time.ZoneOffset.UTC));
 
     static final LocalDate SENTENCED = LocalDate.parse("2026-11-02");
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
@@ -25,7 +29,7 @@ class OrderTest {
     /** A 10-hour order (600 minutes), 180 of them allowed as education and training. */
     static Order received() {
         return new Order("order-1", new NewOrder("X123456", SENTENCED, 10, "N53NOT", Sex.FEMALE,
-                RiskOfSeriousHarm.LOW, "N53RO7"), 600, 180, SENTENCED.plusMonths(12), NOW);
+                RiskOfSeriousHarm.LOW, "N53RO7"), 600, 180, SENTENCED.plusMonths(12), NOW, events);
     }
 
     static Assessment assessment(Motivation motivation) {
@@ -35,7 +39,7 @@ class OrderTest {
     static boolean worked(Order order, String session, LocalDate on, AttendanceOutcome outcome, int minutes) {
         return order.record(new WorkedSession(session, on, "PARKS-1", ProjectType.GROUP, false, "N53NOT", 420),
                 new AttendanceClaim(outcome, minutes, NOW, "supervisor-1", "Sam Supervisor"),
-                new Credit(minutes, 0, 0), true);
+                new Credit(minutes, 0, 0), true, events);
     }
 
     @Test
@@ -46,7 +50,7 @@ class OrderTest {
 
         order.assess(assessment(Motivation.LOW));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.AWAITING_PLACEMENT);
-        order.place(new Placement("PARKS-1", ProjectType.GROUP, false, null, SENTENCED.plusDays(7)));
+        order.place(new Placement("PARKS-1", ProjectType.GROUP, false, null, SENTENCED.plusDays(7)), events);
         assertThat(order.getStatus()).isEqualTo(OrderStatus.PLACED);
 
         order.assess(assessment(Motivation.HIGH));
@@ -98,7 +102,7 @@ class OrderTest {
         Order order = received();
         order.assess(assessment(Motivation.HIGH));
         worked(order, "s-1", LocalDate.parse("2026-11-21"), AttendanceOutcome.ATTENDED_COMPLIED, 600);
-        order.erase(LocalDate.parse("2033-11-21"));
+        order.erase(LocalDate.parse("2033-11-21"), events);
 
         assertThat(order.isErased()).isTrue();
         assertThat(order.getId()).isEqualTo("order-1");

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
 import uk.probation.gate.communitypayback.domain.ProjectType;
-import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.communitypayback.domain.StandDownReason;
 import uk.probation.gate.communitypayback.order.AttendanceClaim;
 import uk.probation.gate.communitypayback.project.Project;

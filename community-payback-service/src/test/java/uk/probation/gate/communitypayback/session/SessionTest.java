@@ -1,5 +1,6 @@
 package uk.probation.gate.communitypayback.session;
 
+import uk.probation.gate.platform.outbox.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
 import uk.probation.gate.communitypayback.domain.ProjectType;
 import uk.probation.gate.communitypayback.domain.SessionRisk;
 import uk.probation.gate.communitypayback.domain.SessionStatus;
-import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.communitypayback.domain.StandDownReason;
 import uk.probation.gate.communitypayback.order.AttendanceClaim;
 import uk.probation.gate.communitypayback.project.Project;
@@ -20,6 +21,9 @@ import uk.probation.gate.communitypayback.project.Project;
  * stand-down freeing only the places still to attend, an erased order leaving only a headcount.
  */
 class SessionTest {
+
+    private static final Events events = new Events(tools.jackson.databind.json.JsonMapper.builder().build(),
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T09:00:00Z"), java.time.ZoneOffset.UTC));
 
     static final Instant NOW = Instant.parse("2026-11-28T08:00:00Z");
 
@@ -77,7 +81,7 @@ class SessionTest {
         session.book(booking("o-2", Sex.FEMALE));
         session.recordOutcome(worked.claimed(claim(AttendanceOutcome.ATTENDED_COMPLIED)).settled());
 
-        assertThat(session.standDown(StandDownReason.WEATHER)).extracting(Booking::orderId).containsExactly("o-2");
+        assertThat(session.standDown(StandDownReason.WEATHER, events)).extracting(Booking::orderId).containsExactly("o-2");
         assertThat(session.getStatus()).isEqualTo(SessionStatus.STOOD_DOWN);
         assertThat(session.isStoodDown()).isTrue();
         assertThat(session.getStandDownReason()).isEqualTo(StandDownReason.WEATHER);
@@ -93,7 +97,7 @@ class SessionTest {
         session.book(worked);
         session.book(booking("o-2", Sex.FEMALE));
         session.recordOutcome(worked.claimed(claim(AttendanceOutcome.ATTENDED_COMPLIED)).settled());
-        session.standDown(StandDownReason.NO_WORK);
+        session.standDown(StandDownReason.NO_WORK, events);
 
         assertThat(session.forget("o-1")).isTrue();
         assertThat(session.forget("o-2")).isTrue();

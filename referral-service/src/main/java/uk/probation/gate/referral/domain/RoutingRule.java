@@ -1,5 +1,8 @@
 package uk.probation.gate.referral.domain;
 
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
+
 /**
  * One row of the routing table: referrals for {@code need} in a prison or probation area (or anywhere), for one sex
  * (or either) and up to a level of risk of serious harm (or any) go to {@code providerCode}. Among matching rules

@@ -16,7 +16,7 @@ import uk.probation.gate.platform.messaging.EventHandlers;
 import uk.probation.gate.platform.messaging.IdempotentListeners;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.referral.release.ReleaseOutcome;
 import uk.probation.gate.referral.release.ReleaseOutcomes;
 

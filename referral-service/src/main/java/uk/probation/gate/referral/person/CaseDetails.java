@@ -1,8 +1,8 @@
 package uk.probation.gate.referral.person;
 
 import java.time.LocalDate;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * A resettlement case's details as {@code resettlement.case.updated} carries them: the whole current state (not only

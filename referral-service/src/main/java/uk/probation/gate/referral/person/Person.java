@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import uk.probation.gate.platform.outbox.AggregateDocument;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /** A person in a resettlement prison, keyed by prison number; the latest reception's codes. */
 @Document("people")

@@ -1,8 +1,8 @@
 package uk.probation.gate.referral.person;
 
 import java.time.LocalDate;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /** A reception into a resettlement prison, as resettlement-service published it; {@code recall}: a recall admission. */
 public record PrisonerReception(

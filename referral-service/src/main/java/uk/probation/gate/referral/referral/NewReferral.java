@@ -1,8 +1,8 @@
 package uk.probation.gate.referral.referral;
 
 import uk.probation.gate.referral.domain.Need;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * What a referral is made from: who (identifiers only), which need, where, what routing looks at, and the desired

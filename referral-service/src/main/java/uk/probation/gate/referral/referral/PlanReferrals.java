@@ -13,8 +13,8 @@ import uk.probation.gate.referral.ReferralProperties;
 import uk.probation.gate.referral.person.People;
 import uk.probation.gate.referral.person.Person;
 import uk.probation.gate.referral.domain.Need;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * Referrals from completed resettlement plans: one per need with SUPPORT_REQUIRED; a revised plan adds the new needs

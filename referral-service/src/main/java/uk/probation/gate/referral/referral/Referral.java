@@ -24,10 +24,10 @@ import uk.probation.gate.referral.domain.Achievement;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
 import uk.probation.gate.referral.domain.ReferralStatus;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.RoutingCriteria;
 import uk.probation.gate.referral.domain.RoutingRule;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.referral.domain.Stage;
 import uk.probation.gate.referral.person.CaseDetails;
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import uk.probation.gate.platform.metrics.Labels;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.referral.domain.Stage;
 
 /**

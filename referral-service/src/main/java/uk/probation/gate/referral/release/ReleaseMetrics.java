@@ -27,7 +27,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * Releases where the plan needed accommodation (or ETE), by sex and whether it was secured: recomputed from the

@@ -8,7 +8,7 @@ import uk.probation.gate.platform.outbox.AggregateDocument;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.NeedOnRelease;
 import uk.probation.gate.referral.domain.Outcome;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * One resettlement case, keyed by case id: whether accommodation and ETE were needed, referred, accepted and

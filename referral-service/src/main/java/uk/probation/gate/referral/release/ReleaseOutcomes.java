@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.paging.Page;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.referral.erasedcases.ErasedCases;
 
 /**

@@ -1,5 +1,7 @@
 package uk.probation.gate.referral.domain;
 
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;

@@ -16,9 +16,9 @@ import uk.probation.gate.platform.outbox.OutboxEvent;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.Outcome;
 import uk.probation.gate.referral.domain.ReferralStatus;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.RoutingRule;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.referral.domain.Stage;
 
 /** The referral raises its own events (ADR 0016): each step registers its event in the outbox. No Spring. */

@@ -19,7 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.probation.gate.resettlement.domain.CaseStatus;
 import uk.probation.gate.resettlement.domain.Due;
-import uk.probation.gate.resettlement.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * Outcome gauges read from the cases themselves, so a corrected outcome corrects the figure: releases by

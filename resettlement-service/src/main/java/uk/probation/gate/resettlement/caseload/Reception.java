@@ -1,8 +1,8 @@
 package uk.probation.gate.resettlement.caseload;
 
 import java.time.LocalDate;
-import uk.probation.gate.resettlement.domain.RiskOfSeriousHarm;
-import uk.probation.gate.resettlement.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /** A prisoner received into a resettlement prison, from a caseworker or an HMPPS movement. */
 public record Reception(

@@ -141,7 +141,7 @@ public class Receptions {
         }
         Counter.builder("resettlement.cases.received").description("Cases opened on reception")
                 .tag("prison", Labels.prison(completed.prisonCode()))
-                .tag("sex", Labels.known(String.valueOf(completed.sex()), uk.probation.gate.resettlement.domain.Sex.class))
+                .tag("sex", Labels.known(String.valueOf(completed.sex()), uk.probation.gate.contracts.reference.Sex.class))
                 .register(meters)
                 .increment();
         supersedeOlder(opened);

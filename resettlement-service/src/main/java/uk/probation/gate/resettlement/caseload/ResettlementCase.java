@@ -33,8 +33,8 @@ import uk.probation.gate.resettlement.domain.Due;
 import uk.probation.gate.resettlement.domain.EteOnRelease;
 import uk.probation.gate.resettlement.domain.Need;
 import uk.probation.gate.resettlement.domain.ReviewStatus;
-import uk.probation.gate.resettlement.domain.RiskOfSeriousHarm;
-import uk.probation.gate.resettlement.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * One person's Through the Gate case, from reception to release. One reception opens one case; the case carries

@@ -1,5 +1,7 @@
 package uk.probation.gate.resettlement.domain;
 
+import uk.probation.gate.contracts.reference.Sex;
+
 /** The resettlement pathways a plan covers; abuse-victim support is for women only. */
 public enum Pathway {
     ACCOMMODATION,

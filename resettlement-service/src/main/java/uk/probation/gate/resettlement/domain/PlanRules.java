@@ -1,5 +1,6 @@
 package uk.probation.gate.resettlement.domain;
 
+import uk.probation.gate.contracts.reference.Sex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

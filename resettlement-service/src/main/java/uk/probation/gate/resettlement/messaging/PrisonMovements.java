@@ -23,7 +23,7 @@ import uk.probation.gate.resettlement.caseload.Reception;
 import uk.probation.gate.resettlement.caseload.Receptions;
 import uk.probation.gate.resettlement.release.Releases;
 import uk.probation.gate.resettlement.domain.OutsideKnownBankHolidays;
-import uk.probation.gate.resettlement.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 
 /** HMPPS prison movements (received / released) drive the caseload, once however often they arrive. */
 @Configuration(proxyBeanMethods = false)

@@ -79,7 +79,7 @@ public class ResettlementPlans {
     }
 
     private void count(ResettlementCase c, ResettlementCase.Plan plan) {
-        String sex = Labels.known(String.valueOf(c.getSex()), uk.probation.gate.resettlement.domain.Sex.class);
+        String sex = Labels.known(String.valueOf(c.getSex()), uk.probation.gate.contracts.reference.Sex.class);
         Counter.builder("resettlement.plans.completed").description("First plans completed, on time or late")
                 .tag("prison", Labels.prison(c.getPrisonCode())).tag("sex", sex)
                 .tag("timeliness", plan.completedOnTime() ? "ON_TIME" : "LATE").register(meters).increment();

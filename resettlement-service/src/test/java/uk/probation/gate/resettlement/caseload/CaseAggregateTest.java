@@ -18,8 +18,8 @@ import uk.probation.gate.resettlement.domain.Deadlines;
 import uk.probation.gate.resettlement.domain.Need;
 import uk.probation.gate.resettlement.domain.NeedStatus;
 import uk.probation.gate.resettlement.domain.Pathway;
-import uk.probation.gate.resettlement.domain.RiskOfSeriousHarm;
-import uk.probation.gate.resettlement.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.resettlement.domain.WorkingDays;
 
 /** The case raises its own events (ADR 0016): each change registers its event in the case's outbox. No Spring. */

@@ -149,7 +149,7 @@ abstract class OneOpenCaseScenarios extends ScenarioSupport {
         // the new case saved, then the service stopped before the old case was superseded: two open cases
         Map<String, Object> later = reception(prisonNumber, "NMI", today.minusDays(1).toString());
         ResettlementCase saved = new ResettlementCase(java.util.UUID.randomUUID().toString(), new Reception(
-                prisonNumber, null, "NMI", today.minusDays(1), null, uk.probation.gate.resettlement.domain.Sex.MALE,
+                prisonNumber, null, "NMI", today.minusDays(1), null, uk.probation.gate.contracts.reference.Sex.MALE,
                 null, null), deadlines, java.time.Instant.now(), Actor.HMPPS, events);
         mongo.save(saved);
         assertThat(openCases(prisonNumber)).isEqualTo(2);

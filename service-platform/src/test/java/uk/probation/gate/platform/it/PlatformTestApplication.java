@@ -109,7 +109,7 @@ public class PlatformTestApplication {
     /** The binding {@code inbound-in-0}: counts each counted event once per key, as a service's handler would. */
     @Bean
     Consumer<Message<byte[]>> inbound(IdempotentListeners listeners, AggregateStore store) {
-        return listeners.cloudEvents(INBOUND, EventHandlers.create().on(COUNTED, event -> count(store, event)));
+        return listeners.cloudEvents(INBOUND, EventHandlers.create().on(COUNTED, Record.class, (event, payload) -> count(store, event)));
     }
 
     private static void count(AggregateStore store, InboundEvent event) {

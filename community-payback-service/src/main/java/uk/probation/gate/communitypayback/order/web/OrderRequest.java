@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
-import uk.probation.gate.communitypayback.domain.RiskOfSeriousHarm;
-import uk.probation.gate.communitypayback.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkTerms;
 import uk.probation.gate.communitypayback.order.NewOrder;
 

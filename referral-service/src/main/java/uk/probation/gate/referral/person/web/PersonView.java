@@ -1,8 +1,8 @@
 package uk.probation.gate.referral.person.web;
 
 import java.time.LocalDate;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.referral.person.Person;
 
 record PersonView(

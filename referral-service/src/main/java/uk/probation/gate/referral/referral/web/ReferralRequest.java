@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import uk.probation.gate.referral.domain.Need;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * A manual referral: who (prison number and/or CRN), which need, where (a prison or an area), sex and risk, and

@@ -3,7 +3,7 @@ package uk.probation.gate.referral.release.web;
 import java.time.LocalDate;
 import uk.probation.gate.referral.domain.NeedOnRelease;
 import uk.probation.gate.referral.domain.Outcome;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 import uk.probation.gate.referral.release.ReleaseOutcome;
 
 /** For one case: accommodation and ETE from need to release. {@code released} false until the release arrives. */

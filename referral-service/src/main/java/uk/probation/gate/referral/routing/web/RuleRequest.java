@@ -1,9 +1,9 @@
 package uk.probation.gate.referral.routing.web;
 
 import uk.probation.gate.referral.domain.Need;
-import uk.probation.gate.referral.domain.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
 import uk.probation.gate.referral.domain.RoutingRule;
-import uk.probation.gate.referral.domain.Sex;
+import uk.probation.gate.contracts.reference.Sex;
 
 /**
  * One rule as an admin sends it; absent prisonCode/areaCode, sex or maxRisk mean "any"; absent startDays or

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.probation.gate.resettlement.caseload.Allocations;
 import uk.probation.gate.resettlement.caseload.CaseDetails;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
-import uk.probation.gate.resettlement.domain.RiskOfSeriousHarm;
-import uk.probation.gate.resettlement.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /** Completing or correcting a case's details, and who holds the case. */
 @RestController

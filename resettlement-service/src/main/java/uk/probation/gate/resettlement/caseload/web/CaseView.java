@@ -13,8 +13,8 @@ import uk.probation.gate.resettlement.domain.CaseStatus;
 import uk.probation.gate.resettlement.domain.Due;
 import uk.probation.gate.resettlement.domain.Need;
 import uk.probation.gate.resettlement.domain.ReviewStatus;
-import uk.probation.gate.resettlement.domain.RiskOfSeriousHarm;
-import uk.probation.gate.resettlement.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 /** A case as the API shows it; {@code version} is also the ETag to send back as If-Match. */
 public record CaseView(

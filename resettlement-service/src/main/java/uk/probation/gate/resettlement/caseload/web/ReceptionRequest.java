@@ -7,8 +7,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import uk.probation.gate.resettlement.caseload.Reception;
-import uk.probation.gate.resettlement.domain.RiskOfSeriousHarm;
-import uk.probation.gate.resettlement.domain.Sex;
+import uk.probation.gate.contracts.reference.RiskOfSeriousHarm;
+import uk.probation.gate.contracts.reference.Sex;
 
 record ReceptionRequest(
         @NotBlank @Pattern(regexp = Identifiers.PRISON_NUMBER, message = Identifiers.PRISON_NUMBER_MESSAGE)

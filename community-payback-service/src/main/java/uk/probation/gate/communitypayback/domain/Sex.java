@@ -1,5 +1,0 @@
-package uk.probation.gate.communitypayback.domain;
-
-public enum Sex {
-    MALE, FEMALE
-}

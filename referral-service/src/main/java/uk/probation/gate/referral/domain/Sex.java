@@ -1,5 +1,0 @@
-package uk.probation.gate.referral.domain;
-
-public enum Sex {
-    MALE, FEMALE
-}

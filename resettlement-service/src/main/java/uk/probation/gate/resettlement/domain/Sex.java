@@ -1,5 +1,0 @@
-package uk.probation.gate.resettlement.domain;
-
-public enum Sex {
-    MALE, FEMALE
-}
