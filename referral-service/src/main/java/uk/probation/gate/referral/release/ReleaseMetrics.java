@@ -40,10 +40,9 @@ class ReleaseMetrics {
     private static final Map<Need, String> FIELDS = Map.of(Need.ACCOMMODATION, "accommodation",
             Need.EDUCATION_SKILLS_AND_WORK, "ete");
 
-    private static final String RELEASED_BACKFILL = "release-outcomes-released-backfill";
+    static final String RELEASED_BACKFILL = "release-outcomes-released-backfill";
 
     private final MongoTemplate mongo;
-    private boolean releasedMarked;
     private final Clock clock;
     private final int releaseSoonDays;
     private final MultiGauge releasesWithNeed;
@@ -123,15 +122,12 @@ class ReleaseMetrics {
      * migrations): the one read of every release, on the first refresh after the upgrade.
      */
     private void markReleasedOnce() {
-        if (releasedMarked) {
-            return;
-        }
+        // one read by id per refresh: whether it was done is asked of the store, so any instance may do it once
         Query done = Query.query(where("_id").is(RELEASED_BACKFILL));
         if (!mongo.exists(done, OutboxRelay.MIGRATIONS)) {
             mongo.updateMulti(Query.query(where("release").ne(null).and("released").ne(true)),
                     new Update().set("released", true), ReleaseOutcome.class);
             mongo.upsert(done, new Update().set("at", clock.instant()), OutboxRelay.MIGRATIONS);
         }
-        releasedMarked = true;
     }
 }

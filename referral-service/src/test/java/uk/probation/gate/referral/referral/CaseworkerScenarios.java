@@ -318,6 +318,25 @@ abstract class CaseworkerScenarios extends RunningService {
                 userVoice);
         assertThat(ids(secondPage)).containsExactly(acceptedInThree, inEight);
         assertThat(secondPage.body().get("total").asInt()).isEqualTo(4);
+        // a tab's count alone (size=0): the total and no items
+        Http.Response count = http.get("/api/referrals?status=SENT,ACCEPTED&sort=respondBy&size=0", userVoice);
+        assertThat(count.status()).isEqualTo(200);
+        assertThat(count.body().get("total").asInt()).isEqualTo(4);
+        assertThat(count.body().get("items")).isEmpty();
+        assertThat(http.get("/api/referrals?status=SENT&size=0", userVoice).body().get("total").asInt())
+                .isEqualTo(3);
+        assertProblem(http.get("/api/referrals?status=SENT&size=-1", userVoice), 400, "size");
+        // answered after its day: no longer overdue, still in the day's place among the rest
+        assertThat(http.post("/api/referrals/" + dueToday + "/acceptance", userVoice, Map.of()).status())
+                .isEqualTo(200);
+        Http.Response answered = http.get("/api/referrals?status=SENT,ACCEPTED&sort=respondBy", userVoice);
+        assertThat(ids(answered)).containsExactly(dueToday, inThree, acceptedInThree, inEight);
+        assertThat(answered.body().get("items")).extracting(i -> i.get("overdue").asBoolean())
+                .containsExactly(false, false, false, false);
+        assertThat(ids(http.get("/api/referrals?status=SENT&sort=respondBy", userVoice)))
+                .containsExactly(inThree, inEight);
+        assertThat(ids(http.get("/api/referrals?status=ACCEPTED&sort=respondBy&page=0&size=1", userVoice)))
+                .containsExactly(dueToday);
         // another provider's overdue referral is neither in the inbox nor readable
         assertThat(http.get("/api/referrals?providerCode=NOTTINGHAM_WOMENS_CENTRE", userVoice).body().get("total")
                 .asInt()).isZero();

@@ -116,6 +116,34 @@ abstract class ReleaseAndOpsScenarios extends ReferralScenarioSupport {
     }
 
     @Test
+    void aReleaseStoredBeforeTheReleasedMarkExistedIsCountedOnceMarked() {
+        String caseId = UUID.randomUUID().toString();
+        double securedBefore = gauge("ACCOMMODATION", "SECURED");
+        // a release outcome as the service stored it before it kept `released`, and no record of the backfill
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                        .is("release-outcomes-released-backfill")), "platform_migrations");
+        mongo.insert(new org.bson.Document("_id", caseId).append("version", 0L).append("sex", "FEMALE")
+                .append("prisonCode", "NMI")
+                .append("accommodation", new org.bson.Document("needed", true).append("neededInPlanVersion", 1)
+                        .append("referred", true).append("accepted", true)
+                        .append("outcome", "SETTLED_ACCOMMODATION_SECURED").append("outcomeProvider", "SOVA"))
+                .append("ete", new org.bson.Document("needed", false).append("neededInPlanVersion", 1)
+                        .append("referred", false).append("accepted", false))
+                .append("release", new org.bson.Document("releasedOn", java.util.Date.from(
+                        java.time.Instant.parse("2027-02-01T00:00:00Z"))).append("metAtGate", true)
+                        .append("outcomeRecorded", true)), "release-outcomes");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("ACCOMMODATION", "SECURED") - securedBefore >= 1);
+        assertThat(mongo.findById(caseId, org.bson.Document.class, "release-outcomes").getBoolean("released"))
+                .isTrue();
+        assertThat(gauge("ACCOMMODATION", "SECURED") - securedBefore).isEqualTo(1.0);
+        assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                        .is("release-outcomes-released-backfill")), "platform_migrations")).isTrue();
+    }
+
+    @Test
     void operationsSeeReferralFiguresInPrometheusByNeedAndProviderNeverByPerson() throws Exception {
         String prisonNumber = Identifiers.prisonNumber();
         String id = manualReferral(prisonNumber, "EDUCATION_SKILLS_AND_WORK", "NMI", "MALE", "LOW");

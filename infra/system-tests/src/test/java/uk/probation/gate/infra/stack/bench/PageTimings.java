@@ -20,7 +20,9 @@ final class PageTimings {
             new Page("caseworker caseload + release-readiness worklist (cw-nottingham, NMI)", "cw-nottingham", "/caseload"),
             new Page("coordinator's sessions (pc-derby)", "pc-derby", "/unpaid-work/sessions"),
             new Page("supervisor's sessions roster (sup-derby)", "sup-derby", "/supervision/sessions"),
-            new Page("provider's inbox (prov-in-house-housing)", "prov-in-house-housing", "/referrals"));
+            new Page("provider's inbox (prov-in-house-housing)", "prov-in-house-housing", "/referrals"),
+            new Page("provider's closed referrals, newest first (prov-in-house-housing)", "prov-in-house-housing",
+                    "/referrals?tab=closed"));
 
     record Timing(Latencies latencies, int errors, String error) {
     }
