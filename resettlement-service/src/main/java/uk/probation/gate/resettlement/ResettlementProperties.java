@@ -1,4 +1,4 @@
-package uk.probation.gate.resettlement.caseload;
+package uk.probation.gate.resettlement;
 
 import java.util.List;
 import java.util.Set;

@@ -13,14 +13,17 @@ import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.failure.NotFound;
 import uk.probation.gate.resettlement.domain.CaseStatus;
 
-/** Loading and saving cases, for every feature. */
+/**
+ * Loading, saving and finding cases, for every feature: the persistence of {@link ResettlementCase}. The use cases that
+ * change a case live in the application services ({@code Receptions}, {@code Allocations}, {@code Screenings}, ...).
+ */
 @Component
-public class Cases {
+public class CaseStore {
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
 
-    Cases(AggregateStore store, MongoTemplate mongo) {
+    CaseStore(AggregateStore store, MongoTemplate mongo) {
         this.store = store;
         this.mongo = mongo;
     }
