@@ -1,4 +1,4 @@
-package uk.probation.gate.communitypayback.order;
+package uk.probation.gate.communitypayback;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
