@@ -18,11 +18,12 @@ import uk.probation.gate.notifications.domain.RecipientKind;
 import uk.probation.gate.platform.audit.AuditTrail;
 
 /**
- * The delivery log's records about people: found for a subject access request, deleted when what they are about is
- * erased, thinned and deleted when their retention ends. Every write is on the audit trail, one row per entry.
+ * The delivery log's records ({@link Notification}) about people: found for a subject access request, deleted when
+ * what they are about is erased, thinned and deleted when their retention ends. Every write is on the audit trail, one
+ * row per entry. Only persistence: {@link DeliveryLog} decides what is logged and sent.
  */
 @Service
-public class DeliveryLogRecords {
+public class NotificationStore {
 
     /** Deletions and updates go in batches of this many ids, so a long backlog never loads at once. */
     static final int BATCH = 500;
@@ -30,7 +31,7 @@ public class DeliveryLogRecords {
     private final MongoTemplate mongo;
     private final AuditTrail audit;
 
-    DeliveryLogRecords(MongoTemplate mongo, AuditTrail audit) {
+    NotificationStore(MongoTemplate mongo, AuditTrail audit) {
         this.mongo = mongo;
         this.audit = audit;
     }

@@ -1,4 +1,4 @@
-package uk.probation.gate.notifications.deliverylog.messaging;
+package uk.probation.gate.notifications.messaging;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
