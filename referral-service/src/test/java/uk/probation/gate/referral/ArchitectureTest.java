@@ -24,4 +24,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featurePackagesAreFreeOfCycles =
             ArchitectureRules.featurePackagesAreFreeOfCycles("uk.probation.gate.referral");
+
+    @ArchTest
+    static final ArchRule kafkaAdaptersLiveInMessaging =
+            ArchitectureRules.kafkaAdaptersLiveInMessaging("uk.probation.gate.referral");
+
+    @ArchTest
+    static final ArchRule noPackageRepeatsTheService =
+            ArchitectureRules.noPackageRepeatsTheService("uk.probation.gate.referral");
+
+    @ArchTest
+    static final ArchRule configurationPropertiesLiveAtTheRoot =
+            ArchitectureRules.configurationPropertiesLiveAtTheRoot("uk.probation.gate.referral");
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import uk.probation.gate.communitypayback.CommunityPaybackProperties;
 import uk.probation.gate.communitypayback.Conflicts;
 import uk.probation.gate.communitypayback.Reach;
 import uk.probation.gate.communitypayback.UnpaidWorkMetrics;

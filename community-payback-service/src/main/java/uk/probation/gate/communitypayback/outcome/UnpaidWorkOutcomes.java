@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.communitypayback.domain.AttendanceOutcome;
 import uk.probation.gate.communitypayback.domain.OrderStatus;
-import uk.probation.gate.communitypayback.order.CommunityPaybackProperties;
+import uk.probation.gate.communitypayback.CommunityPaybackProperties;
 
 /**
  * The figures operations report on, counted by the store ({@code $group} over orders and sessions), never naming a

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import uk.probation.gate.communitypayback.order.CommunityPaybackProperties;
+import uk.probation.gate.communitypayback.CommunityPaybackProperties;
 import uk.probation.gate.platform.lease.JobLease;
 
 /**

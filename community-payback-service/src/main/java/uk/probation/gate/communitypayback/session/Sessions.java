@@ -30,7 +30,7 @@ import uk.probation.gate.communitypayback.domain.Problem;
 import uk.probation.gate.communitypayback.domain.StandDownReason;
 import uk.probation.gate.communitypayback.domain.UnpaidWorkDates;
 import uk.probation.gate.communitypayback.order.AttendanceClaim;
-import uk.probation.gate.communitypayback.order.CommunityPaybackProperties;
+import uk.probation.gate.communitypayback.CommunityPaybackProperties;
 import uk.probation.gate.communitypayback.order.Order;
 import uk.probation.gate.communitypayback.order.Orders;
 import uk.probation.gate.communitypayback.order.WorkedSession;

@@ -27,10 +27,10 @@ public class Erasure {
             EventType.COMMUNITY_PAYBACK_ORDER_ERASED, "orderId",
             EventType.REFERRAL_ERASED, "referralId");
 
-    private final DeliveryLogRecords records;
+    private final NotificationStore records;
     private final RecipientDirectory directory;
 
-    Erasure(DeliveryLogRecords records, RecipientDirectory directory) {
+    Erasure(NotificationStore records, RecipientDirectory directory) {
         this.records = records;
         this.directory = directory;
     }

@@ -16,7 +16,7 @@ import uk.probation.gate.platform.retention.RetentionPolicy;
 class RetentionPolicies {
 
     @Bean
-    RetentionPolicy renderedBodiesRetention(NotificationsProperties properties, DeliveryLogRecords records) {
+    RetentionPolicy renderedBodiesRetention(NotificationsProperties properties, NotificationStore records) {
         String period = Retention.checked("notifications.retention.rendered-bodies",
                 properties.retention().renderedBodies());
         return policy("rendered-bodies", "The subject and body text of each message sent (it names the person), from "
@@ -25,7 +25,7 @@ class RetentionPolicies {
     }
 
     @Bean
-    RetentionPolicy deliveryLogRetention(NotificationsProperties properties, DeliveryLogRecords records) {
+    RetentionPolicy deliveryLogRetention(NotificationsProperties properties, NotificationStore records) {
         String period = Retention.checked("notifications.retention.delivery-log", properties.retention().deliveryLog());
         return policy("delivery-log", "Delivery-log entries (who was told of which event, when, in which language, "
                 + "how it went), from when they were logged", period,
@@ -33,7 +33,7 @@ class RetentionPolicies {
     }
 
     @Bean
-    RetentionPolicy personRecipientsRetention(NotificationsProperties properties, DeliveryLogRecords records,
+    RetentionPolicy personRecipientsRetention(NotificationsProperties properties, NotificationStore records,
             RecipientDirectory directory) {
         String period = Retention.checked("notifications.retention.person-recipients",
                 properties.retention().personRecipients());

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import uk.probation.gate.contracts.EventType;
 import uk.probation.gate.contracts.reference.ReferenceData;
 import uk.probation.gate.notifications.NotificationsProperties;
-import uk.probation.gate.notifications.deliverylog.DeliveryLogRecords;
+import uk.probation.gate.notifications.deliverylog.NotificationStore;
 import uk.probation.gate.notifications.deliverylog.Notification;
 import uk.probation.gate.notifications.domain.Channel;
 import uk.probation.gate.notifications.domain.DeliveryStatus;
@@ -33,11 +33,11 @@ import uk.probation.gate.platform.sar.SubjectAccessContent;
 @Component
 class NotificationsSubjectAccess implements SubjectAccessContent {
 
-    private final DeliveryLogRecords records;
+    private final NotificationStore records;
     private final RecipientDirectory directory;
     private final ZoneId zone;
 
-    NotificationsSubjectAccess(DeliveryLogRecords records, RecipientDirectory directory,
+    NotificationsSubjectAccess(NotificationStore records, RecipientDirectory directory,
             NotificationsProperties properties) {
         this.records = records;
         this.directory = directory;
@@ -65,7 +65,7 @@ class NotificationsSubjectAccess implements SubjectAccessContent {
             Map<String, Notification> byId = new LinkedHashMap<>();
             notifications.forEach(n -> byId.put(n.id(), n));
             List<Map<String, Object>> queued = new ArrayList<>();
-            for (DeliveryLogRecords.Queued q : records.queued(byId.keySet())) {
+            for (NotificationStore.Queued q : records.queued(byId.keySet())) {
                 Notification n = byId.get(q.id());
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("notification", about(n));

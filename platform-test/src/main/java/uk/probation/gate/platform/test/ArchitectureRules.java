@@ -1,12 +1,20 @@
 package uk.probation.gate.platform.test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.Arrays;
+import java.util.function.Consumer;
 
 /** House rules every service checks against its own classes. */
 public final class ArchitectureRules {
@@ -83,5 +91,71 @@ public final class ArchitectureRules {
     public static ArchRule featurePackagesAreFreeOfCycles(String rootPackage) {
         return SlicesRuleDefinition.slices().matching(rootPackage + ".(*)..").namingSlices("feature package '$1'")
                 .should().beFreeOfCycles();
+    }
+
+    /** The platform's listener factory (service-platform, which this module does not depend on: named, not typed). */
+    static final String IDEMPOTENT_LISTENERS = "IdempotentListeners";
+
+    /** Spring's {@code @Bean}, named: a bean method returning a {@link Consumer} is a Spring Cloud Stream binding. */
+    static final String BEAN = "org.springframework.context.annotation.Bean";
+
+    /**
+     * Every Kafka adapter lives in the service's top-level {@code messaging} package ({@code <rootPackage>.messaging}
+     * or below), not in a feature: no class elsewhere depends on the platform's {@value #IDEMPOTENT_LISTENERS}
+     * (recognised by name), and no {@code @Bean} method elsewhere returns a {@link Consumer} (an inbound binding, which
+     * Spring Cloud Stream binds by the bean's name). The adapters call the feature packages, never the other way round.
+     */
+    public static ArchRule kafkaAdaptersLiveInMessaging(String rootPackage) {
+        String messaging = rootPackage + ".messaging..";
+        ArchRule listeners = noClasses().that().resideInAPackage(rootPackage + "..").and()
+                .resideOutsideOfPackage(messaging)
+                .should().dependOnClassesThat(DescribedPredicate.describe("are named " + IDEMPOTENT_LISTENERS,
+                        (JavaClass target) -> IDEMPOTENT_LISTENERS.equals(target.getSimpleName())))
+                .allowEmptyShould(true);
+        ArchRule bindings = noMethods().that().areAnnotatedWith(BEAN).and().haveRawReturnType(Consumer.class)
+                .should().beDeclaredInClassesThat().resideOutsideOfPackage(messaging)
+                .allowEmptyShould(true);
+        return CompositeArchRule.of(listeners).and(bindings)
+                .as("Kafka adapters live in " + rootPackage + ".messaging: only there does a class use "
+                        + IDEMPOTENT_LISTENERS + " or declare an inbound Consumer bean");
+    }
+
+    /**
+     * No package inside a service repeats the service's name (such as {@code referral.referral} or
+     * {@code referral.web.referral}): the last segment of {@code rootPackage} is the service, so a feature package is
+     * named for what it holds instead.
+     */
+    public static ArchRule noPackageRepeatsTheService(String rootPackage) {
+        String service = rootPackage.substring(rootPackage.lastIndexOf('.') + 1);
+        return classes().should(new ArchCondition<JavaClass>(
+                        "not reside in a package named '" + service + "' inside " + rootPackage) {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (repeatsTheService(type.getPackageName(), rootPackage, service)) {
+                            events.add(SimpleConditionEvent.violated(type, type.getName() + " resides in "
+                                    + type.getPackageName() + ", which repeats the service's name '" + service + "'"));
+                        }
+                    }
+                })
+                .allowEmptyShould(true);
+    }
+
+    static boolean repeatsTheService(String packageName, String rootPackage, String service) {
+        return packageName.startsWith(rootPackage + ".") && Arrays.asList(
+                packageName.substring(rootPackage.length() + 1).split("\\.")).contains(service);
+    }
+
+    /** Spring Boot's {@code @ConfigurationProperties}, named. */
+    static final String CONFIGURATION_PROPERTIES =
+            "org.springframework.boot.context.properties.ConfigurationProperties";
+
+    /**
+     * Configuration shared by features lives at the root: every {@code @ConfigurationProperties} class resides in
+     * {@code rootPackage} itself (beside the application class), not in the feature that happened to need it first.
+     */
+    public static ArchRule configurationPropertiesLiveAtTheRoot(String rootPackage) {
+        return classes().that().areAnnotatedWith(CONFIGURATION_PROPERTIES).should().resideInAPackage(rootPackage)
+                .as("@ConfigurationProperties classes reside in the service's root package " + rootPackage)
+                .allowEmptyShould(true);
     }
 }

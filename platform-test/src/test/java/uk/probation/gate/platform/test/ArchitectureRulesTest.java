@@ -62,6 +62,66 @@ class ArchitectureRulesTest {
         assertThat(aggregatesRaiseTheirOwnEvents(FIXTURES + ".ownevents").hasViolation()).isFalse();
     }
 
+    @Test
+    void aKafkaAdapterOutsideTheServicesMessagingPackageFails() {
+        EvaluationResult result = kafkaAdaptersLiveInMessaging(FIXTURES + ".adapterinfeature");
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).isNotEmpty()
+                .anySatisfy(line -> assertThat(line).contains("fixtures.adapterinfeature.orders.messaging.OrderTopic")
+                        .contains("IdempotentListeners"))
+                .anySatisfy(line -> assertThat(line).contains("OrderTopic.orderEvents("))
+                .anySatisfy(line -> assertThat(line).contains("SessionEvents.sessionEvents("));
+    }
+
+    @Test
+    void kafkaAdaptersInTheServicesMessagingPackagePass() {
+        assertThat(kafkaAdaptersLiveInMessaging(FIXTURES + ".adapterinmessaging").hasViolation()).isFalse();
+    }
+
+    @Test
+    void aPackageNamedLikeTheServiceInsideItFails() {
+        EvaluationResult result = noPackageRepeatsTheService(FIXTURES + ".repeats.orders");
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+                .contains("fixtures.repeats.orders.orders.Order", "repeats the service's name 'orders'");
+    }
+
+    @Test
+    void featurePackagesNamedForWhatTheyHoldPass() {
+        assertThat(noPackageRepeatsTheService(FIXTURES + ".named.orders").hasViolation()).isFalse();
+    }
+
+    @Test
+    void configurationPropertiesInAFeaturePackageFail() {
+        EvaluationResult result = configurationPropertiesLiveAtTheRoot(FIXTURES + ".propertiesinfeature");
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+                .contains("fixtures.propertiesinfeature.orders.OrderProperties");
+    }
+
+    @Test
+    void configurationPropertiesAtTheRootPass() {
+        assertThat(configurationPropertiesLiveAtTheRoot(FIXTURES + ".propertiesatroot").hasViolation()).isFalse();
+    }
+
+    private static EvaluationResult kafkaAdaptersLiveInMessaging(String rootPackage) {
+        return ArchitectureRules.kafkaAdaptersLiveInMessaging(rootPackage).evaluate(
+                new ClassFileImporter().importPackages(rootPackage, FIXTURES + ".platform"));
+    }
+
+    private static EvaluationResult noPackageRepeatsTheService(String rootPackage) {
+        return ArchitectureRules.noPackageRepeatsTheService(rootPackage)
+                .evaluate(new ClassFileImporter().importPackages(rootPackage));
+    }
+
+    private static EvaluationResult configurationPropertiesLiveAtTheRoot(String rootPackage) {
+        return ArchitectureRules.configurationPropertiesLiveAtTheRoot(rootPackage)
+                .evaluate(new ClassFileImporter().importPackages(rootPackage));
+    }
+
     private static EvaluationResult aggregatesRaiseTheirOwnEvents(String rootPackage) {
         return ArchitectureRules.AGGREGATES_RAISE_THEIR_OWN_EVENTS.evaluate(
                 new ClassFileImporter().importPackages(rootPackage, FIXTURES + ".outbox"));

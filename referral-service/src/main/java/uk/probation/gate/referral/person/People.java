@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
-import uk.probation.gate.referral.erasedcases.ErasedCases;
+import uk.probation.gate.referral.erasedcases.ErasedCaseStore;
 
 /** Keeps the people referrals are made for, from resettlement's receptions, once per event however often delivered. */
 @Service
@@ -20,9 +20,9 @@ public class People {
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
-    private final ErasedCases erasedCases;
+    private final ErasedCaseStore erasedCases;
 
-    People(AggregateStore store, MongoTemplate mongo, ErasedCases erasedCases) {
+    People(AggregateStore store, MongoTemplate mongo, ErasedCaseStore erasedCases) {
         this.store = store;
         this.mongo = mongo;
         this.erasedCases = erasedCases;

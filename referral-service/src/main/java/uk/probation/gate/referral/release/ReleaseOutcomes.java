@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.paging.Page;
 import uk.probation.gate.contracts.reference.Sex;
-import uk.probation.gate.referral.erasedcases.ErasedCases;
+import uk.probation.gate.referral.erasedcases.ErasedCaseStore;
 
 /**
  * Joins accommodation and ETE referrals with releases, per case. Plans and releases come from resettlement.events,
@@ -26,9 +26,9 @@ public class ReleaseOutcomes {
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
-    private final ErasedCases erasedCases;
+    private final ErasedCaseStore erasedCases;
 
-    ReleaseOutcomes(AggregateStore store, MongoTemplate mongo, ErasedCases erasedCases) {
+    ReleaseOutcomes(AggregateStore store, MongoTemplate mongo, ErasedCaseStore erasedCases) {
         this.store = store;
         this.mongo = mongo;
         this.erasedCases = erasedCases;

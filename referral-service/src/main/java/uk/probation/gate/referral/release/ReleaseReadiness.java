@@ -20,8 +20,8 @@ import uk.probation.gate.platform.paging.Page;
 import uk.probation.gate.referral.domain.Need;
 import uk.probation.gate.referral.domain.NeedOnRelease;
 import uk.probation.gate.referral.domain.ReferralStatus;
-import uk.probation.gate.referral.referral.Referral;
-import uk.probation.gate.referral.referral.Referrals;
+import uk.probation.gate.referral.lifecycle.Referral;
+import uk.probation.gate.referral.lifecycle.Referrals;
 
 /**
  * The release-readiness worklist: everyone expected out within the next days whose accommodation or ETE need has no

@@ -3,10 +3,10 @@ package uk.probation.gate.referral.retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import uk.probation.gate.referral.erasedcases.ErasedCases;
+import uk.probation.gate.referral.erasedcases.ErasedCaseStore;
 import uk.probation.gate.referral.person.People;
-import uk.probation.gate.referral.referral.PlanReferrals;
-import uk.probation.gate.referral.referral.Referrals;
+import uk.probation.gate.referral.lifecycle.PlanReferrals;
+import uk.probation.gate.referral.lifecycle.Referrals;
 import uk.probation.gate.referral.release.ReleaseOutcomes;
 
 /**
@@ -22,13 +22,13 @@ public class CaseErasure {
 
     private static final Logger log = LoggerFactory.getLogger(CaseErasure.class);
 
-    private final ErasedCases erasedCases;
+    private final ErasedCaseStore erasedCases;
     private final Referrals referrals;
     private final People people;
     private final ReleaseOutcomes outcomes;
     private final PlanReferrals plans;
 
-    CaseErasure(ErasedCases erasedCases, Referrals referrals, People people, ReleaseOutcomes outcomes,
+    CaseErasure(ErasedCaseStore erasedCases, Referrals referrals, People people, ReleaseOutcomes outcomes,
             PlanReferrals plans) {
         this.erasedCases = erasedCases;
         this.referrals = referrals;

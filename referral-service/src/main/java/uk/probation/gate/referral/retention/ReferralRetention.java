@@ -11,10 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
 import uk.probation.gate.platform.retention.Retention;
 import uk.probation.gate.platform.retention.RetentionPolicy;
-import uk.probation.gate.referral.erasedcases.ErasedCases;
+import uk.probation.gate.referral.erasedcases.ErasedCaseStore;
 import uk.probation.gate.referral.person.People;
 import uk.probation.gate.referral.person.Person;
-import uk.probation.gate.referral.referral.Referrals;
+import uk.probation.gate.referral.lifecycle.Referrals;
 import uk.probation.gate.referral.release.ReleaseOutcomes;
 import uk.probation.gate.referral.routing.Routing;
 
@@ -98,7 +98,7 @@ class ReferralRetention {
 
     /** The ids of erased cases (no identifier of a person), kept so that a late event brings back no copy. */
     @Bean
-    RetentionPolicy erasedCaseMarkers(ErasedCases erasedCases,
+    RetentionPolicy erasedCaseMarkers(ErasedCaseStore erasedCases,
             @Value("${referral.retention.erased-case-markers:P90D}") String configured) {
         String period = Retention.checked("referral.retention.erased-case-markers", configured);
         return policy("erased-case-markers", "Ids of cases resettlement erased (so a late event copies nothing back), "

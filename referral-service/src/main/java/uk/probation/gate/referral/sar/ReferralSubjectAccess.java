@@ -14,8 +14,8 @@ import uk.probation.gate.platform.sar.SubjectAccessContent;
 import uk.probation.gate.referral.domain.NeedOnRelease;
 import uk.probation.gate.referral.person.People;
 import uk.probation.gate.referral.person.Person;
-import uk.probation.gate.referral.referral.Referral;
-import uk.probation.gate.referral.referral.Referrals;
+import uk.probation.gate.referral.lifecycle.Referral;
+import uk.probation.gate.referral.lifecycle.Referrals;
 import uk.probation.gate.referral.release.ReleaseOutcome;
 import uk.probation.gate.referral.release.ReleaseOutcomes;
 

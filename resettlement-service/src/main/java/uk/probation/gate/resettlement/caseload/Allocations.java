@@ -24,13 +24,13 @@ public class Allocations {
     public static final String USER_ID = "^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$";
     static final String DIRECTORY = "caseworkers";
 
-    private final Cases cases;
+    private final CaseStore cases;
     private final Events events;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final AuditTrail audit;
 
-    Allocations(Cases cases, Events events, MongoTemplate mongo, Clock clock, AuditTrail audit) {
+    Allocations(CaseStore cases, Events events, MongoTemplate mongo, Clock clock, AuditTrail audit) {
         this.cases = cases;
         this.events = events;
         this.mongo = mongo;

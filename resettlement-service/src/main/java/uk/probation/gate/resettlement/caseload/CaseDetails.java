@@ -21,12 +21,12 @@ import uk.probation.gate.resettlement.domain.Deadlines;
 public class CaseDetails {
 
 
-    private final Cases cases;
+    private final CaseStore cases;
     private final Events events;
     private final Deadlines deadlines;
     private final Clock clock;
 
-    CaseDetails(Cases cases, Events events, Deadlines deadlines, Clock clock) {
+    CaseDetails(CaseStore cases, Events events, Deadlines deadlines, Clock clock) {
         this.cases = cases;
         this.events = events;
         this.deadlines = deadlines;

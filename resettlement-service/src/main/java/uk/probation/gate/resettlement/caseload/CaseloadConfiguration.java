@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import tools.jackson.databind.json.JsonMapper;
+import uk.probation.gate.resettlement.ResettlementProperties;
 import uk.probation.gate.resettlement.domain.Deadlines;
 import uk.probation.gate.resettlement.domain.WorkingDays;
 

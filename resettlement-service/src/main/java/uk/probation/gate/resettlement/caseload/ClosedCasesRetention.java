@@ -69,7 +69,7 @@ public class ClosedCasesRetention implements RetentionPolicy {
         deleteAnnouncedTombstones();
         LocalDate cutoff = LocalDate.ofInstant(Retention.cutoff(now, period), ZoneOffset.UTC);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<CaseStatus> closed = Cases.CLOSED.stream().filter(s -> s != CaseStatus.ERASED).toList();
+        List<CaseStatus> closed = CaseStore.CLOSED.stream().filter(s -> s != CaseStatus.ERASED).toList();
         Set<String> seen = new HashSet<>();
         long erased = 0;
         while (true) {

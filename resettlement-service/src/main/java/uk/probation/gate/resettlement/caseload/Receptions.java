@@ -22,6 +22,7 @@ import uk.probation.gate.platform.failure.RuleViolated;
 import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.platform.outbox.Events;
 import uk.probation.gate.platform.security.Caller;
+import uk.probation.gate.resettlement.ResettlementProperties;
 import uk.probation.gate.resettlement.domain.Deadlines;
 
 /**
@@ -41,7 +42,7 @@ public class Receptions {
     public record Opened(ResettlementCase resettlementCase, boolean isNew, boolean earlierThanOpenCase) {
     }
 
-    private final Cases cases;
+    private final CaseStore cases;
     private final MongoTemplate mongo;
     private final Events events;
     private final ResettlementProperties properties;
@@ -49,7 +50,7 @@ public class Receptions {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Receptions(Cases cases, MongoTemplate mongo, Events events, ResettlementProperties properties, Deadlines deadlines,
+    Receptions(CaseStore cases, MongoTemplate mongo, Events events, ResettlementProperties properties, Deadlines deadlines,
             Clock clock, MeterRegistry meters) {
         this.cases = cases;
         this.mongo = mongo;

@@ -7,10 +7,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ResponsibleOfficers {
 
-    private final Cases cases;
+    private final CaseStore cases;
     private final Clock clock;
 
-    ResponsibleOfficers(Cases cases, Clock clock) {
+    ResponsibleOfficers(CaseStore cases, Clock clock) {
         this.cases = cases;
         this.clock = clock;
     }

@@ -12,7 +12,7 @@ import uk.probation.gate.platform.failure.Conflict;
 import uk.probation.gate.platform.failure.RuleViolated;
 import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.caseload.Actors;
-import uk.probation.gate.resettlement.caseload.Cases;
+import uk.probation.gate.resettlement.caseload.CaseStore;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
 import uk.probation.gate.resettlement.domain.Deadlines;
 import uk.probation.gate.resettlement.domain.Need;
@@ -22,13 +22,13 @@ import uk.probation.gate.resettlement.domain.PlanRules;
 @Service
 public class ResettlementPlans {
 
-    private final Cases cases;
+    private final CaseStore cases;
     private final Events events;
     private final Deadlines deadlines;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ResettlementPlans(Cases cases, Events events, Deadlines deadlines, Clock clock, MeterRegistry meters) {
+    ResettlementPlans(CaseStore cases, Events events, Deadlines deadlines, Clock clock, MeterRegistry meters) {
         this.cases = cases;
         this.events = events;
         this.deadlines = deadlines;

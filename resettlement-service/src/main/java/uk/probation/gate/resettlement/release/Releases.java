@@ -10,7 +10,7 @@ import uk.probation.gate.platform.failure.Conflict;
 import uk.probation.gate.platform.failure.RuleViolated;
 import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.caseload.Actors;
-import uk.probation.gate.resettlement.caseload.Cases;
+import uk.probation.gate.resettlement.caseload.CaseStore;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
 import uk.probation.gate.resettlement.domain.AccommodationOnRelease;
 import uk.probation.gate.resettlement.domain.CaseStatus;
@@ -25,12 +25,12 @@ public class Releases {
             EteOnRelease eteOnRelease, boolean metAtGate) {
     }
 
-    private final Cases cases;
+    private final CaseStore cases;
     private final Events events;
     private final Deadlines deadlines;
     private final Clock clock;
 
-    Releases(Cases cases, Events events, Deadlines deadlines, Clock clock) {
+    Releases(CaseStore cases, Events events, Deadlines deadlines, Clock clock) {
         this.cases = cases;
         this.events = events;
         this.deadlines = deadlines;

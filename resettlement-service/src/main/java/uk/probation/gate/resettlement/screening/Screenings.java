@@ -12,7 +12,7 @@ import uk.probation.gate.platform.failure.Conflict;
 import uk.probation.gate.platform.failure.RuleViolated;
 import uk.probation.gate.platform.failure.Violation;
 import uk.probation.gate.resettlement.caseload.Actors;
-import uk.probation.gate.resettlement.caseload.Cases;
+import uk.probation.gate.resettlement.caseload.CaseStore;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
 import uk.probation.gate.resettlement.domain.Answer;
 import uk.probation.gate.resettlement.domain.Deadlines;
@@ -23,14 +23,14 @@ import uk.probation.gate.resettlement.domain.ScreeningStage;
 @Service
 public class Screenings {
 
-    private final Cases cases;
+    private final CaseStore cases;
     private final ScreeningQuestions questions;
     private final Events events;
     private final Deadlines deadlines;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Screenings(Cases cases, ScreeningQuestions questions, Events events, Deadlines deadlines, Clock clock,
+    Screenings(CaseStore cases, ScreeningQuestions questions, Events events, Deadlines deadlines, Clock clock,
             MeterRegistry meters) {
         this.cases = cases;
         this.questions = questions;

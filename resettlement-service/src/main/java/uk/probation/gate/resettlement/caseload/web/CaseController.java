@@ -12,16 +12,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.probation.gate.platform.security.Caller;
 import uk.probation.gate.platform.web.ApiProblem;
-import uk.probation.gate.resettlement.caseload.Cases;
+import uk.probation.gate.resettlement.caseload.CaseStore;
 import uk.probation.gate.resettlement.caseload.Receptions;
 
 @RestController
 class CaseController {
 
     private final Receptions receptions;
-    private final Cases cases;
+    private final CaseStore cases;
 
-    CaseController(Receptions receptions, Cases cases) {
+    CaseController(Receptions receptions, CaseStore cases) {
         this.receptions = receptions;
         this.cases = cases;
     }

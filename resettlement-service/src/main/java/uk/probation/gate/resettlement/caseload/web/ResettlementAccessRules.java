@@ -11,7 +11,7 @@ import uk.probation.gate.platform.security.AccessRules;
 
 /**
  * Who may call what, as in api.md. Roles only: where a caseworker works ({@code prisons}) is checked on each case
- * ({@code Cases.get}) and list ({@code Caseload}), so a case at another prison answers 404 like an unknown id.
+ * ({@code CaseStore.get}) and list ({@code Caseload}), so a case at another prison answers 404 like an unknown id.
  */
 @Component
 class ResettlementAccessRules implements AccessRules {

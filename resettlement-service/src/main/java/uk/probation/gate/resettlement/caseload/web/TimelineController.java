@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.probation.gate.platform.web.PageResponse;
 import uk.probation.gate.platform.web.Paging;
 import uk.probation.gate.resettlement.caseload.Actor;
-import uk.probation.gate.resettlement.caseload.Cases;
+import uk.probation.gate.resettlement.caseload.CaseStore;
 import uk.probation.gate.resettlement.caseload.ResettlementCase;
 import uk.probation.gate.resettlement.caseload.ResettlementCase.Happened;
 import uk.probation.gate.resettlement.caseload.TimelineSummaries;
@@ -22,9 +22,9 @@ class TimelineController {
     record Entry(Instant at, Happened type, Actor by, String summary, Map<String, Object> details) {
     }
 
-    private final Cases cases;
+    private final CaseStore cases;
 
-    TimelineController(Cases cases) {
+    TimelineController(CaseStore cases) {
         this.cases = cases;
     }
 

@@ -1,0 +1,8 @@
+package uk.probation.gate.referral.lifecycle;
+
+import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
+
+/** {@link EscalationScenarios} on the embedded Kafka broker and Mongo wire server. */
+@OnEmbeddedInfrastructure(database = "referral-routing-it")
+class EscalationEmbeddedIT extends EscalationScenarios {
+}

@@ -1,8 +1,0 @@
-package uk.probation.gate.referral.referral;
-
-import uk.probation.gate.platform.test.OnEmbeddedInfrastructure;
-
-/** {@link RoutingScenarios} on the embedded Kafka broker and Mongo wire server. */
-@OnEmbeddedInfrastructure(database = "referral-routing-it")
-class RoutingEmbeddedIT extends RoutingScenarios {
-}
