@@ -32,24 +32,6 @@ final class EqualityIndex<P> extends SecondaryIndex<P> {
         return found == null ? List.of() : found.values();
     }
 
-    /** Every indexed value is looked at: the tests' collections are small. */
-    @Override
-    Collection<P> positionsIn(KeyValue prefix, Range range) {
-        List<P> found = new java.util.ArrayList<>();
-        int next = prefix == null ? 0 : prefix.size();
-        byValue.forEach((values, ids) -> {
-            for (int i = 0; i < next; i++) {
-                if (!java.util.Objects.equals(values.get(i), prefix.get(i))) {
-                    return;
-                }
-            }
-            if (range == null || range.contains(values.get(next))) {
-                found.addAll(ids.values());
-            }
-        });
-        return found;
-    }
-
     /** Every indexed value is looked at and sorted: the tests' collections are small. */
     @Override
     java.util.Iterator<P> inOrder(List<KeyValue> prefixes, Range range, boolean reverse) {

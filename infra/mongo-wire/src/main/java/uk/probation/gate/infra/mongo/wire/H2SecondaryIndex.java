@@ -51,36 +51,6 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
     }
 
     @Override
-    Collection<Object> positionsIn(KeyValue prefix, Range range) {
-        String values = prefix == null ? "" : encode(prefix) + VALUE_SEPARATOR;
-        if (range == null) {
-            return positionsFrom(values);
-        }
-        String typed = values + typeLetter(range.bound());
-        String bound = typed + sortable(range.bound());
-        List<Object> found = new ArrayList<>();
-        Cursor<String, Object> cursor = entries.cursor(range.below() ? typed : bound);
-        while (cursor.hasNext()) {
-            String key = cursor.next();
-            if (!key.startsWith(typed) || key.length() < bound.length()) {
-                break;
-            }
-            int order = key.substring(0, bound.length()).compareTo(bound);
-            if (order == 0 && !range.inclusive()) {
-                if (range.below()) {
-                    break;
-                }
-                continue;
-            }
-            if (range.below() && order > 0) {
-                break;
-            }
-            found.add(cursor.getValue());
-        }
-        return found;
-    }
-
-    @Override
     java.util.Iterator<Object> inOrder(List<KeyValue> prefixes, Range range, boolean reverse) {
         List<Walk> walks = new ArrayList<>();
         for (KeyValue prefix : prefixes) {

@@ -139,13 +139,7 @@ final class IndexedQueries {
                 continue;
             }
             List<String> keys = keysOf(index);
-            int equal = 0;
-            while (equal < keys.size() && !sortKeys.contains(keys.get(equal))
-                    && conditions.equalities.containsKey(keys.get(equal))
-                    && (secondary.indexesMissingAsNull()
-                            || !conditions.equalities.get(keys.get(equal)).contains(null))) {
-                equal++;
-            }
+            int equal = leadingEqualities(secondary, keys, conditions, sortKeys);
             if (equal + sortKeys.size() > keys.size()
                     || !keys.subList(equal, equal + sortKeys.size()).equals(sortKeys)) {
                 continue;
@@ -303,11 +297,7 @@ final class IndexedQueries {
         if (!(index instanceof SecondaryIndex<P> secondary)) {
             return null;
         }
-        int equal = 0;
-        while (equal < keys.size() && equalities.containsKey(keys.get(equal))
-                && (secondary.indexesMissingAsNull() || !equalities.get(keys.get(equal)).contains(null))) {
-            equal++;
-        }
+        int equal = leadingEqualities(secondary, keys, conditions, List.of());
         if (equal == keys.size()) {
             return new Plan<>(index, equalities, equal, null, 4 * equal + 2);
         }
@@ -316,6 +306,21 @@ final class IndexedQueries {
             return new Plan<>(index, equalities, equal, range, 4 * equal + 1);
         }
         return equal == 0 ? null : new Plan<>(index, equalities, equal, null, 4 * equal);
+    }
+
+    /**
+     * How many of the index's first keys the conditions give an equality an index lookup can answer (a null only where
+     * the index holds missing fields as null), stopping at any of {@code stopAt}.
+     */
+    private static int leadingEqualities(SecondaryIndex<?> index, List<String> keys, Conditions conditions,
+            List<String> stopAt) {
+        int equal = 0;
+        while (equal < keys.size() && !stopAt.contains(keys.get(equal))
+                && conditions.equalities.containsKey(keys.get(equal))
+                && (index.indexesMissingAsNull() || !conditions.equalities.get(keys.get(equal)).contains(null))) {
+            equal++;
+        }
+        return equal;
     }
 
     private static boolean anyNull(List<String> keys, Map<String, List<Object>> equalities) {

@@ -31,7 +31,11 @@ abstract class SecondaryIndex<P> extends Index<P> {
      * as MongoDB's bounded index scan. Only values of the bound's own type are in range, as in MongoDB ({@code $lt} a
      * date matches dates).
      */
-    abstract Collection<P> positionsIn(KeyValue prefix, Range range);
+    final Collection<P> positionsIn(KeyValue prefix, Range range) {
+        List<P> found = new java.util.ArrayList<>();
+        inOrder(java.util.Collections.singletonList(prefix), range, false).forEachRemaining(found::add);
+        return found;
+    }
 
     /**
      * The positions of the documents whose first indexed fields equal one of {@code prefixes} (each normalized, in
