@@ -27,9 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One person's browser on the web application: headless Debian chromium through Debian's chromedriver. Every page
- * it arrives on (after {@link #open}, {@link #click}, {@link #press} or {@link #signIn}) is screenshotted to
- * {@code target/screenshots/<test>/<nn>-<page>.png} and checked with axe-core: a violation of impact serious or
- * critical fails the test at once, naming the rule and the elements.
+ * it arrives on (after {@link #open}, {@link #click}, {@link #press} or {@link #signIn}) is checked with axe-core
+ * and screenshotted to {@code target/screenshots/<test>/<nn>-<page>.png}: a violation of impact serious or critical
+ * fails the test at once, naming the rule and the elements.
+ * <p>
+ * A page is checked once per look and variant in a test JVM: its look is the set of distinct element shapes it is
+ * made of (tag, classes, role, type and which ARIA and labelling attributes it carries, not text or values), so the
+ * same template showing other data, or more rows, is not checked again, while its error state, an extra component or
+ * another viewport is. axe-core took about 330 ms a page and the screenshot 180 ms; most of a journey's pages are
+ * looks already checked (the suite's time, issue #14 CI budget). A failing test screenshots every open browser
+ * ({@link #screenshotNow}).
  */
 public final class Browser implements AutoCloseable {
 
@@ -39,6 +46,15 @@ public final class Browser implements AutoCloseable {
             + "chromium-driver and runs: npm install --prefix .test-tools axe-core@4)";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Looks already checked in this JVM, with their variant. */
+    private static final java.util.Set<String> CHECKED_LOOKS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The page's look: its distinct element shapes, sorted (run in an isolated world: works without JavaScript). */
+    private static final String LOOK = "(() => { const shapes = new Set(); for (const e of document.querySelectorAll('*'))"
+            + " { let k = e.tagName; if (e.classList.length) { k += '.' + [...e.classList].sort().join('.'); }"
+            + " for (const a of e.getAttributeNames().sort()) { if (a === 'role' || a === 'type' || a === 'alt'"
+            + " || a === 'for' || a === 'scope' || a === 'lang' || a === 'href' || a === 'tabindex'"
+            + " || a.startsWith('aria-')) { k += '[' + a + ']'; } } shapes.add(k); }"
+            + " return [...shapes].sort().join('|'); })()";
 
     private final ChromeDriver driver;
     private final URI baseUrl;
@@ -212,7 +228,8 @@ public final class Browser implements AutoCloseable {
                         + " s; it shows:\n" + text());
             }
             try {
-                Thread.sleep(1000);
+                // events reach the other services in a few hundred ms: look again soon
+                Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -307,11 +324,25 @@ public final class Browser implements AutoCloseable {
     public Browser check() {
         pageNumber++;
         String name = String.format(Locale.ROOT, "%02d-%s", pageNumber, slug(driver.getTitle()));
+        Object context = isolatedWorld("look");
+        String look = variant + " " + evaluate(context, LOOK, false);
+        if (!CHECKED_LOOKS.add(look)) {
+            return this;
+        }
         screenshot(screenshots.resolve(name + ".png"));
         List<String> violations = axeViolations();
+        if (!violations.isEmpty()) {
+            // checked again next time it is seen, so each failing page fails its own test
+            CHECKED_LOOKS.remove(look);
+        }
         assertThat(violations).as("axe-core found serious or critical problems on page %s (%s), screenshot %s",
                 name, driver.getCurrentUrl(), screenshots.resolve(name + ".png")).isEmpty();
         return this;
+    }
+
+    /** Screenshots the page shown now, e.g. when a test failed on it: {@code <nn>-<label>.png}. */
+    public void screenshotNow(String label) {
+        screenshot(screenshots.resolve(String.format(Locale.ROOT, "%02d-%s.png", pageNumber, label)));
     }
 
     /** The whole page, not only the window: the layout's full size through the DevTools protocol. */
@@ -337,22 +368,11 @@ public final class Browser implements AutoCloseable {
      * turned off, where timers do not fire, so setTimeout there is a microtask.
      */
     private List<String> axeViolations() {
-        Map<String, Object> tree = driver.executeCdpCommand("Page.getFrameTree", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> frame = (Map<String, Object>) ((Map<String, Object>) tree.get("frameTree")).get("frame");
-        Map<String, Object> world = driver.executeCdpCommand("Page.createIsolatedWorld",
-                Map.of("frameId", frame.get("id"), "worldName", "axe-check", "grantUniveralAccess", true));
-        Object context = world.get("executionContextId");
-        Map<String, Object> result = driver.executeCdpCommand("Runtime.evaluate", Map.of(
-                "expression", "window.setTimeout = (fn, ms, ...args) => { Promise.resolve().then(() => fn(...args));"
+        String json = evaluate(isolatedWorld("axe-check"),
+                "window.setTimeout = (fn, ms, ...args) => { Promise.resolve().then(() => fn(...args));"
                         + " return 0; }; window.clearTimeout = () => {};\n" + axeSource
                         + "\n;axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations))",
-                "contextId", context, "awaitPromise", true, "returnByValue", true));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> value = (Map<String, Object>) result.get("result");
-        if (value == null || !(value.get("value") instanceof String json)) {
-            throw new IllegalStateException("axe-core did not run on " + driver.getCurrentUrl() + ": " + result);
-        }
+                true);
         List<String> serious = new ArrayList<>();
         for (JsonNode violation : JSON.readTree(json)) {
             String impact = violation.path("impact").asString("");
@@ -364,6 +384,28 @@ public final class Browser implements AutoCloseable {
             }
         }
         return serious;
+    }
+
+    /** A new isolated world (like a browser extension's) in the page's main frame: its execution context id. */
+    private Object isolatedWorld(String name) {
+        Map<String, Object> tree = driver.executeCdpCommand("Page.getFrameTree", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> frame = (Map<String, Object>) ((Map<String, Object>) tree.get("frameTree")).get("frame");
+        Map<String, Object> world = driver.executeCdpCommand("Page.createIsolatedWorld",
+                Map.of("frameId", frame.get("id"), "worldName", name, "grantUniveralAccess", true));
+        return world.get("executionContextId");
+    }
+
+    /** Evaluates a script giving a string in that world (awaiting its promise when {@code promise}). */
+    private String evaluate(Object context, String expression, boolean promise) {
+        Map<String, Object> result = driver.executeCdpCommand("Runtime.evaluate", Map.of("expression", expression,
+                "contextId", context, "awaitPromise", promise, "returnByValue", true));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> value = (Map<String, Object>) result.get("result");
+        if (value == null || !(value.get("value") instanceof String text)) {
+            throw new IllegalStateException("a script did not run on " + driver.getCurrentUrl() + ": " + result);
+        }
+        return text;
     }
 
     static String slug(String title) {

@@ -29,6 +29,20 @@ public abstract class BrowserTest {
     private final List<Browser> browsers = new ArrayList<>();
     private String testName;
 
+    /** A failed test screenshots each of its browsers on the page it was on (before they close). */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.AfterTestExecutionCallback screenshotOnFailure = context -> {
+        if (context.getExecutionException().isPresent()) {
+            for (Browser browser : browsers) {
+                try {
+                    browser.screenshotNow("failed");
+                } catch (RuntimeException e) {
+                    // a browser that died cannot be screenshotted; the failure itself is what matters
+                }
+            }
+        }
+    };
+
     protected static RunningStack stack() {
         return SharedStack.get();
     }

@@ -28,6 +28,7 @@ import uk.probation.gate.platform.test.Identifiers;
  * services (each service's answer, the person's case and referral in it), downloads it as JSON, and a bad
  * identifier is shown in the error summary; reads every service's retention policies and runs a purge.
  */
+@org.junit.jupiter.api.parallel.Isolated
 class DataProtectionJourneyIT extends BrowserTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -84,7 +85,7 @@ class DataProtectionJourneyIT extends BrowserTest {
         String caseId = setup.reception(prisonNumber, "NMI", "MALE");
         setup.completedPlan(caseId, List.of("ACCOMMODATION"));
         String[] referralId = new String[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(150)).until(() -> {
             JsonNode referrals = ResettlementSetup.referralsFor(caseId);
             if (referrals != null && !referrals.isEmpty()) {
                 referralId[0] = referrals.get(0).path("id").asString();

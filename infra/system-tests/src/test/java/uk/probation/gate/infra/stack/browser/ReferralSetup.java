@@ -62,7 +62,7 @@ final class ReferralSetup {
     String sentReferral(String prisonNumber, String need, String providerCode) {
         String admin = BrowserTest.token("admin");
         String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(150)).until(() -> {
             JsonNode page = referral.get("/api/referrals?prisonNumber=" + prisonNumber + "&size=50", admin).body();
             for (JsonNode r : page.path("items")) {
                 if (need.equals(r.path("need").asString()) && "SENT".equals(r.path("status").asString())

@@ -69,7 +69,7 @@ final class ResettlementSetup {
     /** Waits until referral-service has the person (from the reception event) on the release-readiness worklist. */
     static void awaitOnWorklist(OpenCase person, String prisonCode) {
         Http referral = new Http(BrowserTest.stack().baseUrl(StackComponent.REFERRAL).toString());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(150)).until(() -> {
             JsonNode items = referral.get("/api/release-readiness?withinDays=14&size=100&prisonCode=" + prisonCode,
                     BrowserTest.token("caseworker")).body().get("items");
             for (JsonNode item : items) {
