@@ -210,10 +210,23 @@ public class OutboxRelay implements SmartLifecycle {
             return List.of();
         }
         Instant now = clock.instant();
+        Update claimIt = new Update().set(CLAIM, new Document("holder", lease.holder())
+                .append("until", java.util.Date.from(now.plus(claimTtl))));
+        if (ids.size() == 1) {
+            // one aggregate (a request's save, the usual batch below full load): claim and read it in one round trip
+            // (or already this instance's: a publish that failed half-way left its claim)
+            Query claimable = query(where("_id").is(ids.get(0)).and("outbox.0").exists(true)
+                    .orOperator(where(CLAIM).exists(false), where(CLAIM + ".until").lte(java.util.Date.from(now)),
+                            where(CLAIM + ".holder").is(lease.holder())));
+            claimable.fields().include("_id").include("outbox");
+            Document claimed = mongo.findAndModify(claimable, claimIt,
+                    org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                    Document.class, collection);
+            return claimed == null ? List.of() : List.of(claimed);
+        }
         Query claimable = query(where("_id").in(ids).and("outbox.0").exists(true)
                 .orOperator(where(CLAIM).exists(false), where(CLAIM + ".until").lte(java.util.Date.from(now))));
-        mongo.updateMulti(claimable, new Update().set(CLAIM, new Document("holder", lease.holder())
-                .append("until", java.util.Date.from(now.plus(claimTtl)))), collection);
+        mongo.updateMulti(claimable, claimIt, collection);
         Query mine = query(where("_id").in(ids).and(CLAIM + ".holder").is(lease.holder()));
         mine.fields().include("_id").include("outbox");
         return mongo.find(mine, Document.class, collection);
