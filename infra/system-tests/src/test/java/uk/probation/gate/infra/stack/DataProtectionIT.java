@@ -42,7 +42,6 @@ import uk.probation.gate.platform.test.TopicReader;
  * every API port, and Prometheus scrapes the management ports with the shipped configuration. Shares the stack the
  * browser tests use ({@link SharedStack}): one start for all of them.
  */
-@org.junit.jupiter.api.parallel.Isolated
 class DataProtectionIT {
 
     private static final List<StackComponent> SERVICES = List.of(RESETTLEMENT, COMMUNITY_PAYBACK, REFERRAL,

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Kafka, Mongo and the auth server started through the public API, exercised with the real clients. */
-@org.junit.jupiter.api.parallel.Isolated
 class InfrastructureStackIT {
 
     static RunningStack stack;

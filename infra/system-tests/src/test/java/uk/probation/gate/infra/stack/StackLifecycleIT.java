@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What close() leaves behind (no processes, the data) and how a failed start reports itself. */
-@org.junit.jupiter.api.parallel.Isolated
 class StackLifecycleIT {
 
     @TempDir

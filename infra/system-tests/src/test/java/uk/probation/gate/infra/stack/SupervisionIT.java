@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * cannot start again is a crash loop that stops the whole stack; with supervision off it stays down. The Mongo wire
  * server and the mail server are the cheapest children, and a crash is the same to the supervisor whatever crashed.
  */
-@org.junit.jupiter.api.parallel.Isolated
 class SupervisionIT {
 
     @Test

@@ -28,7 +28,6 @@ import uk.probation.gate.platform.test.TopicReader;
  * services, each in its own JVM, driven only through HTTP (with tokens from the real authorization server) and
  * Kafka. The first event travels reception → resettlement.events → referral-service and notifications-service.
  */
-@org.junit.jupiter.api.parallel.Isolated
 class WholeSystemIT {
 
     private static RunningStack stack;

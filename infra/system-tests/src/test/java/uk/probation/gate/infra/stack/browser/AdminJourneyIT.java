@@ -19,7 +19,6 @@ import uk.probation.gate.platform.test.Http;
  * refused at the field); the background work of every service. Whatever the journey changes in the shared stack is
  * put back through the APIs.
  */
-@org.junit.jupiter.api.parallel.Isolated
 class AdminJourneyIT extends BrowserTest {
 
     private static final String TEMPLATE = "resettlement.prisoner.released.en";

@@ -14,7 +14,6 @@ import org.openqa.selenium.By;
  * timeline says what changed in words), allocated to her and found under "My cases", given to Chris Doyle and
  * unallocated; and a stale change of the details says Chris changed the case first and keeps what she typed.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.RESETTLEMENT)
 class CaseDetailsJourneyIT extends BrowserTest {
 
     @ParameterizedTest(name = "{0}")

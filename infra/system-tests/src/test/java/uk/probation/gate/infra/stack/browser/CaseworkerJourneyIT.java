@@ -22,7 +22,6 @@ import uk.probation.gate.platform.test.Identifiers;
  * check your answers, the referrals and the one timeline on the case, the release recorded and its outcome shown.
  * Runs on a desktop, at 375 px wide and with JavaScript off.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.RESETTLEMENT)
 class CaseworkerJourneyIT extends BrowserTest {
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);

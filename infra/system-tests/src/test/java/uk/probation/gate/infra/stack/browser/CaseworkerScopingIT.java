@@ -10,7 +10,6 @@ import org.openqa.selenium.By;
  * Nottingham case on her worklist or caseload, and reaching it by its address is "Page not found", exactly like an
  * unknown case. Her own cases show the abuse-victim support task, which men's plans do not have.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.RESETTLEMENT)
 class CaseworkerScopingIT extends BrowserTest {
 
     @Test

@@ -16,7 +16,6 @@ import org.openqa.selenium.By;
  * at risk, and a stand-down that tells everyone booked. The journey creates its own project and session, so it runs
  * on an empty area. Signed in through the login page; every step in the browser.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.UNPAID_WORK)
 class CoordinatorJourneyIT extends BrowserTest {
 
     static final String DERBY = "N53DER";

@@ -28,7 +28,6 @@ import uk.probation.gate.platform.test.Identifiers;
  * services (each service's answer, the person's case and referral in it), downloads it as JSON, and a bad
  * identifier is shown in the error summary; reads every service's retention policies and runs a purge.
  */
-@org.junit.jupiter.api.parallel.Isolated
 class DataProtectionJourneyIT extends BrowserTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

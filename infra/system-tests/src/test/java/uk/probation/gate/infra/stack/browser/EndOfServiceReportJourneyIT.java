@@ -16,7 +16,6 @@ import uk.probation.gate.platform.test.Identifiers;
  * check your answers; then Asha Patel, the caseworker, reads the report from the case's referrals. The referral's
  * earlier steps are set up through the provider's API client. Desktop, 375 px and without JavaScript.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.RESETTLEMENT)
 class EndOfServiceReportJourneyIT extends BrowserTest {
 
     @ParameterizedTest(name = "{0}")

@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
  * nor reachable by its URL (Page not found). The people and referrals are set up through the APIs. Desktop, 375 px
  * and without JavaScript.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.RESETTLEMENT)
 class OfficerJourneyIT extends BrowserTest {
 
     @ParameterizedTest(name = "{0}")

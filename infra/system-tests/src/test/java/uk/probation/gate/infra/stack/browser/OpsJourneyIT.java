@@ -21,7 +21,6 @@ import uk.probation.gate.platform.test.Identifiers;
  * each table downloaded as a real CSV file equal to the page, the Grafana dashboards linked, and no person
  * identifiers anywhere on it. Releases and an unpaid work order are set up through the APIs with the dev clients.
  */
-@org.junit.jupiter.api.parallel.Isolated
 class OpsJourneyIT extends BrowserTest {
 
     private static final List<String> TABLES = List.of("releases-by-prison", "releases-by-sex",

@@ -13,7 +13,6 @@ import org.openqa.selenium.interactions.Actions;
  * latest version beside their own answer, keeps what they typed, and saves it over on purpose. A double click on
  * save never saves twice. Asha Patel and Chris Doyle both work at HMP Nottingham, each in a browser of their own.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.RESETTLEMENT)
 class PlanConflictIT extends BrowserTest {
 
     @Test

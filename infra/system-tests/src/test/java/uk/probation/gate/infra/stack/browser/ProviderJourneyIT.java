@@ -17,7 +17,6 @@ import uk.probation.gate.platform.test.Identifiers;
  * Page not found. Data is set up through the APIs with the caseworker client; every step under test is in the
  * browser: on the desktop, 375 px wide, and with JavaScript off.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.RESETTLEMENT)
 class ProviderJourneyIT extends BrowserTest {
 
     @ParameterizedTest

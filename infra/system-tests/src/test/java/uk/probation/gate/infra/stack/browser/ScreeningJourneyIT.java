@@ -14,7 +14,6 @@ import org.openqa.selenium.WebElement;
  * the wording she answered, the past version is readable, and a new case is asked the new wording. Then the
  * pre-release review, due 12 weeks before release, is reached from the caseload and completed on time.
  */
-@org.junit.jupiter.api.parallel.Isolated
 class ScreeningJourneyIT extends BrowserTest {
 
     private static final String REWORDED_FROM = "Where were they living before custody?";

@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
  * Unfinished input survives a session time-out: the web session ends (its cookie is gone, as after 30 idle
  * minutes), the caseworker presses save, signs in again and finds the page with what they typed, not yet saved.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.RESETTLEMENT)
 class SessionTimeOutIT extends BrowserTest {
 
     @Test

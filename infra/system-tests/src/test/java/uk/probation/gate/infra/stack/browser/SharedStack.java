@@ -13,14 +13,6 @@ import uk.probation.gate.infra.stack.StackOptions;
  */
 public final class SharedStack {
 
-    /**
-     * The data a class's tests create and count (junit-platform.properties runs two classes at a time): the classes
-     * holding the same lock run one at a time, so a list's "Showing 1 to 20 of N" is not changed under a test by
-     * another class's orders or cases. A class taking neither runs beside any of them.
-     */
-    public static final String UNPAID_WORK = "shared-stack-unpaid-work";
-    public static final String RESETTLEMENT = "shared-stack-resettlement-and-referrals";
-
     private static RunningStack stack;
 
     private SharedStack() {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** The sign-in contract end to end: login page, the person's name in the header, their first page, sign-out. */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.RESETTLEMENT)
 class SignInIT extends BrowserTest {
 
     @Test

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
  * counting against the person; one person's failed record keeps the others. The supervisor sees no order, project
  * or booking link.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.UNPAID_WORK)
 class SupervisorJourneyIT extends BrowserTest {
 
     static final String DERBY = "N53DER";

@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
  * to come: attendance is not offered, and the page says it can be recorded from the session's day. The project,
  * sessions, order and its first two bookings are set up through the API.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(SharedStack.UNPAID_WORK)
 class UnpaidWorkDatesJourneyIT extends BrowserTest {
 
     static final String DERBY = "N53DER";

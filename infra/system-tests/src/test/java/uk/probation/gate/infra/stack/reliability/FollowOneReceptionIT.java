@@ -27,7 +27,6 @@ import uk.probation.gate.platform.test.Identifiers;
  * handling, and the e-mail to the officer. community-payback-service takes no part in a reception, so an unpaid
  * work order is followed the same way into notifications-service.
  */
-@org.junit.jupiter.api.parallel.Isolated
 class FollowOneReceptionIT {
 
     private static RunningStack stack;

@@ -36,7 +36,6 @@ import uk.probation.gate.platform.test.Identifiers;
  * publishes what its outbox holds before it exits, and its consumers commit their offsets, so the restarted
  * instance redelivers nothing. Clients retry what failed with the same Idempotency-Key, as a real client would.
  */
-@org.junit.jupiter.api.parallel.Isolated
 class GracefulShutdownIT {
 
     private static final Pattern CONSUMED = Pattern.compile("^Consumed (\\S+) (\\S+) from (\\S+)$");
