@@ -41,20 +41,10 @@ public final class SnapshotH2Backend extends H2Backend {
      * On {@code file} with a page cache of {@code cacheMegabytes}: pages in the cache hold their documents already
      * read, so a query that finds a few thousand documents through an index does not deserialise each of them again
      * (H2's default cache is 16 MB; ADR 0013).
-     * <p>
-     * Auto-compaction aims at a fill rate of {@value #COMPACT_FILL_RATE} %, not H2's default 90 %: H2 raises its target
-     * to the whole rate whenever the file has been idle for a moment and then rewrites chunks until it is reached, so
-     * with 100,000 people stored the store's idle CPU was that rewriting (ADR 0013, amendment 3). At 50 % it never
-     * rewrites chunks while idle, still rewrites the emptiest while busy, and moves chunks to shrink a file more than
-     * half empty: the file may be up to about twice its live data.
      */
     public SnapshotH2Backend(String file, int cacheMegabytes) {
-        super(new org.h2.mvstore.MVStore.Builder().fileName(file).cacheSize(cacheMegabytes)
-                .autoCompactFillRate(COMPACT_FILL_RATE).open());
+        super(new org.h2.mvstore.MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open());
     }
-
-    /** The fill rate H2's background compaction aims at (percent). */
-    static final int COMPACT_FILL_RATE = 50;
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
