@@ -44,7 +44,11 @@ public final class LocalMongo {
                 cacheMegabytes));
         // no oplog: nothing here uses change streams, and it wrote a copy of every change into a collection that
         // only grew (ADR 0013)
-        server.bind("127.0.0.1", port);
+        // the server runs each command on the event loop its connection belongs to, so one long command stalls every
+        // other connection on that loop; with Netty's default four loops a service starting while another ran its
+        // first gauge refresh waited out the driver's 10 s connect timeout for its handshake (ADR 0013, amendment 3).
+        // Many loops, one per connection in practice: a long command holds up its own connection and its collection.
+        server.bind(new java.net.InetSocketAddress("127.0.0.1", port), 1, EVENT_LOOPS);
 
         CountDownLatch stopped = new CountDownLatch(1);
         // closing the server closes the MVStore, so the last second of writes is flushed to the file
@@ -55,6 +59,9 @@ public final class LocalMongo {
         System.out.println("MONGO READY 127.0.0.1:" + port);
         stopped.await();
     }
+
+    /** Event loops (threads) serving connections: about as many as the local stack's services open to the store. */
+    static final int EVENT_LOOPS = 64;
 
     /** The H2 backend on {@code file} with that page cache, as {@link SnapshotH2Backend} mends it. */
     static H2Backend backend(String file, int cacheMegabytes) {
