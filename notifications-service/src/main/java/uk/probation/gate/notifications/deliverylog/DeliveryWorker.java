@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -40,8 +42,8 @@ import uk.probation.gate.platform.tracing.TraceContext;
  * No job-wide lease: the instances share the queue instead of one of them sending everything.
  * <p>
  * The poll is keyed (ADR 0013): it reads the entries of the last {@link #LOOKBACK_SLOTS} minutes' slots through the
- * {@code slot} index, never the whole queue, so entries held for quiet hours or waiting for a later attempt are not
- * read on every tick. An attempt that finds no such recipient parks the entry on the recipient's code as well as
+ * {@code slot, dueAt} index in the order they fall due, one batch at a time, never the whole queue, so entries held
+ * for quiet hours or waiting for a later attempt are not read on every tick, nor the rest of a backlog. An attempt that finds no such recipient parks the entry on the recipient's code as well as
  * scheduling its next attempt; registering the recipient releases it at once.
  * <p>
  * Each delivery runs in the trace the notification was decided in (the consumed event's, kept on the queue entry),
@@ -163,6 +165,27 @@ class DeliveryWorker {
             log.info("{} queued notification(s) moved into the current slot", moved);
         }
         lastResweep = now;
+    }
+
+    /**
+     * The queue is read through {@link QueuedDelivery#DUE_INDEX}; the index on the slot alone that an earlier version
+     * made serves nothing now and would only cost every write, so it is dropped where it exists.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void dropSlotOnlyIndex() {
+        try {
+            IndexOperations indexes = mongo.indexOps(QueuedDelivery.class);
+            if (indexes.getIndexInfo().stream()
+                    .anyMatch(index -> QueuedDelivery.SLOT_ONLY_INDEX.equals(index.getName()))) {
+                indexes.dropIndex(QueuedDelivery.SLOT_ONLY_INDEX);
+                log.info("Dropped the delivery queue's index '{}': the poll reads the queue through '{}'",
+                        QueuedDelivery.SLOT_ONLY_INDEX, QueuedDelivery.DUE_INDEX);
+            }
+        } catch (RuntimeException e) {
+            // harmless where it stays: tried again at the next start
+            log.warn("Could not drop the delivery queue's index '{}': {}", QueuedDelivery.SLOT_ONLY_INDEX,
+                    e.getClass().getSimpleName());
+        }
     }
 
     /**

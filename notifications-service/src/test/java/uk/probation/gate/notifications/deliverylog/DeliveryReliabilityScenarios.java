@@ -203,6 +203,58 @@ abstract class DeliveryReliabilityScenarios extends NotificationScenarioSupport 
     }
 
     /**
+     * A backlog is worked through one batch at a time (issue 14): each poll reads the entries it takes, in the order
+     * they fell due, through the queue's index, not the whole backlog again. Entries of notifications that no longer
+     * exist are simply dequeued, so only the queue's own reads are counted. The count comes from the Mongo wire
+     * server's collStats; real MongoDB does not report it, so there the check is skipped.
+     */
+    @Test
+    void aBacklogIsReadOneBatchAtATimeNotWholeOnEveryPoll() {
+        Instant now = clock.instant();
+        int backlog = 1000;
+        List<QueuedDelivery> entries = new ArrayList<>();
+        for (int i = 0; i < backlog; i++) {
+            Instant due = now.minusSeconds(30).plusMillis(i);
+            entries.add(new QueuedDelivery(newId() + ":gone", due, null, QueuedDelivery.slotOf(due, now), null));
+        }
+        long readBefore = documentsReadThroughIndexes("delivery_queue");
+        org.junit.jupiter.api.Assumptions.assumeTrue(readBefore >= 0, "the store reports documents read");
+        mongo.insertAll(entries);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(Query.query(Criteria.where("_id")
+                .in(entries.stream().map(QueuedDelivery::id).toList())), QueuedDelivery.class) == 0);
+
+        // each entry: read once by a poll, once by its claim, once by its removal; re-reading the backlog on every
+        // poll of 50 would be about ten times that
+        assertThat(documentsReadThroughIndexes("delivery_queue") - readBefore)
+                .as("queue documents read while %d due entries were worked through", backlog)
+                .isLessThanOrEqualTo(4L * backlog);
+    }
+
+    /** A database an earlier version made keeps no index on the slot alone: the poll's index replaces it. */
+    @Test
+    void theQueuesEarlierIndexOnTheSlotAloneIsDroppedAtStart(
+            @org.springframework.beans.factory.annotation.Autowired DeliveryWorker worker) {
+        org.springframework.data.mongodb.core.index.IndexOperations indexes = mongo.indexOps(QueuedDelivery.class);
+        indexes.createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("slot", org.springframework.data.domain.Sort.Direction.ASC).named(QueuedDelivery.SLOT_ONLY_INDEX));
+        assertThat(indexes.getIndexInfo()).extracting(org.springframework.data.mongodb.core.index.IndexInfo::getName)
+                .contains(QueuedDelivery.SLOT_ONLY_INDEX, QueuedDelivery.DUE_INDEX);
+
+        worker.dropSlotOnlyIndex();
+
+        assertThat(indexes.getIndexInfo()).extracting(org.springframework.data.mongodb.core.index.IndexInfo::getName)
+                .doesNotContain(QueuedDelivery.SLOT_ONLY_INDEX).contains(QueuedDelivery.DUE_INDEX);
+    }
+
+    /** The wire server's count of documents read through an index of the collection; -1 where it keeps none. */
+    private long documentsReadThroughIndexes(String collection) {
+        Object read = mongo.getDb().runCommand(new org.bson.Document("collStats", collection))
+                .get("documentsReadThroughIndexes");
+        return read instanceof Number number ? number.longValue() : -1;
+    }
+
+    /**
      * One reception followed into the e-mail (issue 13): the event arrives with a W3C traceparent; the notification
      * is queued with it and sent inside it, so the JSON log line saying it was sent has the event's trace id.
      */

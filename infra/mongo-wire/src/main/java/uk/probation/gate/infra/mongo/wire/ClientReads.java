@@ -32,8 +32,10 @@ final class ClientReads {
     /** A scan of this many documents or more is logged. */
     private static final int LARGE = 10_000;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClientReads.class);
-    /** When each filter shape's scan was last logged. */
-    private final java.util.Map<String, Long> scansLogged = new java.util.HashMap<>();
+    /** A query that reads this many documents through an index is logged. */
+    static final int MANY_THROUGH_INDEX = 1_000;
+    /** When each collection and filter shape's scan, or large read through an index, was last logged. */
+    private final java.util.Map<String, Long> logged = new java.util.HashMap<>();
 
     QueryResult query(Supplier<QueryResult> query) {
         if (changing) {
@@ -59,22 +61,61 @@ final class ClientReads {
      */
     void scanning(String namespace, Document filter, int documents) {
         collectionScans++;
-        if (documents < LARGE) {
-            return;
-        }
-        String shape = filter == null ? "{}" : filter.keySet().toString();
-        long now = System.currentTimeMillis();
-        Long last = scansLogged.get(shape);
-        if (last == null || now - last >= 60_000) {
-            scansLogged.put(shape, now);
+        if (documents >= LARGE && due("scan " + namespace + shapeOf(filter))) {
             log.warn("Collection scan of {} ({} documents) for a filter on {}: no index serves it", namespace,
-                    documents, shape);
+                    documents, shapeOf(filter));
         }
     }
 
-    /** An index found these documents, which are now read. */
-    void readingThroughIndex(int documents) {
+    /**
+     * An index found these documents, which are now read. A query that reads {@value #MANY_THROUGH_INDEX} or more is
+     * logged like a scan (once a minute per collection and filter shape, keys and operators only): an index that
+     * narrows a filter to thousands of documents, read on every tick of a poller, kept the store busy at idle with
+     * 100,000 people stored (ADR 0013).
+     */
+    void readingThroughIndex(String namespace, Document filter, int documents) {
         documentsReadThroughIndexes += documents;
+        if (documents >= MANY_THROUGH_INDEX && due("index " + namespace + shapeOf(filter))) {
+            log.warn("Read {} documents of {} through an index for a filter on {}", documents, namespace,
+                    shapeOf(filter));
+        }
+    }
+
+    /** Whether what {@code key} names was last logged a minute ago or more (and it is now). */
+    private boolean due(String key) {
+        long now = System.currentTimeMillis();
+        Long last = logged.get(key);
+        if (last != null && now - last < 60_000) {
+            return false;
+        }
+        logged.put(key, now);
+        return true;
+    }
+
+    /**
+     * A filter's shape: its fields with the operators applied to each, nested in {@code $and} / {@code $or}, never a
+     * value: {@code [status, respondBy $lt]}.
+     */
+    static String shapeOf(Document filter) {
+        if (filter == null) {
+            return "[]";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Object> entry : filter.entrySet()) {
+            String key = entry.getKey();
+            Object value = entry.getValue();
+            if (key.startsWith("$") && value instanceof java.util.Collection<?> alternatives) {
+                parts.add(key + alternatives.stream()
+                        .map(each -> each instanceof Document part ? shapeOf(part) : "?")
+                        .collect(Collectors.joining(" ", "(", ")")));
+            } else if (value instanceof Document operators && !operators.isEmpty()
+                    && operators.keySet().stream().allMatch(operator -> operator.startsWith("$"))) {
+                parts.add(key + " " + String.join(" ", operators.keySet()));
+            } else {
+                parts.add(key);
+            }
+        }
+        return parts.toString();
     }
 
     /**

@@ -140,14 +140,15 @@ public final class SnapshotH2Backend extends H2Backend {
                 java.util.Iterator<Object> ordered = IndexedQueries.inOrder(getIndexes(), query, orderBy);
                 if (ordered != null) {
                     List<Object> page = IndexedQueries.firstMatching(ordered, this::getDocument,
-                            document -> matcher.matches(document, query), skip, limit, reads::readingThroughIndex);
+                            document -> matcher.matches(document, query), skip, limit,
+                            documents -> reads.readingThroughIndex(getFullName(), query, documents));
                     return matchDocuments(query, page, orderBy, 0, 0, batchSize, fields);
                 }
             }
             return IndexedQueries.answer(getIndexes(), query,
                     () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields),
                     positions -> {
-                        reads.readingThroughIndex(positions.size());
+                        reads.readingThroughIndex(getFullName(), query, positions.size());
                         return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields);
                     });
         }

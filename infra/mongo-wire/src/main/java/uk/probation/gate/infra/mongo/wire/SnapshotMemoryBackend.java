@@ -97,14 +97,15 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
                 java.util.Iterator<Integer> ordered = IndexedQueries.inOrder(getIndexes(), query, orderBy);
                 if (ordered != null) {
                     List<Integer> page = IndexedQueries.firstMatching(ordered, this::getDocument,
-                            document -> matcher.matches(document, query), skip, limit, reads::readingThroughIndex);
+                            document -> matcher.matches(document, query), skip, limit,
+                            documents -> reads.readingThroughIndex(getFullName(), query, documents));
                     return matchDocuments(query, page, orderBy, 0, 0, batchSize, fields);
                 }
             }
             return IndexedQueries.answer(getIndexes(), query,
                     () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields),
                     positions -> {
-                        reads.readingThroughIndex(positions.size());
+                        reads.readingThroughIndex(getFullName(), query, positions.size());
                         return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields);
                     });
         }

@@ -314,6 +314,9 @@ class WireBackendsTest {
                             Sorts.descending("createdAt"), 0, 7),
                     new Page(and(eq("provider", "P2"), eq("status", "SENT"), gte("createdAt", cutoff)),
                             Sorts.ascending("createdAt"), 2, 7),
+                    // several values of a leading key and a bound on the sort key (the delivery queue's poll)
+                    new Page(and(in("provider", "P1", "P2", "P3"), eq("status", "SENT"), lte("createdAt", cutoff)),
+                            Sorts.ascending("createdAt"), 0, 6),
                     // a condition the index does not hold is checked on each document read
                     new Page(and(eq("provider", "P3"), eq("status", "ACCEPTED"), gt("score", 0)),
                             Sorts.ascending("createdAt"), 1, 5),

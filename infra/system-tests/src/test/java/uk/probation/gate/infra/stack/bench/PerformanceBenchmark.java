@@ -326,17 +326,31 @@ public final class PerformanceBenchmark {
                     + "after the load (settling), then the next one, which the goal is judged on.");
         }
 
-        /** What the store logged as scans of large collections during the run (keys only, never values). */
+        /**
+         * What the store logged during the run (keys and operators only, never values): scans of collections of 10,000
+         * documents or more, and queries that read 1,000 documents or more through an index; each shape with how many
+         * times it was logged (at most once a minute each) and the most documents one such read took.
+         */
         private void scansLogged() throws java.io.IOException {
             java.nio.file.Path log = stack.logFile(StackComponent.MONGO);
-            List<String> scans;
+            java.util.regex.Pattern count = java.util.regex.Pattern.compile("(\\d+) documents");
+            Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
             try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
-                scans = lines.filter(l -> l.contains("Collection scan of")).map(l -> l.substring(l.indexOf("Collection")))
-                        .map(l -> l.replaceAll("\\(\\d+ documents\\)", "(N documents)")).distinct().limit(20).toList();
+                lines.filter(l -> l.contains("Collection scan of") || l.contains("through an index for a filter"))
+                        .forEach(l -> {
+                            String message = l.substring(Math.max(l.indexOf("Collection scan"), l.indexOf("Read ")));
+                            java.util.regex.Matcher m = count.matcher(message);
+                            long documents = m.find() ? Long.parseLong(m.group(1)) : 0;
+                            long[] seen = shapes.computeIfAbsent(m.replaceAll("N documents"), k -> new long[2]);
+                            seen[0]++;
+                            seen[1] = Math.max(seen[1], documents);
+                        });
             }
-            report.figure("store", "scans of collections of 10,000 documents or more, as the store logged them",
-                    scans.isEmpty() ? "none" : scans.size() + " filter shapes (notes below)");
-            scans.forEach(s -> report.note("Store log: " + s));
+            report.figure("store", "scans of collections of 10,000 documents or more, and reads of 1,000 documents or "
+                    + "more through an index, as the store logged them",
+                    shapes.isEmpty() ? "none" : shapes.size() + " filter shapes (notes below)");
+            shapes.forEach((shape, seen) -> report.note("Store log: " + shape + " (logged " + seen[0]
+                    + " times, at most once a minute; most documents in one: " + seen[1] + ")"));
         }
 
         private void memory(String when) {
