@@ -45,6 +45,7 @@ import uk.probation.gate.platform.lease.JobLease;
 import uk.probation.gate.platform.messaging.CloudEventReader;
 import uk.probation.gate.platform.messaging.IdempotentListeners;
 import uk.probation.gate.platform.messaging.PoisonEventException;
+import uk.probation.gate.platform.mongo.ObsoleteIndexes;
 import uk.probation.gate.platform.outbox.AggregateSnapshots;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.EventPublisher;
@@ -205,6 +206,14 @@ public class PlatformAutoConfiguration {
             mongo.indexOps(collection).createIndex(new Index().on(OutboxRelay.PENDING, Sort.Direction.ASC).sparse()
                     .named("outbox_pending"));
         });
+    }
+
+    /** Indexes a newer one replaced, dropped at start where an earlier version made them. */
+    @Bean
+    SmartInitializingSingleton obsoleteIndexes(MongoTemplate mongo,
+            @Value("${platform.mongo.obsolete-indexes:}") List<String> names) {
+        ObsoleteIndexes obsolete = new ObsoleteIndexes(mongo, names.stream().filter(n -> !n.isBlank()).toList());
+        return obsolete::drop;
     }
 
     /**

@@ -13,9 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -165,27 +163,6 @@ class DeliveryWorker {
             log.info("{} queued notification(s) moved into the current slot", moved);
         }
         lastResweep = now;
-    }
-
-    /**
-     * The queue is read through {@link QueuedDelivery#DUE_INDEX}; the index on the slot alone that an earlier version
-     * made serves nothing now and would only cost every write, so it is dropped where it exists.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void dropSlotOnlyIndex() {
-        try {
-            IndexOperations indexes = mongo.indexOps(QueuedDelivery.class);
-            if (indexes.getIndexInfo().stream()
-                    .anyMatch(index -> QueuedDelivery.SLOT_ONLY_INDEX.equals(index.getName()))) {
-                indexes.dropIndex(QueuedDelivery.SLOT_ONLY_INDEX);
-                log.info("Dropped the delivery queue's index '{}': the poll reads the queue through '{}'",
-                        QueuedDelivery.SLOT_ONLY_INDEX, QueuedDelivery.DUE_INDEX);
-            }
-        } catch (RuntimeException e) {
-            // harmless where it stays: tried again at the next start
-            log.warn("Could not drop the delivery queue's index '{}': {}", QueuedDelivery.SLOT_ONLY_INDEX,
-                    e.getClass().getSimpleName());
-        }
     }
 
     /**

@@ -17,19 +17,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the poll reads only the last few minutes' slots by an index (ADR 0013): an entry due tomorrow morning, or waiting
  * an hour for its next attempt, is not read until its minute comes. The index is on the slot and then {@code dueAt},
  * the order the poll takes entries in, so a poll reads one batch of a backlog, not every entry of the window's slots
- * (a backlog of thousands read on every poll kept the store busy long after the load). {@code waitingFor} is the recipient code an entry
+ * (a backlog of thousands read on every poll kept the store busy long after the load). It replaces an index on the
+ * slot alone, dropped at start where an earlier version made it ({@code platform.mongo.obsolete-indexes}). {@code waitingFor} is the recipient code an entry
  * is parked on when its last attempt found no such recipient in the directory: registering that recipient makes it
  * due at once (found by that index, not by reading the queue); it is cleared whenever the entry is claimed.
  */
 @Document("delivery_queue")
-@CompoundIndex(name = QueuedDelivery.DUE_INDEX, def = "{'slot': 1, 'dueAt': 1}")
+@CompoundIndex(name = "slot_due", def = "{'slot': 1, 'dueAt': 1}")
 record QueuedDelivery(@Id String id, Instant dueAt, String traceparent, Long slot,
         @Indexed(name = "waitingFor", sparse = true) String waitingFor) {
-
-    /** The index the poll reads the queue by. */
-    static final String DUE_INDEX = "slot_due";
-    /** The index on the slot alone that it replaces (dropped where an earlier version made it). */
-    static final String SLOT_ONLY_INDEX = "slot";
 
     /** The epoch minute of {@code at}: the queue's slot for an entry due then. */
     static long slotOf(Instant at) {

@@ -231,22 +231,6 @@ abstract class DeliveryReliabilityScenarios extends NotificationScenarioSupport 
                 .isLessThanOrEqualTo(4L * backlog);
     }
 
-    /** A database an earlier version made keeps no index on the slot alone: the poll's index replaces it. */
-    @Test
-    void theQueuesEarlierIndexOnTheSlotAloneIsDroppedAtStart(
-            @org.springframework.beans.factory.annotation.Autowired DeliveryWorker worker) {
-        org.springframework.data.mongodb.core.index.IndexOperations indexes = mongo.indexOps(QueuedDelivery.class);
-        indexes.createIndex(new org.springframework.data.mongodb.core.index.Index()
-                .on("slot", org.springframework.data.domain.Sort.Direction.ASC).named(QueuedDelivery.SLOT_ONLY_INDEX));
-        assertThat(indexes.getIndexInfo()).extracting(org.springframework.data.mongodb.core.index.IndexInfo::getName)
-                .contains(QueuedDelivery.SLOT_ONLY_INDEX, QueuedDelivery.DUE_INDEX);
-
-        worker.dropSlotOnlyIndex();
-
-        assertThat(indexes.getIndexInfo()).extracting(org.springframework.data.mongodb.core.index.IndexInfo::getName)
-                .doesNotContain(QueuedDelivery.SLOT_ONLY_INDEX).contains(QueuedDelivery.DUE_INDEX);
-    }
-
     /** The wire server's count of documents read through an index of the collection; -1 where it keeps none. */
     private long documentsReadThroughIndexes(String collection) {
         Object read = mongo.getDb().runCommand(new org.bson.Document("collStats", collection))

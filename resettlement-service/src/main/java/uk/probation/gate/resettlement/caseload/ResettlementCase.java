@@ -44,8 +44,9 @@ import uk.probation.gate.contracts.reference.Sex;
  */
 @Document("cases")
 @CompoundIndex(name = "reception", def = "{'prisonNumber': 1, 'receivedOn': 1}", unique = true)
-// the caseload: a prison's cases with something due (ADR 0013)
-@CompoundIndex(name = "caseload", def = "{'prisonCode': 1, 'nextDue': 1}")
+// the caseload: a prison's cases with something due, and by when (ADR 0013): the page's count, an $or of what is due
+// and an outcome still to record by a day, is answered from this index alone (it replaces "caseload", without the day)
+@CompoundIndex(name = "caseload_due", def = "{'prisonCode': 1, 'nextDue': 1, 'nextDueBy': 1}")
 public class ResettlementCase extends AggregateDocument {
 
     /** Indexed (ADR 0013): a person's cases are found by it on every reception, movement and command. */

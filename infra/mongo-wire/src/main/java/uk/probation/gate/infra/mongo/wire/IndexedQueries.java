@@ -86,14 +86,35 @@ final class IndexedQueries {
 
     /**
      * The positions of exactly the documents that match {@code filter}, when an index answers every one of its
-     * conditions exactly (equalities and one bound on its keys, each key given one condition, no {@code $or}); null
-     * otherwise. The count of a filter is then the number of positions, and no document needs reading.
+     * conditions exactly (equalities and one bound on its keys, each key given one condition; for an {@code $or}, each
+     * alternative with the conditions around it); null otherwise. The count of a filter is then the number of positions, and no document needs reading.
      */
     static <P> Collection<P> coveredPositions(List<Index<P>> indexes, Document filter) {
         Conditions conditions = new Conditions();
         List<Document> alternatives = new ArrayList<>();
         collect(filter, conditions, alternatives);
-        if (!alternatives.isEmpty() || !conditions.exact) {
+        if (alternatives.isEmpty()) {
+            return covered(indexes, conditions);
+        }
+        // an $or: the union of its alternatives, each with the conditions around it, when an index answers each one
+        // exactly (a document matching two alternatives is one position, counted once)
+        Set<P> found = new LinkedHashSet<>();
+        for (Document alternative : alternatives) {
+            Conditions narrower = conditions.copy();
+            List<Document> nested = new ArrayList<>();
+            collect(alternative, narrower, nested);
+            Collection<P> positions = nested.isEmpty() ? covered(indexes, narrower) : null;
+            if (positions == null) {
+                return null;
+            }
+            found.addAll(positions);
+        }
+        return found;
+    }
+
+    /** The positions an index answers {@code conditions} with exactly, or null when none does. */
+    private static <P> Collection<P> covered(List<Index<P>> indexes, Conditions conditions) {
+        if (!conditions.exact) {
             return null;
         }
         Plan<P> plan = best(indexes, conditions);

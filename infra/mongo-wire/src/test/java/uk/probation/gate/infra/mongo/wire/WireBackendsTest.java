@@ -206,7 +206,12 @@ class WireBackendsTest {
                     and(eq("provider", "P1"), in("status", "CLOSED", "SENT"), eq("respondBy", null)),
                     and(eq("provider", "P1"), eq("status", "CLOSED")),
                     lt("lastReceivedOn", day(LocalDate.of(2026, 3, 1))), eq("lastReceivedOn", null),
-                    lt("score", 0), gte("score", -2.5), gt("score", 100), lte("score", 7));
+                    lt("score", 0), gte("score", -2.5), gt("score", 100), lte("score", 7),
+                    // an $or whose every alternative, with the conditions around it, an index answers exactly (the
+                    // caseload's shape), and one whose alternatives overlap: a document is counted once
+                    and(or(in("status", "SENT", "ACCEPTED"), and(eq("status", "CLOSED"), gte("respondBy", today))),
+                            eq("provider", "P1")),
+                    or(eq("provider", "P2"), and(eq("provider", "P2"), eq("status", "SENT")), lt("score", 0)));
             for (Bson filter : exact) {
                 long scans = collectionScans(db, "indexed");
                 long read = documentsRead(db, "indexed");
