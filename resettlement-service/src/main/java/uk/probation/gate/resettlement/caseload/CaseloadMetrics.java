@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -52,8 +54,10 @@ class CaseloadMetrics {
 
     @Scheduled(fixedDelayString = "${resettlement.metrics-refresh:PT5M}", initialDelay = 1000)
     void refresh() {
-        releasesByAccommodation.register(countReleases("release.accommodationOnRelease", "accommodation"), true);
-        releasesByEte.register(countReleases("release.eteOnRelease", "ete"), true);
+        // one read of the released cases for both gauges: at 100,000 people that is tens of thousands of documents
+        List<Document> released = releasedGroups();
+        releasesByAccommodation.register(releaseRows(released, "accommodationOnRelease", "accommodation"), true);
+        releasesByEte.register(releaseRows(released, "eteOnRelease", "ete"), true);
         overdueScreenings.register(overdueByPrison(Due.SCREENING), true);
         // a completed review leaves nextDue, so only uncompleted reviews are counted
         overdueReviews.register(overdueByPrison(Due.PRE_RELEASE_REVIEW), true);
@@ -69,18 +73,24 @@ class CaseloadMetrics {
                 .toList();
     }
 
-    private List<MultiGauge.Row<?>> countReleases(String field, String label) {
+    /** Released cases counted by prison, sex, accommodation and ETE status on release. */
+    private List<Document> releasedGroups() {
         Aggregation releases = newAggregation(match(where("status").is(CaseStatus.RELEASED)),
-                group("prisonCode", "sex", field).count().as("count"));
-        return mongo.aggregate(releases, ResettlementCase.class, Document.class).getMappedResults().stream()
-                .<MultiGauge.Row<?>>map(row -> {
-                    Document id = row.get("_id", Document.class);
-                    String last = field.substring(field.lastIndexOf('.') + 1);
-                    return MultiGauge.Row.of(Tags.of("prison", Labels.prison(String.valueOf(id.get("prisonCode"))),
-                            "sex", Labels.known(String.valueOf(id.get("sex")), Sex.class), label,
-                            String.valueOf(id.get(last))),
-                            row.get("count", Number.class));
-                })
+                group("prisonCode", "sex", "release.accommodationOnRelease", "release.eteOnRelease").count()
+                        .as("count"));
+        return mongo.aggregate(releases, ResettlementCase.class, Document.class).getMappedResults();
+    }
+
+    /** The groups summed by prison, sex and {@code field} ({@code label} in the gauge). */
+    private static List<MultiGauge.Row<?>> releaseRows(List<Document> groups, String field, String label) {
+        Map<Tags, Long> counts = new LinkedHashMap<>();
+        for (Document row : groups) {
+            Document id = row.get("_id", Document.class);
+            Tags tags = Tags.of("prison", Labels.prison(String.valueOf(id.get("prisonCode"))), "sex",
+                    Labels.known(String.valueOf(id.get("sex")), Sex.class), label, String.valueOf(id.get(field)));
+            counts.merge(tags, row.get("count", Number.class).longValue(), Long::sum);
+        }
+        return counts.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(e.getKey(), e.getValue()))
                 .toList();
     }
 }
