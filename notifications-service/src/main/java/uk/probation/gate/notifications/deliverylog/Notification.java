@@ -22,6 +22,9 @@ import uk.probation.gate.notifications.domain.RecipientKind;
  */
 @Document("notifications")
 @CompoundIndex(name = "by_recipient", def = "{'recipientCode': 1, 'createdAt': -1}")
+// the rendered-bodies retention: entries whose message is not removed yet (messageRemovedAt missing), oldest first,
+// so a run reads what it removes and not the entries it removed before (ADR 0013 amendment 4)
+@CompoundIndex(name = "message_kept", def = "{'messageRemovedAt': 1, 'createdAt': 1}")
 public record Notification(
         @Id String id,
         @Indexed(name = "recipientCode") String recipientCode,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -94,6 +95,48 @@ abstract class RetentionScenarios extends DataProtectionScenarios {
         assertThat(http.get("/subject-access-request?prn=" + newer, sar).status()).isEqualTo(200);
         assertThat(deliveryLog.purge(clock.instant().minus(Duration.ofDays(10)).plus(Duration.ofDays(1))
                 .atOffset(ZoneOffset.UTC).plus(Period.ofYears(2)).toInstant())).as("a second run").isZero();
+    }
+
+    /**
+     * A backlog of old messages (the policy was off, or a store was loaded) is thinned reading each entry about once,
+     * and a run with nothing left to do reads next to none (issue 14: finding them by "a message is present" read
+     * every old entry for each batch of 500). The count of documents read comes from the Mongo wire server's
+     * collStats; real MongoDB does not report it, so there the check is skipped.
+     */
+    @Test
+    void aBacklogOfOldMessagesIsThinnedReadingEachEntryOnceAndANothingToDoRunReadsNone() {
+        Instant logged = clock.instant().minus(Duration.ofDays(20));
+        int backlog = 2000;
+        List<org.bson.Document> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < backlog; i++) {
+            entries.add(new org.bson.Document("_id", UUID.randomUUID() + ":backlog").append("recipientCode", "backlog")
+                    .append("recipientKind", "RESPONSIBLE_OFFICER").append("channel", "EMAIL").append("status", "SENT")
+                    .append("attempts", 1).append("messageSubject", "Reception").append("messageBody", "A message")
+                    .append("createdAt", java.util.Date.from(logged.plusMillis(i))));
+        }
+        long before = documentsReadThroughIndexes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(before >= 0, "the store reports documents read");
+        mongo.getCollection("notifications").insertMany(entries);
+
+        assertThat(renderedBodies.purge(clock.instant())).isGreaterThanOrEqualTo(backlog);
+        // each entry: read once by the run's walk, once by the update that thins it
+        long thinning = documentsReadThroughIndexes() - before;
+        assertThat(thinning).as("entries read to thin %d", backlog).isLessThanOrEqualTo(5L * backlog / 2);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("recipientCode").is("backlog")
+                        .and("messageBody").ne(null)), Notification.class)).isZero();
+
+        long again = documentsReadThroughIndexes();
+        assertThat(renderedBodies.purge(clock.instant())).as("a second run").isZero();
+        assertThat(documentsReadThroughIndexes() - again).as("entries read by a run with nothing to do")
+                .isLessThan(100);
+    }
+
+    /** The wire server's count of documents of the delivery log read through an index; -1 where it keeps none. */
+    private long documentsReadThroughIndexes() {
+        Object read = mongo.getDb().runCommand(new org.bson.Document("collStats", "notifications"))
+                .get("documentsReadThroughIndexes");
+        return read instanceof Number number ? number.longValue() : -1;
     }
 
     @Test
