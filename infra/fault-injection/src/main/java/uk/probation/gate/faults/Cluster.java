@@ -36,6 +36,7 @@ final class Cluster implements AutoCloseable {
         StackOptions stackOptions = StackOptions.defaults().withRandomPorts().withTemporaryDataDir()
                 .withStartupTimeout(Duration.ofSeconds(300)).only(components)
                 .withBrokers(options.brokers()).withInstances(options.instances()).withSupervision(true)
+                .withArchiveTraining(options.archiveTraining())
                 // a round kills something every half minute or so: never let the supervisor give up on it
                 .withCrashLoop(1_000, Duration.ofMinutes(1));
         return new Cluster(LocalStack.start(stackOptions), options.brokers(), options.instances());

@@ -71,6 +71,8 @@ class OutcomeDashboardsIT {
         // no web app: the simulator drives the services' APIs and Prometheus scrapes the services
         stack = LocalStack.start(StackOptions.defaults().withRandomPorts().withTemporaryDataDir().only(components)
                 .withStartupTimeout(Duration.ofSeconds(300))
+                // nothing here starts a service twice: a class-data archive would never be used (ADR 0014)
+                .withArchiveTraining(false)
                 // gauges computed from the stores refresh every second instead of every 15 s
                 .withArgsForAllServices("--resettlement.metrics-refresh=PT1S", "--referral.metrics-refresh=PT1S",
                         "--community-payback.metrics-refresh=PT1S"));

@@ -54,6 +54,7 @@ public final class RunningStack implements AutoCloseable {
     private final LaunchCommands commands;
     private final Duration startupTimeout;
     private final boolean supervision;
+    private final boolean archiveTraining;
     private final int maxRestarts;
     private final Duration restartWindow;
     /** Every instance of every component started, in start order. */
@@ -107,6 +108,7 @@ public final class RunningStack implements AutoCloseable {
         this.commands = commands;
         this.startupTimeout = options.startupTimeout();
         this.supervision = options.supervision();
+        this.archiveTraining = options.archiveTraining();
         this.maxRestarts = options.maxRestarts();
         this.restartWindow = options.restartWindow();
         // Ctrl-C, or a test JVM ending without close(), must not leave brokers and services behind
@@ -210,7 +212,7 @@ public final class RunningStack implements AutoCloseable {
             slots = List.copyOf(children.values());
         }
         for (Slot slot : slots) {
-            if (closed.get() || !slot.spec.classDataSharing() || !AppCds.needsTraining(slot.spec)
+            if (closed.get() || !archiveTraining || !slot.spec.classDataSharing() || !AppCds.needsTraining(slot.spec)
                     || !training.add(slot)) {
                 continue;
             }

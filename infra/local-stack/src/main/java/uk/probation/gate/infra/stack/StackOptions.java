@@ -29,6 +29,7 @@ public final class StackOptions {
     private int instances = 1;
     private boolean supervision = true;
     private boolean classDataSharing = true;
+    private boolean archiveTraining = true;
     private int maxRestarts = 5;
     private Duration restartWindow = Duration.ofMinutes(2);
     private final Set<StackComponent> components = EnumSet.allOf(StackComponent.class);
@@ -46,6 +47,17 @@ public final class StackOptions {
      */
     public StackOptions withClassDataSharing(boolean classDataSharing) {
         this.classDataSharing = classDataSharing;
+        return this;
+    }
+
+    /**
+     * Off: the services and the web app still run extracted (and from an archive the data directory already has),
+     * but the stack trains no class-data archive. For stacks that will not start a service a second time, such as
+     * test stacks on a temporary data directory: there a training run (a Spring start of its own per service) is CPU
+     * spent for a start that never comes. On by default.
+     */
+    public StackOptions withArchiveTraining(boolean archiveTraining) {
+        this.archiveTraining = archiveTraining;
         return this;
     }
 
@@ -171,6 +183,10 @@ public final class StackOptions {
 
     boolean classDataSharing() {
         return classDataSharing;
+    }
+
+    boolean archiveTraining() {
+        return archiveTraining;
     }
 
     int maxRestarts() {

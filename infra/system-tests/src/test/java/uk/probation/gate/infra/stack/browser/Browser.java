@@ -20,16 +20,15 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One person's browser on the web application: headless Debian chromium through Debian's chromedriver. Every page
- * it arrives on (after {@link #open}, {@link #click}, {@link #press} or {@link #signIn}) is checked with axe-core
- * and screenshotted to {@code target/screenshots/<test>/<nn>-<page>.png}: a violation of impact serious or critical
- * fails the test at once, naming the rule and the elements.
+ * One person's browser on the web application: a headless Debian chromium (through Debian's chromedriver) borrowed
+ * for the test and given back at its end, to start the next test afresh in a new browser context ({@link Chromiums}).
+ * Every page it arrives on (after {@link #open}, {@link #click}, {@link #press} or {@link #signIn}) is checked with
+ * axe-core and screenshotted to {@code target/screenshots/<test>/<nn>-<page>.png}: a violation of impact serious or
+ * critical fails the test at once, naming the rule and the elements.
  * <p>
  * A page is checked once per look and variant in a test JVM: its look is the set of distinct element shapes it is
  * made of (tag, classes, role, type and which ARIA and labelling attributes it carries, not text or values), so the
@@ -56,6 +55,8 @@ public final class Browser implements AutoCloseable {
             + " || a.startsWith('aria-')) { k += '[' + a + ']'; } } shapes.add(k); }"
             + " return [...shapes].sort().join('|'); })()";
 
+    private final Chromiums chromiums;
+    private final Chromium chromium;
     private final ChromeDriver driver;
     private final URI baseUrl;
     private final Path screenshots;
@@ -63,7 +64,8 @@ public final class Browser implements AutoCloseable {
     private final Variant variant;
     private int pageNumber;
 
-    Browser(URI baseUrl, Path screenshots, Path axeFile, Variant variant) {
+    /** A Chromium of this variant borrowed from {@code chromiums} until {@link #close}. */
+    Browser(URI baseUrl, Path screenshots, Path axeFile, Chromiums chromiums, Variant variant) {
         requireTools(axeFile);
         this.baseUrl = baseUrl;
         this.screenshots = screenshots;
@@ -75,17 +77,9 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options(variant));
-        if (variant == Variant.NARROW) {
-            // a desktop window cannot be narrower than about 500 px: emulate the phone's 375 px viewport instead
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", variant.width,
-                    "height", variant.height, "deviceScaleFactor", 1, "mobile", true));
-        }
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        this.chromiums = chromiums;
+        this.chromium = chromiums.borrow(variant);
+        this.driver = chromium.driver();
     }
 
     /** A rerun's screenshots replace the last run's, so the folder shows one run. */
@@ -114,25 +108,6 @@ public final class Browser implements AutoCloseable {
             throw new IllegalStateException("The browser tests need " + String.join(", ", missing) + ": "
                     + INSTALL_HINT);
         }
-    }
-
-    private static ChromeOptions options(Variant variant) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("browser-test-profile-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=" + variant.width + "," + variant.height,
-                "--lang=en-GB");
-        if (!variant.javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        return options;
     }
 
     public Variant variant() {
@@ -421,9 +396,10 @@ public final class Browser implements AutoCloseable {
         return "concat('" + text.replace("'", "', \"'\", '") + "')";
     }
 
+    /** Gives the Chromium back for the next test (in a new browser context). */
     @Override
     public void close() {
-        driver.quit();
+        chromiums.giveBack(chromium);
     }
 
     static boolean isStale(WebElement element) {

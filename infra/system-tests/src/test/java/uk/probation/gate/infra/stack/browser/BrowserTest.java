@@ -27,9 +27,16 @@ import uk.probation.gate.platform.test.Http;
 public abstract class BrowserTest {
 
     private final List<Browser> browsers = new ArrayList<>();
+    private Chromiums chromiums;
     private String testName;
 
-    /** A failed test screenshots each of its browsers on the page it was on (before they close). */
+    /** The run's Chromiums, in the root store: JUnit closes them (each quits) when the whole run ends. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.BeforeEachCallback lendChromiums = context -> chromiums = context.getRoot()
+            .getStore(org.junit.jupiter.api.extension.ExtensionContext.Namespace.GLOBAL)
+            .computeIfAbsent(Chromiums.class);
+
+    /** A failed test screenshots each of its browsers on the page it was on (before they are given back). */
     @org.junit.jupiter.api.extension.RegisterExtension
     final org.junit.jupiter.api.extension.AfterTestExecutionCallback screenshotOnFailure = context -> {
         if (context.getExecutionException().isPresent()) {
@@ -63,7 +70,7 @@ public abstract class BrowserTest {
         browsers.clear();
     }
 
-    /** A new browser on the desktop, signed in as this dev user. */
+    /** A browser on the desktop, signed in as this dev user. */
     protected Browser signedIn(String username) {
         return signedIn(username, Variant.DESKTOP);
     }
@@ -72,11 +79,14 @@ public abstract class BrowserTest {
         return browser(username, variant).signIn(username);
     }
 
-    /** A new browser not yet signed in; screenshots under {@code target/screenshots/<test>[-<label>]/}. */
+    /**
+     * A browser not yet signed in, in a browser context of its own (no other browser's cookies); screenshots under
+     * {@code target/screenshots/<test>[-<label>]/}.
+     */
     protected Browser browser(String label, Variant variant) {
         String folder = testName + (browsers.isEmpty() ? "" : "-" + label);
         Browser browser = new Browser(stack().webAppUrl(), Path.of("target", "screenshots", folder), axeFile(),
-                variant);
+                chromiums, variant);
         browsers.add(browser);
         return browser;
     }

@@ -27,6 +27,9 @@ public final class SharedStack {
             StackOptions options = StackOptions.defaults().withRandomPorts()
                     .withDataDir(java.nio.file.Path.of(dataDir)).withReset()
                     .withStartupTimeout(Duration.ofSeconds(300))
+                    // training the class-data archives took about 90 CPU-seconds beside the tests, for two restarts
+                    // (GracefulShutdownIT) that each start about 4 CPU-seconds cheaper from one (ADR 0014)
+                    .withArchiveTraining(false)
                     // the gauges the tests read refresh every second here (every 5 minutes by default, ADR 0013)
                     .withArgsForAllServices("--resettlement.metrics-refresh=PT1S", "--referral.metrics-refresh=PT1S",
                             "--community-payback.metrics-refresh=PT1S");
