@@ -14,6 +14,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import uk.probation.gate.platform.outbox.AggregateStore;
 import uk.probation.gate.platform.outbox.Events;
@@ -73,9 +74,10 @@ public class ClosedCasesRetention implements RetentionPolicy {
         Set<String> seen = new HashSet<>();
         long erased = 0;
         while (true) {
-            // closedOn is missing only on cases closed before it was kept: their date is worked out from the case
+            // through closed_on {status, closedOn}: the cases whose period ended, and those without closedOn (closed
+            // before it was kept), whose date is worked out from the case and then stored, so each is read once
             Query expired = query(where("status").in(closed).and("_id").nin(seen).orOperator(
-                    where("closedOn").lt(cutoff), where("closedOn").exists(false)))
+                    where("closedOn").lt(cutoff), where("closedOn").is(null)))
                     .with(Sort.by("_id")).limit(BATCH);
             List<ResettlementCase> batch = mongo.find(expired, ResettlementCase.class);
             if (batch.isEmpty()) {
@@ -84,7 +86,11 @@ public class ClosedCasesRetention implements RetentionPolicy {
             for (ResettlementCase c : batch) {
                 seen.add(c.getId());
                 LocalDate closedOn = c.closedOn();
-                if (c.isOpen() || closedOn == null || !closedOn.isBefore(cutoff)) {
+                if (c.isOpen() || closedOn == null) {
+                    continue;
+                }
+                if (!closedOn.isBefore(cutoff)) {
+                    keepClosedOn(c, closedOn);
                     continue;
                 }
                 c.erase(today, events);
@@ -96,6 +102,15 @@ public class ClosedCasesRetention implements RetentionPolicy {
                 }
             }
         }
+    }
+
+    /**
+     * Stores the day a case closed before closedOn was kept (no version change: the case's own next save keeps it, as
+     * the field is the aggregate's), so the next runs find it by its date.
+     */
+    private void keepClosedOn(ResettlementCase c, LocalDate closedOn) {
+        mongo.updateFirst(query(where("_id").is(c.getId()).and("closedOn").is(null)),
+                new Update().set("closedOn", closedOn), ResettlementCase.class);
     }
 
     private void deleteAnnouncedTombstones() {

@@ -47,6 +47,9 @@ import uk.probation.gate.contracts.reference.Sex;
 // the caseload: a prison's cases with something due, and by when (ADR 0013): the page's count, an $or of what is due
 // and an outcome still to record by a day, is answered from this index alone (it replaces "caseload", without the day)
 @CompoundIndex(name = "caseload_due", def = "{'prisonCode': 1, 'nextDue': 1, 'nextDueBy': 1}")
+// retention (ADR 0013): the closed cases whose period ended, read as a range of this index, not every closed case
+// (a missing closedOn is indexed as null: those are found by an equality with null)
+@CompoundIndex(name = "closed_on", def = "{'status': 1, 'closedOn': 1}")
 public class ResettlementCase extends AggregateDocument {
 
     /** Indexed (ADR 0013): a person's cases are found by it on every reception, movement and command. */

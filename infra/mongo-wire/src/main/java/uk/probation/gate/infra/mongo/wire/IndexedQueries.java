@@ -322,9 +322,11 @@ final class IndexedQueries {
         if (equal == keys.size()) {
             return new Plan<>(index, equalities, equal, null, 4 * equal + 2);
         }
+        // a bound on the next key narrows more than the same equalities on an index that ends there (status and
+        // closedOn before a day, over status alone), less than an equality on that key too
         Range range = conditions.ranges.get(keys.get(equal));
         if (range != null) {
-            return new Plan<>(index, equalities, equal, range, 4 * equal + 1);
+            return new Plan<>(index, equalities, equal, range, 4 * equal + 3);
         }
         return equal == 0 ? null : new Plan<>(index, equalities, equal, null, 4 * equal);
     }
