@@ -42,6 +42,9 @@ import uk.probation.gate.referral.person.CaseDetails;
 @CompoundIndex(name = "inbox_by_day", def = "{'providerCode': 1, 'status': 1, 'respondBy': 1, 'createdAt': 1}")
 // a provider's closed referrals, newest first, read in this index's order
 @CompoundIndex(name = "provider_newest", def = "{'providerCode': 1, 'status': 1, 'createdAt': -1}")
+// retention: the closed referrals whose period ended, one range of this index (ADR 0013); a missing closedAt (closed
+// before it was kept) is indexed as null
+@CompoundIndex(name = "closed_at", def = "{'status': 1, 'closedAt': 1}")
 public class Referral extends AggregateDocument {
 
     public enum Source { PLAN, MANUAL }
@@ -98,6 +101,8 @@ public class Referral extends AggregateDocument {
     private Instant startedAt;
     private Outcome outcome;
     private String closedReason;
+    /** When it closed for good (CLOSED or UNROUTABLE): its retention counts from here. */
+    private Instant closedAt;
     private String previousCaseId;
     private List<String> desiredOutcomes = new ArrayList<>();
     private EndOfServiceReport endOfServiceReport;
@@ -179,6 +184,7 @@ public class Referral extends AggregateDocument {
         this.providerCode = null;
         this.respondBy = null;
         this.status = ReferralStatus.UNROUTABLE;
+        this.closedAt = now;
         record(now, Referrals.SYSTEM, null, null, null);
     }
 
@@ -290,6 +296,7 @@ public class Referral extends AggregateDocument {
     void closed(String reason, Instant now, String by, Events events) {
         this.closedReason = reason;
         this.status = ReferralStatus.CLOSED;
+        this.closedAt = now;
         record(now, by, providerCode, reason, null);
         closedEvent(reason, events);
     }
@@ -442,6 +449,26 @@ public class Referral extends AggregateDocument {
 
     public List<Escalation> getEscalations() {
         return escalations;
+    }
+
+    /**
+     * When it closed for good, or null while open; for one closed before the day was kept, its history's last
+     * closing entry.
+     */
+    public Instant closedAt() {
+        if (status != ReferralStatus.CLOSED && status != ReferralStatus.UNROUTABLE) {
+            return null;
+        }
+        if (closedAt != null) {
+            return closedAt;
+        }
+        Instant last = null;
+        for (HistoryEntry entry : history) {
+            if (entry.status() == status && entry.at() != null) {
+                last = entry.at();
+            }
+        }
+        return last != null ? last : createdAt;
     }
 
     public Instant getCreatedAt() {

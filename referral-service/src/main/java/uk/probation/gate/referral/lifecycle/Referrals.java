@@ -296,11 +296,21 @@ public class Referrals {
         return true;
     }
 
-    /** Ids of referrals closed (CLOSED or UNROUTABLE) before {@code cutoff}, by the day of their closing step. */
+    /**
+     * Ids of referrals closed (CLOSED or UNROUTABLE) before {@code cutoff}: one range of the closed_at index
+     * {status, closedAt}, not every closed referral (issue 14). Those closed before closedAt was kept get it from
+     * their history first, so each is read once.
+     */
     public List<String> closedBefore(Instant cutoff) {
-        List<String> closed = List.of(ReferralStatus.CLOSED.name(), ReferralStatus.UNROUTABLE.name());
-        Query query = Query.query(where("status").in(closed).and("history").elemMatch(
-                where("status").in(closed).and("at").lt(java.util.Date.from(cutoff))));
+        List<ReferralStatus> closed = List.of(ReferralStatus.CLOSED, ReferralStatus.UNROUTABLE);
+        for (Referral legacy : mongo.find(Query.query(where("status").in(closed).and("closedAt").is(null)),
+                Referral.class)) {
+            // no version change: the field is the aggregate's, so its own next save keeps it
+            mongo.updateFirst(Query.query(where("_id").is(legacy.getId()).and("closedAt").is(null)),
+                    new org.springframework.data.mongodb.core.query.Update().set("closedAt", legacy.closedAt()),
+                    Referral.class);
+        }
+        Query query = Query.query(where("status").in(closed).and("closedAt").lt(cutoff));
         query.fields().include("_id");
         return mongo.find(query, Referral.class).stream().map(Referral::getId).toList();
     }

@@ -92,10 +92,30 @@ public class People {
         return deleted;
     }
 
-    /** People last received before {@code day} (or never received, only updated): candidates for a sweep. */
-    public List<Person> receivedBefore(java.time.LocalDate day) {
-        return mongo.find(Query.query(new org.springframework.data.mongodb.core.query.Criteria().orOperator(
-                where("lastReceivedOn").lt(day), where("lastReceivedOn").is(null))), Person.class);
+    /**
+     * The retention sweep's next people, at most {@code limit}, read in the retention_sweep index's order so a read
+     * stops there: those it has never looked at (new since its last run, or every one on its first), oldest reception
+     * first; else those whose turn has come by {@code today}. Each one it looks at is {@link #lookAgainOn put off}
+     * (or deleted), so it leaves these, and a run reads the people whose turn it is, not everyone received before the
+     * cutoff (issue 14). {@code passed}: already looked at this run (checked on what is read).
+     */
+    public List<Person> dueForSweep(java.time.LocalDate today, Collection<String> passed, int limit) {
+        List<Person> neverLooked = mongo.find(Query.query(where("retentionCheckOn").is(null).and("_id").nin(passed))
+                .with(org.springframework.data.domain.Sort.by("lastReceivedOn")).limit(limit), Person.class);
+        if (!neverLooked.isEmpty()) {
+            return neverLooked;
+        }
+        return mongo.find(Query.query(where("retentionCheckOn").lte(today).and("_id").nin(passed))
+                .with(org.springframework.data.domain.Sort.by("retentionCheckOn")).limit(limit), Person.class);
+    }
+
+    /**
+     * The sweep kept the person: it looks at them again on {@code day}. No version change: the field is the
+     * aggregate's, so its own next save keeps it (or, saving an older copy, clears it: they are looked at once more).
+     */
+    public void lookAgainOn(Person person, java.time.LocalDate day) {
+        mongo.updateFirst(Query.query(where("_id").is(person.getId())),
+                new org.springframework.data.mongodb.core.query.Update().set("retentionCheckOn", day), Person.class);
     }
 
     /** Deletes the person (retention); true when it was there. */

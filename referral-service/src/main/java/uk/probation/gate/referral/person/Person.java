@@ -9,6 +9,11 @@ import uk.probation.gate.contracts.reference.Sex;
 
 /** A person in a resettlement prison, keyed by prison number; the latest reception's codes. */
 @Document("people")
+// the retention sweep's candidates (ADR 0013): never looked at and received before a day (or never received), or due
+// to be looked at again; both ranges of this one index (a missing field is indexed as null). It replaces
+// lastReceivedOn, which found every person received before the day on every run.
+@org.springframework.data.mongodb.core.index.CompoundIndex(name = "retention_sweep",
+        def = "{'retentionCheckOn': 1, 'lastReceivedOn': 1}")
 public class Person extends AggregateDocument {
 
     private String prisonNumber;
@@ -20,9 +25,12 @@ public class Person extends AggregateDocument {
     private String responsibleOfficerCode;
     @Indexed(name = "caseId", sparse = true)
     private String caseId;
-    // the retention sweep's candidates: received before a day, or never (not sparse: a missing one is indexed too)
-    @Indexed(name = "lastReceivedOn")
     private LocalDate lastReceivedOn;
+    /**
+     * The day the retention sweep looks at this person again: set when it found their case still here; null until
+     * it first looks.
+     */
+    private LocalDate retentionCheckOn;
     private LocalDate expectedReleaseDate;
     private boolean recall;
     private int receptions;

@@ -3,6 +3,7 @@ package uk.probation.gate.referral.retention;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,8 @@ import uk.probation.gate.referral.routing.Routing;
 class ReferralRetention {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralRetention.class);
+    /** People looked at per read: each read holds the people collection's lock only briefly. */
+    private static final int SWEEP_BATCH = 500;
 
     /**
      * (a) Closed and unroutable referrals, from the day they closed: each expired one is erased (tombstone and
@@ -84,15 +87,33 @@ class ReferralRetention {
         return policy("people-without-case", "Copies of a person (identifiers, prison, expected release) whose case "
                 + "has no record or referral left here, from their last reception", period, now -> {
                     LocalDate day = LocalDate.ofInstant(Retention.cutoff(now, period), ZoneOffset.UTC);
+                    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+                    long periodDays = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(day, today));
+                    java.util.Set<String> passed = new java.util.HashSet<>();
                     long deleted = 0;
-                    for (Person person : people.receivedBefore(day)) {
-                        boolean caseLeft = person.getCaseId() != null && outcomes.get(person.getCaseId()) != null;
-                        if (!caseLeft && !referrals.anyFor(person.getPrisonNumber(), person.getCaseId())
-                                && people.delete(person)) {
-                            deleted++;
+                    while (true) {
+                        List<Person> due = people.dueForSweep(today, passed, SWEEP_BATCH);
+                        if (due.isEmpty()) {
+                            return deleted;
+                        }
+                        for (Person person : due) {
+                            passed.add(person.getId());
+                            LocalDate received = person.getLastReceivedOn();
+                            if (received != null && !received.isBefore(day)) {
+                                // received within the period: their turn comes when it ends
+                                people.lookAgainOn(person, received.plusDays(periodDays));
+                                continue;
+                            }
+                            boolean caseLeft = person.getCaseId() != null
+                                    && outcomes.get(person.getCaseId()) != null;
+                            if (caseLeft || referrals.anyFor(person.getPrisonNumber(), person.getCaseId())) {
+                                // kept: looked at again a period later (the safety net behind case erasure)
+                                people.lookAgainOn(person, today.plusDays(periodDays));
+                            } else if (people.delete(person)) {
+                                deleted++;
+                            }
                         }
                     }
-                    return deleted;
                 });
     }
 
