@@ -45,11 +45,16 @@ import uk.probation.gate.contracts.reference.Sex;
 @Document("cases")
 @CompoundIndex(name = "reception", def = "{'prisonNumber': 1, 'receivedOn': 1}", unique = true)
 // the caseload: a prison's cases with something due, and by when (ADR 0013): the page's count, an $or of what is due
-// and an outcome still to record by a day, is answered from this index alone (it replaces "caseload", without the day)
-@CompoundIndex(name = "caseload_due", def = "{'prisonCode': 1, 'nextDue': 1, 'nextDueBy': 1}")
+// and an outcome still to record by a day, is answered from this index alone, and its page, soonest due first (ties by
+// prison number, then id), is read in this index's order, its alternatives merged, stopping at the page (it replaces
+// "caseload" and "caseload_due", which ended with the day)
+@CompoundIndex(name = "caseload_order", def = "{'prisonCode': 1, 'nextDue': 1, 'nextDueBy': 1, 'prisonNumber': 1, '_id': 1}")
 // retention (ADR 0013): the closed cases whose period ended, read as a range of this index, not every closed case
 // (a missing closedOn is indexed as null: those are found by an equality with null)
 @CompoundIndex(name = "closed_on", def = "{'status': 1, 'closedOn': 1}")
+// the overdue gauges: what is due, before today, one range of this index (it replaces "nextDue", which found every
+// case with that step due, overdue or not)
+@CompoundIndex(name = "overdue", def = "{'nextDue': 1, 'nextDueBy': 1}", sparse = true)
 public class ResettlementCase extends AggregateDocument {
 
     /** Indexed (ADR 0013): a person's cases are found by it on every reception, movement and command. */
@@ -81,8 +86,7 @@ public class ResettlementCase extends AggregateDocument {
     private Plan plan;
     private Release release;
     private Transfer transfer;
-    /** Indexed (sparse): the overdue gauges select by what is due. */
-    @Indexed(name = "nextDue", sparse = true)
+    /** The overdue gauges read what is due before today through the index {@code overdue} (sparse). */
     private Due nextDue;
     private LocalDate nextDueBy;
     private Instant openedAt;

@@ -213,6 +213,63 @@ abstract class PrisonScopingScenarios extends ScenarioSupport {
         assertThat(hmppsItems.get(0).get("by").get("id").asString()).isEqualTo("hmpps");
     }
 
+    /**
+     * Issue 14: the caseload's first page reads about a page of cases, in its order, whatever the prison holds. 1,200
+     * cases due at one prison (screenings and reviews, outcomes to record by a day to come and some past it): the
+     * page is the soonest due, ties by prison number, as sorting every listed case gives it, and the store reads
+     * fewer than 100 cases for it (sorting read every listed case: 4,242 at 100,000 people). The count comes from
+     * the Mongo wire server's collStats; real MongoDB does not report it, so there the check is skipped.
+     */
+    @Test
+    void theCaseloadPageReadsAboutAPageOfCasesInItsOrder() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(casesRead() >= 0, "the store reports documents read");
+        LocalDate today = LocalDate.now();
+        java.util.Random random = new java.util.Random(14);
+        List<org.bson.Document> cases = new ArrayList<>();
+        List<org.bson.Document> listed = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            String due = List.of("SCREENING", "PRE_RELEASE_REVIEW", "OUTCOME_TO_RECORD").get(i % 3);
+            LocalDate dueBy = today.plusDays(random.nextInt(40) - (due.equals("OUTCOME_TO_RECORD") ? 10 : 0) + 1);
+            org.bson.Document c = new org.bson.Document("_id", java.util.UUID.randomUUID().toString())
+                    .append("version", 1L).append("prisonNumber", String.format("Z%04dCL", (i * 7919) % 10_000))
+                    .append("prisonCode", "ZZC").append("status", "PLAN_IN_PROGRESS").append("nextDue", due)
+                    .append("nextDueBy", java.util.Date.from(dueBy.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+                    .append("receivedOn", java.util.Date.from(today.minusDays(20).atStartOfDay(
+                            java.time.ZoneOffset.UTC).toInstant())).append("outbox", List.of());
+            cases.add(c);
+            if (!due.equals("OUTCOME_TO_RECORD") || !dueBy.isBefore(today)) {
+                listed.add(c);
+            }
+        }
+        listed.sort(java.util.Comparator.<org.bson.Document, java.util.Date>comparing(c -> c.getDate("nextDueBy"))
+                .thenComparing(c -> c.getString("prisonNumber")).thenComparing(c -> c.getString("_id")));
+        mongo.getCollection("cases").insertMany(cases);
+        String atZzc = Tokens.caseworkerAt("caseworker-zzc", "ZZC");
+        try {
+            long read = casesRead();
+            JsonNode page = http.get("/api/caseload?prisonCode=ZZC&size=20", atZzc).body();
+            long pageRead = casesRead() - read;
+            List<String> ids = new ArrayList<>();
+            page.get("items").forEach(item -> ids.add(item.get("caseId").asString()));
+            assertThat(ids).isEqualTo(listed.subList(0, 20).stream().map(c -> c.getString("_id")).toList());
+            assertThat(page.get("total").asInt()).isEqualTo(listed.size());
+            assertThat(pageRead).as("cases read for the first page of %d", listed.size()).isLessThan(100);
+
+            JsonNode third = http.get("/api/caseload?prisonCode=ZZC&size=20&page=2", atZzc).body();
+            List<String> thirdIds = new ArrayList<>();
+            third.get("items").forEach(item -> thirdIds.add(item.get("caseId").asString()));
+            assertThat(thirdIds).isEqualTo(listed.subList(40, 60).stream().map(c -> c.getString("_id")).toList());
+        } finally {
+            mongo.getCollection("cases").deleteMany(new org.bson.Document("prisonCode", "ZZC"));
+        }
+    }
+
+    long casesRead() {
+        Object read = mongo.getDb().runCommand(new org.bson.Document("collStats", "cases"))
+                .get("documentsReadThroughIndexes");
+        return read instanceof Number number ? number.longValue() : -1;
+    }
+
     @Test
     void theCaseloadSearchesByPrisonNumberAndSortsByAnyColumn() {
         String first = Identifiers.prisonNumber();

@@ -34,12 +34,14 @@ final class EqualityIndex<P> extends SecondaryIndex<P> {
 
     /** Every indexed value is looked at and sorted: the tests' collections are small. */
     @Override
-    java.util.Iterator<P> inOrder(List<KeyValue> prefixes, Range range, boolean reverse) {
+    java.util.Iterator<P> inOrder(List<Walk> walks, boolean reverse) {
         record Entry<P>(List<Object> rest, Object id, P position) {
         }
         java.util.Comparator<Object> values = de.bwaldvogel.mongo.backend.ValueComparator.asc();
         List<Entry<P>> found = new java.util.ArrayList<>();
-        for (KeyValue prefix : prefixes) {
+        for (Walk walk : walks) {
+            KeyValue prefix = walk.prefix();
+            Range range = walk.range();
             int next = prefix == null ? 0 : prefix.size();
             byValue.forEach((key, ids) -> {
                 for (int i = 0; i < next; i++) {

@@ -51,11 +51,11 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
     }
 
     @Override
-    java.util.Iterator<Object> inOrder(List<KeyValue> prefixes, Range range, boolean reverse) {
+    java.util.Iterator<Object> inOrder(List<SecondaryIndex.Walk> asked, boolean reverse) {
         List<Walk> walks = new ArrayList<>();
-        for (KeyValue prefix : prefixes) {
-            String values = prefix == null ? "" : encode(prefix) + VALUE_SEPARATOR;
-            walks.add(new Walk(values, range, reverse));
+        for (SecondaryIndex.Walk walk : asked) {
+            String values = walk.prefix() == null ? "" : encode(walk.prefix()) + VALUE_SEPARATOR;
+            walks.add(new Walk(values, walk.range(), reverse));
         }
         java.util.Set<Object> given = new java.util.HashSet<>();
         return new java.util.Iterator<>() {

@@ -130,7 +130,9 @@ final class IndexedQueries {
      * narrowly as the best plan would find the documents. The index must have an equality on each key before the sort
      * keys (one value or several: their walks are merged), then the sort keys in order, all ascending or all
      * descending; a bound on the first sort key narrows the walk. A sparse index gives an order only when the filter
-     * requires one of its fields (a document it leaves out could match otherwise).
+     * requires one of its fields (a document it leaves out could match otherwise). An {@code $or} is read in order when
+     * each alternative, with the conditions around it, is such walks of one same index: all of them merged (the
+     * caseload: what is due at the caller's prisons, or an outcome to record by a day, soonest first).
      */
     static <P> java.util.Iterator<P> inOrder(List<Index<P>> indexes, Document query, Document orderBy) {
         if (orderBy == null || orderBy.isEmpty()) {
@@ -151,35 +153,67 @@ final class IndexedQueries {
         Conditions conditions = new Conditions();
         List<Document> alternatives = new ArrayList<>();
         collect(query, conditions, alternatives);
-        if (!alternatives.isEmpty()) {
-            return null;
+        List<Conditions> branches = new ArrayList<>();
+        if (alternatives.isEmpty()) {
+            branches.add(conditions);
         }
-        Plan<P> best = best(indexes, conditions);
+        for (Document alternative : alternatives) {
+            // an $or: each alternative, with the conditions around it, must be walks of the same index
+            Conditions narrower = conditions.copy();
+            List<Document> nested = new ArrayList<>();
+            collect(alternative, narrower, nested);
+            if (!nested.isEmpty()) {
+                return null;
+            }
+            branches.add(narrower);
+        }
+        List<Plan<P>> best = branches.stream().map(branch -> best(indexes, branch)).toList();
         for (Index<P> index : indexes) {
             if (!(index instanceof SecondaryIndex<P> secondary)) {
                 continue;
             }
-            List<String> keys = keysOf(index);
-            int equal = leadingEqualities(secondary, keys, conditions, sortKeys);
-            if (equal + sortKeys.size() > keys.size()
-                    || !keys.subList(equal, equal + sortKeys.size()).equals(sortKeys)) {
-                continue;
+            List<SecondaryIndex.Walk> walks = new ArrayList<>();
+            for (int i = 0; i < branches.size() && walks != null; i++) {
+                List<SecondaryIndex.Walk> branchWalks = walks(secondary, branches.get(i), sortKeys, best.get(i));
+                if (branchWalks == null) {
+                    walks = null;
+                } else {
+                    walks.addAll(branchWalks);
+                }
             }
-            Range range = conditions.ranges.get(keys.get(equal));
-            Set<String> used = new java.util.HashSet<>(keys.subList(0, equal));
-            if (range != null) {
-                used.add(keys.get(equal));
+            if (walks != null) {
+                return secondary.inOrder(walks, reverse);
             }
-            if ((best != null && !used.containsAll(best.keysUsed()))
-                    || (!secondary.indexesMissingAsNull() && used.isEmpty())
-                    || lookups(keys.subList(0, equal), conditions.equalities) > MAX_LOOKUPS) {
-                continue;
-            }
-            List<KeyValue> prefixes = combinations(keys.subList(0, equal), conditions.equalities).stream()
-                    .map(values -> values.isEmpty() ? null : new KeyValue(values).normalized()).toList();
-            return secondary.inOrder(prefixes, range, reverse);
         }
         return null;
+    }
+
+    /**
+     * The walks of {@code index} that give the documents {@code conditions} may match in {@code sortKeys}' order, or
+     * null when it cannot, or would read more than the {@code best} plan: an equality on each key before the sort keys
+     * (one walk per combination of their values), then the sort keys, a bound on the first narrowing each walk.
+     */
+    private static <P> List<SecondaryIndex.Walk> walks(SecondaryIndex<P> index, Conditions conditions,
+            List<String> sortKeys, Plan<P> best) {
+        List<String> keys = keysOf(index);
+        int equal = leadingEqualities(index, keys, conditions, sortKeys);
+        if (equal + sortKeys.size() > keys.size() || !keys.subList(equal, equal + sortKeys.size()).equals(sortKeys)) {
+            return null;
+        }
+        Range range = conditions.ranges.get(keys.get(equal));
+        Set<String> used = new java.util.HashSet<>(keys.subList(0, equal));
+        if (range != null) {
+            used.add(keys.get(equal));
+        }
+        if ((best != null && !used.containsAll(best.keysUsed()))
+                || (!index.indexesMissingAsNull() && used.isEmpty())
+                || lookups(keys.subList(0, equal), conditions.equalities) > MAX_LOOKUPS) {
+            return null;
+        }
+        return combinations(keys.subList(0, equal), conditions.equalities).stream()
+                .map(values -> new SecondaryIndex.Walk(values.isEmpty() ? null : new KeyValue(values).normalized(),
+                        range))
+                .toList();
     }
 
     /**

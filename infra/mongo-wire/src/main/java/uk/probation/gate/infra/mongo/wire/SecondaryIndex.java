@@ -43,7 +43,20 @@ abstract class SecondaryIndex<P> extends Index<P> {
      * of the indexed values that follow the prefix, highest first when {@code reverse}: MongoDB's index walk for a
      * sort, read as it is consumed. A document an array field indexes twice is given once.
      */
-    abstract java.util.Iterator<P> inOrder(List<KeyValue> prefixes, Range range, boolean reverse);
+    final java.util.Iterator<P> inOrder(List<KeyValue> prefixes, Range range, boolean reverse) {
+        return inOrder(prefixes.stream().map(prefix -> new Walk(prefix, range)).toList(), reverse);
+    }
+
+    /** One walk of the index: the entries with this prefix (null for none) whose next field is in the range. */
+    record Walk(KeyValue prefix, Range range) {
+    }
+
+    /**
+     * The positions the {@code walks} find, merged in the order of the indexed values after each walk's prefix
+     * (highest first when {@code reverse}), each given once: an {@code $or} whose alternatives are walks of one index
+     * read in its order. The walks' prefixes must be of one length.
+     */
+    abstract java.util.Iterator<P> inOrder(List<Walk> walks, boolean reverse);
 
     @Override
     public final boolean canHandle(Document query) {

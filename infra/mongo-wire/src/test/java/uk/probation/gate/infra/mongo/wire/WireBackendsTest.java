@@ -308,6 +308,7 @@ class WireBackendsTest {
                     Indexes.descending("createdAt")));
             indexed.createIndex(Indexes.ascending("createdAt"));
             indexed.createIndex(Indexes.ascending("respondBy"), new IndexOptions().sparse(true));
+            indexed.createIndex(Indexes.ascending("provider", "status", "respondBy", "_id"));
             List<Document> referrals = referrals(1500);
             indexed.insertMany(referrals.stream().map(Document::new).toList());
             plain.insertMany(referrals.stream().map(Document::new).toList());
@@ -332,6 +333,14 @@ class WireBackendsTest {
                     // a condition the index does not hold is checked on each document read
                     new Page(and(eq("provider", "P3"), eq("status", "ACCEPTED"), gt("score", 0)),
                             Sorts.ascending("createdAt"), 1, 5),
+                    // an $or whose alternatives are walks of one index, merged in its order: the caseload's shape
+                    // (what is due at some prisons, or an outcome to record from a day), ties by id
+                    new Page(and(in("provider", "P1", "P2"), or(in("status", "SENT", "ACCEPTED"),
+                            and(eq("status", "CLOSED"), gte("respondBy", day(LocalDate.of(2026, 11, 20)))))),
+                            Sorts.ascending("respondBy", "_id"), 0, 20),
+                    new Page(and(or(in("status", "SENT", "ACCEPTED"), and(eq("status", "CLOSED"),
+                            gte("respondBy", day(LocalDate.of(2026, 11, 20))))), in("provider", "P1", "P2")),
+                            Sorts.ascending("respondBy", "_id"), 25, 10),
                     // the whole collection in order, and from a bound
                     new Page(new Document(), Sorts.descending("createdAt"), 0, 8),
                     new Page(gt("createdAt", cutoff), Sorts.ascending("createdAt"), 5, 5));
