@@ -32,6 +32,9 @@ final class AggregationPushdown {
         /** {@link IndexedQueries#coveredPositions}, under the collection's lock. */
         java.util.Collection<?> coveredPositions(Document filter);
 
+        /** {@link IndexedQueries#countsBy}, under the collection's lock. */
+        java.util.Map<List<Object>, Long> countsBy(Document filter, List<String> fields);
+
         /** The collection's namespace, {@code database.collection}. */
         String namespace();
     }
@@ -51,6 +54,12 @@ final class AggregationPushdown {
             java.util.Collection<?> positions = covering.coveredPositions(match);
             if (positions != null) {
                 return counted(covering.namespace(), stages.subList(1, stages.size()), positions.size());
+            }
+        }
+        if (stages.size() == 2 && collections.apply(collection) instanceof Covering covering) {
+            Document grouped = groupedCounts(covering, match, stages.get(1));
+            if (grouped != null) {
+                return grouped;
             }
         }
         PENDING.set(new Pending(collection, match, countsOnly));
@@ -119,6 +128,76 @@ final class AggregationPushdown {
         }
         return new Document("cursor", new Document("firstBatch", batch).append("id", 0L).append("ns", namespace))
                 .append("ok", 1.0);
+    }
+
+    /**
+     * A {@code $group} of the matched documents by fields ({@code _id: {name: "$field", ...}}) that only sums
+     * constants, answered from an index that holds the match's equalities and those fields ({@link
+     * IndexedQueries#countsBy}): the release gauges' counts by prison, sex and status, reading no document. Null when
+     * the stage is another shape or no index answers it.
+     */
+    private static Document groupedCounts(Covering covering, Document match, Object stage) {
+        if (!(stage instanceof Document step) || step.size() != 1 || !(step.get("$group") instanceof Document group)) {
+            return null;
+        }
+        // {_id: "$field"}: the value itself is the group's key (null for a document without it)
+        boolean single = group.get("_id") instanceof String;
+        Document id = single ? new Document("_id", group.get("_id"))
+                : group.get("_id") instanceof Document keys ? keys : null;
+        if (id == null || id.isEmpty()) {
+            return null;
+        }
+        List<String> names = new java.util.ArrayList<>();
+        List<String> fields = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Object> key : id.entrySet()) {
+            if (!(key.getValue() instanceof String path) || !path.startsWith("$") || path.startsWith("$$")
+                    || path.length() < 2) {
+                return null;
+            }
+            names.add(key.getKey());
+            fields.add(path.substring(1));
+        }
+        for (java.util.Map.Entry<String, Object> accumulator : group.entrySet()) {
+            if (!accumulator.getKey().equals("_id") && !(accumulator.getValue() instanceof Document sum
+                    && sum.size() == 1 && sum.get("$sum") instanceof Number)) {
+                return null;
+            }
+        }
+        java.util.Map<List<Object>, Long> counts = covering.countsBy(match, fields);
+        if (counts == null) {
+            return null;
+        }
+        List<Document> batch = new java.util.ArrayList<>();
+        counts.forEach((values, count) -> {
+            if (single) {
+                Object value = values.get(0) == IndexedQueries.MISSING ? null : values.get(0);
+                Document row = new Document("_id", value);
+                sums(group, row, count);
+                batch.add(row);
+                return;
+            }
+            Document key = new Document();
+            for (int i = 0; i < names.size(); i++) {
+                // a field the document lacks is left out of the group's key, as MongoDB does
+                if (values.get(i) != IndexedQueries.MISSING) {
+                    key.put(names.get(i), values.get(i));
+                }
+            }
+            Document row = new Document("_id", key);
+            sums(group, row, count);
+            batch.add(row);
+        });
+        return new Document("cursor", new Document("firstBatch", batch).append("id", 0L)
+                .append("ns", covering.namespace())).append("ok", 1.0);
+    }
+
+    /** Each accumulator of {@code group} (a constant's {@code $sum}) over {@code count} documents, into {@code row}. */
+    private static void sums(Document group, Document row, long count) {
+        for (java.util.Map.Entry<String, Object> accumulator : group.entrySet()) {
+            if (!accumulator.getKey().equals("_id")) {
+                row.put(accumulator.getKey(), sum((Number) ((Document) accumulator.getValue()).get("$sum"), count));
+            }
+        }
     }
 
     private static Number sum(Number each, long count) {

@@ -69,6 +69,46 @@ final class EqualityIndex<P> extends SecondaryIndex<P> {
     }
 
     @Override
+    Grouped<P> countsAfter(KeyValue prefix, int fields, Range range) {
+        Map<List<Object>, Long> counts = new LinkedHashMap<>();
+        List<P> unknown = new java.util.ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (Map.Entry<KeyValue, Map<Object, P>> entry : byValue.entrySet()) {
+            KeyValue key = entry.getKey();
+            boolean matches = key.size() >= prefix.size() + fields;
+            for (int i = 0; matches && i < prefix.size(); i++) {
+                matches = java.util.Objects.equals(key.get(i), prefix.get(i));
+            }
+            if (!matches || (range != null && (key.size() <= prefix.size() + fields
+                    || !range.contains(key.get(prefix.size() + fields))))) {
+                continue;
+            }
+            List<Object> values = new java.util.ArrayList<>();
+            boolean held = true;
+            for (int i = prefix.size(); i < prefix.size() + fields; i++) {
+                Object value = key.get(i);
+                if (value == null || value instanceof de.bwaldvogel.mongo.backend.Missing) {
+                    held = false;
+                } else if (!(value instanceof String || value instanceof Boolean)) {
+                    return null;
+                }
+                values.add(value);
+            }
+            for (Map.Entry<Object, P> document : entry.getValue().entrySet()) {
+                if (!seen.add(document.getKey())) {
+                    return null;
+                }
+                if (held) {
+                    counts.merge(values, 1L, Long::sum);
+                } else {
+                    unknown.add(document.getValue());
+                }
+            }
+        }
+        return new Grouped<>(counts, unknown);
+    }
+
+    @Override
     public P getPosition(Document document) {
         return positions.get(idOf(document));
     }

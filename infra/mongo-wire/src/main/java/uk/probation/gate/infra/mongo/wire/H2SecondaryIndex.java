@@ -163,6 +163,93 @@ final class H2SecondaryIndex extends SecondaryIndex<Object> {
     }
 
     @Override
+    Grouped<Object> countsAfter(KeyValue prefix, int fields, Range range) {
+        String start = prefix.size() == 0 ? "" : encode(prefix) + VALUE_SEPARATOR;
+        String bound = range == null ? null : typeLetter(range.bound()) + sortable(range.bound());
+        Map<List<Object>, Long> counts = new java.util.LinkedHashMap<>();
+        List<Object> unknown = new ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        Cursor<String, Object> cursor = entries.cursor(start);
+        while (cursor.hasNext()) {
+            String key = cursor.next();
+            if (!key.startsWith(start)) {
+                break;
+            }
+            Object position = cursor.getValue();
+            String rest = key.substring(start.length(), key.lastIndexOf(ID_SEPARATOR));
+            if (bound != null && !inRange(rest, fields, bound, range)) {
+                continue;
+            }
+            if (!seen.add(position)) {
+                return null;
+            }
+            List<Object> values = new ArrayList<>(fields);
+            boolean held = true;
+            int from = 0;
+            for (int i = 0; i < fields; i++) {
+                int end = rest.indexOf(VALUE_SEPARATOR, from);
+                String encoded = end < 0 ? rest.substring(from) : rest.substring(from, end);
+                from = end < 0 ? rest.length() : end + 1;
+                if (encoded.isEmpty()) {
+                    return null;
+                }
+                switch (encoded.charAt(0)) {
+                    case 'a' -> {
+                        held = false;
+                        values.add(null);
+                    }
+                    case 'e' -> values.add(unescape(encoded.substring(1)));
+                    case 'k' -> values.add(Boolean.valueOf(encoded.substring(1)));
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            if (held) {
+                counts.merge(values, 1L, Long::sum);
+            } else {
+                unknown.add(position);
+            }
+        }
+        return new Grouped<>(counts, unknown);
+    }
+
+    /** Whether the encoded value after the first {@code fields} of {@code values} is of the bound's type and in range. */
+    private static boolean inRange(String values, int fields, String bound, Range range) {
+        int from = 0;
+        for (int i = 0; i < fields; i++) {
+            int end = values.indexOf(VALUE_SEPARATOR, from);
+            if (end < 0) {
+                return false;
+            }
+            from = end + 1;
+        }
+        int end = values.indexOf(VALUE_SEPARATOR, from);
+        String value = end < 0 ? values.substring(from) : values.substring(from, end);
+        if (value.length() != bound.length() || value.charAt(0) != bound.charAt(0)) {
+            return false;
+        }
+        int order = value.compareTo(bound);
+        return order == 0 ? range.inclusive() : (order < 0) == range.below();
+    }
+
+    private static String unescape(String text) {
+        if (text.indexOf(ESCAPE) < 0) {
+            return text;
+        }
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ESCAPE && i + 1 < text.length()) {
+                plain.append((char) (text.charAt(++i) - '0'));
+            } else {
+                plain.append(c);
+            }
+        }
+        return plain.toString();
+    }
+
+    @Override
     Collection<Object> positionsOf(KeyValue values) {
         return positionsFrom(encode(values) + ID_SEPARATOR);
     }

@@ -112,6 +112,96 @@ final class IndexedQueries {
         return found;
     }
 
+    /** A grouped field a document does not have (a group leaves it out of its key), as {@link #countsBy} gives it. */
+    static final Object MISSING = new Object() {
+        @Override
+        public String toString() {
+            return "(missing)";
+        }
+    };
+
+    /**
+     * How many documents match {@code filter} for each combination of the {@code fields}' values, read from an index
+     * alone, as MongoDB answers a {@code $group} over a covering index: the filter's equalities (one value each) must
+     * be an index's first keys and the fields its next ones, in any order, and a bound, if any, on the key after them;
+     * null when no index answers so (another range, an {@code $or}, a value it cannot give back). A document the index holds a null for is read
+     * ({@code read}), as a group tells a null from a missing field ({@link #MISSING}).
+     */
+    static <P> Map<List<Object>, Long> countsBy(List<Index<P>> indexes, Document filter, List<String> fields,
+            Function<P, Document> read) {
+        Conditions conditions = new Conditions();
+        List<Document> alternatives = new ArrayList<>();
+        collect(filter, conditions, alternatives);
+        if (!alternatives.isEmpty() || !conditions.exact || conditions.ranges.size() > 1
+                || conditions.keys().size() != conditions.equalities.size() + conditions.ranges.size()
+                || conditions.equalities.values().stream().anyMatch(v -> v.size() != 1 || v.get(0) == null)
+                || new java.util.HashSet<>(fields).size() != fields.size()) {
+            return null;
+        }
+        int equal = conditions.equalities.size();
+        String bounded = conditions.ranges.isEmpty() ? null : conditions.ranges.keySet().iterator().next();
+        Range range = bounded == null ? null : conditions.ranges.get(bounded);
+        for (Index<P> index : indexes) {
+            // a sparse index holds every document with a value for the equalities (none of them is null)
+            if (!(index instanceof SecondaryIndex<P> secondary) || (!secondary.indexesMissingAsNull() && equal == 0)) {
+                continue;
+            }
+            List<String> keys = keysOf(index);
+            // a bound is on the key right after the grouped fields
+            if (bounded != null && (keys.size() <= equal + fields.size()
+                    || !keys.get(equal + fields.size()).equals(bounded))) {
+                continue;
+            }
+            if (keys.size() < equal + fields.size()
+                    || !new java.util.HashSet<>(keys.subList(0, equal)).equals(conditions.equalities.keySet())
+                    || !new java.util.HashSet<>(keys.subList(equal, equal + fields.size()))
+                            .equals(new java.util.HashSet<>(fields))) {
+                continue;
+            }
+            List<Object> prefix = keys.subList(0, equal).stream().map(k -> conditions.equalities.get(k).get(0))
+                    .toList();
+            SecondaryIndex.Grouped<P> grouped = secondary.countsAfter(
+                    prefix.isEmpty() ? new KeyValue(List.of()) : new KeyValue(prefix).normalized(), fields.size(),
+                    range);
+            if (grouped == null) {
+                return null;
+            }
+            // the index's order of the fields → the order asked for
+            int[] from = fields.stream().mapToInt(field -> keys.subList(equal, equal + fields.size()).indexOf(field))
+                    .toArray();
+            Map<List<Object>, Long> counts = new LinkedHashMap<>();
+            grouped.counts().forEach((values, count) -> {
+                List<Object> asked = new ArrayList<>(fields.size());
+                for (int i : from) {
+                    asked.add(values.get(i));
+                }
+                counts.merge(asked, count, Long::sum);
+            });
+            for (P position : grouped.unknown()) {
+                Document document = read.apply(position);
+                List<Object> asked = new ArrayList<>(fields.size());
+                for (String field : fields) {
+                    asked.add(valueAt(document, field));
+                }
+                counts.merge(asked, 1L, Long::sum);
+            }
+            return counts;
+        }
+        return null;
+    }
+
+    /** A dotted path's value in a document, {@link #MISSING} when it has none. */
+    private static Object valueAt(Document document, String path) {
+        Object value = document;
+        for (String part : path.split("\\.")) {
+            if (!(value instanceof Document inner) || !inner.containsKey(part)) {
+                return MISSING;
+            }
+            value = inner.get(part);
+        }
+        return value;
+    }
+
     /** The positions an index answers {@code conditions} with exactly, or null when none does. */
     private static <P> Collection<P> covered(List<Index<P>> indexes, Conditions conditions) {
         if (!conditions.exact) {

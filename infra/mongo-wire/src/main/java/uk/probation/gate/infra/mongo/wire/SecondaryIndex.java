@@ -2,6 +2,7 @@ package uk.probation.gate.infra.mongo.wire;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -57,6 +58,22 @@ abstract class SecondaryIndex<P> extends Index<P> {
      * read in its order. The walks' prefixes must be of one length.
      */
     abstract java.util.Iterator<P> inOrder(List<Walk> walks, boolean reverse);
+
+    /**
+     * The entries whose first indexed fields equal {@code prefix} (normalized, in key order), counted by the values of
+     * the {@code fields} keys that follow it, those whose next key is in {@code range} (any, when null): what a
+     * {@code $group} of the matching documents by those fields counts,
+     * read from the index alone. A value the index holds as null (null or a missing field, which a group tells apart)
+     * is given as {@link Grouped#UNKNOWN} with the entry's position, for the caller to read. Null when the index cannot
+     * say: a value it cannot give back as it was, or a document indexed more than once (an array).
+     */
+    abstract Grouped<P> countsAfter(KeyValue prefix, int fields, Range range);
+
+    /** What {@link #countsAfter} found: counts by values, and the positions whose values must be read. */
+    record Grouped<P>(Map<List<Object>, Long> counts, List<P> unknown) {
+        /** Stands for a value held as null: null or missing, told apart by reading the document. */
+        static final Object UNKNOWN = new Object();
+    }
 
     @Override
     public final boolean canHandle(Document query) {

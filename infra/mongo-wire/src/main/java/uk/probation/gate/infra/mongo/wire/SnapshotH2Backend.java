@@ -172,6 +172,11 @@ public final class SnapshotH2Backend extends H2Backend {
         }
 
         @Override
+        public synchronized java.util.Map<List<Object>, Long> countsBy(Document filter, List<String> fields) {
+            return IndexedQueries.countsBy(getIndexes(), filter, fields, this::getDocument);
+        }
+
+        @Override
         public synchronized Document getStats() {
             return reads.withScans(super.getStats());
         }

@@ -129,6 +129,11 @@ public final class SnapshotMemoryBackend extends MemoryBackend {
         }
 
         @Override
+        public synchronized java.util.Map<List<Object>, Long> countsBy(Document filter, List<String> fields) {
+            return IndexedQueries.countsBy(getIndexes(), filter, fields, this::getDocument);
+        }
+
+        @Override
         public synchronized Document getStats() {
             return reads.withScans(super.getStats());
         }

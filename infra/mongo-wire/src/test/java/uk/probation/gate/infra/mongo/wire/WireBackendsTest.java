@@ -404,6 +404,80 @@ class WireBackendsTest {
         return referrals;
     }
 
+    /**
+     * A $group by fields an index holds after the match's equalities, summing constants (the release gauges' counts
+     * by prison, sex and statuses on release), is answered from the index: the same groups as reading every document,
+     * with nulls and missing fields told apart, and no document read for a value the index holds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aGroupedCountByIndexedFieldsIsAnsweredFromTheIndex(String name, Supplier<MongoBackend> backend) {
+        try (MongoClient client = connect(backend)) {
+            MongoDatabase db = client.getDatabase("grouped");
+            MongoCollection<Document> indexed = db.getCollection("indexed");
+            MongoCollection<Document> plain = db.getCollection("plain");
+            indexed.createIndex(Indexes.ascending("status", "prisonCode", "sex", "release.accommodation",
+                    "release.ete"));
+            indexed.createIndex(Indexes.ascending("nextDue", "prisonCode", "nextDueBy"), new IndexOptions().sparse(true));
+            Random random = new Random(11);
+            List<Document> cases = new ArrayList<>();
+            for (int i = 0; i < 1500; i++) {
+                Document release = new Document("accommodation", List.of("SETTLED", "TEMPORARY", "NFA").get(
+                        random.nextInt(3)));
+                switch (random.nextInt(10)) {
+                    case 0 -> release.append("ete", null);
+                    case 1 -> { }
+                    default -> release.append("ete", random.nextBoolean() ? "EMPLOYMENT" : "NONE");
+                }
+                Document c = new Document("_id", "c-" + i).append("status", List.of("RELEASED", "OPEN").get(
+                        random.nextInt(2))).append("prisonCode", List.of("NMI", "LEI", "EXE").get(random.nextInt(3)))
+                        .append("sex", random.nextInt(20) == 0 ? null : (random.nextBoolean() ? "MALE" : "FEMALE"));
+                if (random.nextInt(15) != 0) {
+                    c.append("release", release);
+                }
+                switch (random.nextInt(4)) {
+                    case 0 -> { }
+                    case 1 -> c.append("nextDue", "SCREENING").append("nextDueBy", null);
+                    default -> c.append("nextDue", random.nextBoolean() ? "SCREENING" : "REVIEW").append("nextDueBy",
+                            day(LocalDate.of(2026, 11, 1).plusDays(random.nextInt(60))));
+                }
+                cases.add(c);
+            }
+            indexed.insertMany(cases.stream().map(Document::new).toList());
+            plain.insertMany(cases.stream().map(Document::new).toList());
+            List<Bson> pipeline = List.of(new Document("$match", new Document("status", "RELEASED")),
+                    new Document("$group", new Document("_id", new Document("prisonCode", "$prisonCode")
+                            .append("sex", "$sex").append("accommodationOnRelease", "$release.accommodation")
+                            .append("eteOnRelease", "$release.ete")).append("count", new Document("$sum", 1))));
+
+            long read = documentsRead(db, "indexed");
+            long scans = collectionScans(db, "indexed");
+            List<Document> fromIndex = indexed.aggregate(pipeline).into(new ArrayList<>());
+            assertThat(collectionScans(db, "indexed")).isEqualTo(scans);
+            assertThat(documentsRead(db, "indexed")).isEqualTo(read);
+            List<Document> expected = plain.aggregate(pipeline).into(new ArrayList<>());
+            assertThat(fromIndex).containsExactlyInAnyOrderElementsOf(expected);
+            // and with a bound on the key after the grouped one (the overdue gauges: due before today, by prison)
+            List<Bson> overdue = List.of(new Document("$match", new Document("nextDue", "SCREENING")
+                    .append("nextDueBy", new Document("$lt", day(LocalDate.of(2026, 11, 28))))),
+                    new Document("$group", new Document("_id", "$prisonCode").append("count", new Document("$sum", 1))));
+            List<Bson> overdueByPrison = List.of(overdue.get(0), new Document("$group", new Document("_id",
+                    new Document("prisonCode", "$prisonCode")).append("count", new Document("$sum", 1))));
+            read = documentsRead(db, "indexed");
+            List<Document> overdueFromIndex = indexed.aggregate(overdueByPrison).into(new ArrayList<>());
+            assertThat(documentsRead(db, "indexed")).isEqualTo(read);
+            assertThat(overdueFromIndex).containsExactlyInAnyOrderElementsOf(
+                    plain.aggregate(overdueByPrison).into(new ArrayList<>())).isNotEmpty();
+            assertThat(indexed.aggregate(overdue).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrderElementsOf(plain.aggregate(overdue).into(new ArrayList<>()));
+            assertThat(collectionScans(db, "indexed")).isEqualTo(scans);
+            assertThat(expected.stream().filter(row -> !row.get("_id", Document.class).containsKey("eteOnRelease")))
+                    .as("a group whose documents lack the field").isNotEmpty();
+            assertThat(expected.stream().filter(row -> row.get("_id", Document.class).containsKey("eteOnRelease")
+                    && row.get("_id", Document.class).get("eteOnRelease") == null)).as("a group of nulls").isNotEmpty();
+        }
+    }
+
     private static long documentsRead(MongoDatabase db, String collection) {
         return ((Number) db.runCommand(new Document("collStats", collection)).get("documentsReadThroughIndexes"))
                 .longValue();
