@@ -3,6 +3,7 @@ package uk.probation.gate.platform.test;
 import de.bwaldvogel.mongo.MongoServer;
 import uk.probation.gate.infra.mongo.wire.SnapshotMemoryBackend;
 import java.net.InetSocketAddress;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -26,10 +27,14 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         mongoAddress = "127.0.0.1:" + address.getPort();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // stopped only after Spring Boot's shutdown hook has closed every cached test context: a JVM shutdown hook of
+        // its own ran beside that one, took the broker and the store away from contexts still closing, and a
+        // scheduled job's query then waited out the driver's 30 s server selection, so surefire killed each fork
+        // 30 s after its tests had finished ("Surefire is going to kill self fork JVM")
+        SpringApplication.getShutdownHandlers().add(() -> {
             mongo.shutdownNow();
             kafka.destroy();
-        }));
+        });
     }
 
     public static synchronized EmbeddedInfrastructure get() {

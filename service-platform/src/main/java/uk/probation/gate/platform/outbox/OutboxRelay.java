@@ -63,6 +63,9 @@ public class OutboxRelay implements SmartLifecycle {
     private record Saved(String collection, String id) {
     }
 
+    /** Put on the queue by {@link #stop()} to wake the worker from its wait for the next save or sweep. */
+    private static final Saved WAKE = new Saved("", "");
+
     private final MongoTemplate mongo;
     private final MongoMappingContext mappingContext;
     private final EventPublisher publisher;
@@ -317,7 +320,10 @@ public class OutboxRelay implements SmartLifecycle {
                 if (first != null) {
                     List<Saved> batch = new ArrayList<>(List.of(first));
                     saved.drainTo(batch, BATCH - 1);
-                    publishSaved(batch);
+                    batch.removeIf(s -> s == WAKE);
+                    if (!batch.isEmpty()) {
+                        publishSaved(batch);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -332,6 +338,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void flush() {
         List<Saved> left = new ArrayList<>();
         saved.drainTo(left);
+        left.removeIf(s -> s == WAKE);
         try {
             if (!left.isEmpty()) {
                 publishSaved(left);
@@ -364,8 +371,10 @@ public class OutboxRelay implements SmartLifecycle {
         Thread running = worker;
         if (running != null) {
             stopping = true;
+            // woken now rather than at its next sweep (a sweep interval of an hour, as a test sets, kept a closing
+            // context waiting the whole join below), it flushes and exits
+            saved.offer(WAKE);
             try {
-                // the worker wakes from its poll within a sweep interval, flushes and exits
                 running.join(sweepInterval.toMillis() + claimTtl.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -328,8 +328,10 @@ public final class Browser implements AutoCloseable {
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
             double width = ((Number) size.get("width")).doubleValue();
             double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
+            // optimizeForSpeed: a faster, lighter PNG compression (files about a quarter larger, pixels the same);
+            // an 8,000 px page took 0.75-1.0 CPU-seconds to capture without it, 0.45-0.6 with it
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true,
+                    "captureBeyondViewport", true, "optimizeForSpeed", true,
                     "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {

@@ -96,9 +96,12 @@ public abstract class BrowserTest {
         return new Http(stack().baseUrl(service).toString());
     }
 
-    /** A dev client's token (client credentials), e.g. {@code token("caseworker")}, {@code token("admin")}. */
+    /**
+     * A dev client's token (client credentials), e.g. {@code token("caseworker")}, {@code token("admin")}; held for a
+     * few minutes ({@link SharedStack#token}).
+     */
     protected static String token(String clientId) {
-        return stack().accessToken(clientId);
+        return SharedStack.token(clientId);
     }
 
     static Path axeFile() {

@@ -1,6 +1,9 @@
 package uk.probation.gate.infra.stack.browser;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import uk.probation.gate.infra.stack.LocalStack;
 import uk.probation.gate.infra.stack.RunningStack;
 import uk.probation.gate.infra.stack.StackOptions;
@@ -13,7 +16,14 @@ import uk.probation.gate.infra.stack.StackOptions;
  */
 public final class SharedStack {
 
+    /** Tokens live ten minutes (the auth server's default): a held one is fetched again after four. */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(4);
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+
     private static RunningStack stack;
+
+    private record Token(String value, Instant fetchedAt) {
+    }
 
     private SharedStack() {
     }
@@ -41,5 +51,16 @@ public final class SharedStack {
             stack = LocalStack.start(options);
         }
         return stack;
+    }
+
+    /**
+     * A dev client's access token on the shared stack, the same one for a few minutes. The auth server checks a
+     * client's secret with BCrypt, about 150 ms of its CPU a token, and the tests asked for one with every API call,
+     * every poll of a wait and every retry: hundreds a run, beside the services they were waiting for.
+     */
+    public static String token(String clientId) {
+        return TOKENS.compute(clientId, (id, held) -> held != null
+                && Instant.now().isBefore(held.fetchedAt().plus(TOKEN_REUSE)) ? held
+                : new Token(get().accessToken(id), Instant.now())).value();
     }
 }

@@ -107,7 +107,7 @@ class GracefulShutdownIT {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
             try {
-                Http.Response response = http(RESETTLEMENT).post("/api/cases", stack.accessToken("caseworker"), body,
+                Http.Response response = http(RESETTLEMENT).post("/api/cases", SharedStack.token("caseworker"), body,
                         key);
                 if (response.status() == 201 || response.status() == 200) {
                     return response.field("id");
