@@ -2,7 +2,12 @@ package uk.probation.gate.infra.stack.bench;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.InsertManyOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +18,8 @@ import org.bson.Document;
  * Fills every service's store up to a number of people, fast: the template people's raw documents cloned with fresh
  * identifiers and inserted in large batches (insertMany, unordered). The mix: 70 % people in resettlement prisons
  * (most released long ago, about 15 % with an open case), 30 % people on unpaid work orders; prisons in the
- * proportions the busy local prisons take receptions, the four areas evenly; dates spread over the past years.
+ * proportions the busy local prisons take receptions, the four areas evenly; dates spread over the past years; each
+ * copy as the services' retention jobs would have left it by now ({@link #steadyState}).
  */
 final class PeopleSeeder {
 
@@ -98,9 +104,47 @@ final class PeopleSeeder {
         DocumentCloner cloner = new DocumentCloner(template, PersonNumbers.prisonNumber('S', n),
                 PersonNumbers.crn('S', n), prison, AREAS.get(n % AREAS.size()), daysBack, "s" + n);
         Map<String, List<Document>> out = new HashMap<>();
-        template.byCollection().forEach((where, docs) -> docs.forEach(d ->
-                out.computeIfAbsent(where, k -> new ArrayList<>()).add(cloner.copy(d))));
+        template.byCollection().forEach((where, docs) -> docs.forEach(d -> {
+            Document copy = steadyState(where, cloner.copy(d));
+            if (copy != null) {
+                out.computeIfAbsent(where, k -> new ArrayList<>()).add(copy);
+            }
+        }));
         return out;
+    }
+
+    /**
+     * A copy as the services' hourly jobs would have left it by now, years after it was made (their default periods):
+     * a delivery-log entry older than two years is gone; one older than two weeks, sent or failed, has had its
+     * rendered subject and body removed; a person's copy in referral-service has been looked at by the sweep, which
+     * comes back to them a period (30 days) after their reception or after it last looked. Null for a document that
+     * would be gone. Seeded as their templates were made, the loaded store would hold years of work those jobs never
+     * did, and their first runs after the load, not the idle store, would be what the idle minute measured.
+     */
+    private Document steadyState(String where, Document copy) {
+        Instant now = Instant.now();
+        if (where.equals("notifications/notifications") && copy.get("createdAt") instanceof Date created) {
+            if (created.toInstant().isBefore(now.minus(Duration.ofDays(730)))) {
+                return null;
+            }
+            if (created.toInstant().isBefore(now.minus(Duration.ofDays(14)))
+                    && List.of("SENT", "FAILED").contains(copy.getString("status"))
+                    && copy.get("messageRemovedAt") == null) {
+                copy.remove("messageSubject");
+                copy.remove("messageBody");
+                copy.put("messageRemovedAt", Date.from(created.toInstant().plus(Duration.ofDays(14))
+                        .plusSeconds(random.nextInt(3600))));
+            }
+        }
+        if (where.equals("referral/people") && copy.get("lastReceivedOn") instanceof Date received) {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            LocalDate turn = received.toInstant().atZone(ZoneOffset.UTC).toLocalDate().plusDays(30);
+            if (!turn.isAfter(today)) {
+                turn = today.plusDays(1 + random.nextInt(30));
+            }
+            copy.put("retentionCheckOn", Date.from(turn.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+        return copy;
     }
 
     private int insert(String where, List<Document> batch) {
