@@ -100,22 +100,30 @@ public class People {
      * cutoff (issue 14). {@code passed}: already looked at this run (checked on what is read).
      */
     public List<Person> dueForSweep(java.time.LocalDate today, Collection<String> passed, int limit) {
-        List<Person> neverLooked = mongo.find(Query.query(where("retentionCheckOn").is(null).and("_id").nin(passed))
+        // the people passed are left out here, not in the filter: a $nin of thousands of ids is checked against every
+        // document read (each one the sweep looks at leaves these anyway, put off or deleted)
+        List<Person> neverLooked = mongo.find(Query.query(where("retentionCheckOn").is(null))
                 .with(org.springframework.data.domain.Sort.by("lastReceivedOn")).limit(limit), Person.class);
+        neverLooked.removeIf(person -> passed.contains(person.getId()));
         if (!neverLooked.isEmpty()) {
             return neverLooked;
         }
-        return mongo.find(Query.query(where("retentionCheckOn").lte(today).and("_id").nin(passed))
+        List<Person> due = mongo.find(Query.query(where("retentionCheckOn").lte(today))
                 .with(org.springframework.data.domain.Sort.by("retentionCheckOn")).limit(limit), Person.class);
+        due.removeIf(person -> passed.contains(person.getId()));
+        return due;
     }
 
     /**
-     * The sweep kept the person: it looks at them again on {@code day}. No version change: the field is the
-     * aggregate's, so its own next save keeps it (or, saving an older copy, clears it: they are looked at once more).
+     * The sweep looked at these people: it looks at them again on {@code day}. One update; no version change: the
+     * field is the aggregate's, so its own next save keeps it (or, saving an older copy, clears it: they are looked at
+     * once more).
      */
-    public void lookAgainOn(Person person, java.time.LocalDate day) {
-        mongo.updateFirst(Query.query(where("_id").is(person.getId())),
-                new org.springframework.data.mongodb.core.query.Update().set("retentionCheckOn", day), Person.class);
+    public void lookAgainOn(Collection<String> ids, java.time.LocalDate day) {
+        if (!ids.isEmpty()) {
+            mongo.updateMulti(Query.query(where("_id").in(ids)),
+                    new org.springframework.data.mongodb.core.query.Update().set("retentionCheckOn", day), Person.class);
+        }
     }
 
     /** Deletes the person (retention); true when it was there. */

@@ -96,23 +96,27 @@ class ReferralRetention {
                         if (due.isEmpty()) {
                             return deleted;
                         }
+                        // put off in one update per day: received within the period, their turn comes when it
+                        // ends; kept, they are looked at again a period later (the safety net behind case erasure)
+                        java.util.Map<LocalDate, List<String>> putOff = new java.util.TreeMap<>();
                         for (Person person : due) {
                             passed.add(person.getId());
                             LocalDate received = person.getLastReceivedOn();
                             if (received != null && !received.isBefore(day)) {
-                                // received within the period: their turn comes when it ends
-                                people.lookAgainOn(person, received.plusDays(periodDays));
+                                putOff.computeIfAbsent(received.plusDays(periodDays), d -> new java.util.ArrayList<>())
+                                        .add(person.getId());
                                 continue;
                             }
                             boolean caseLeft = person.getCaseId() != null
                                     && outcomes.get(person.getCaseId()) != null;
                             if (caseLeft || referrals.anyFor(person.getPrisonNumber(), person.getCaseId())) {
-                                // kept: looked at again a period later (the safety net behind case erasure)
-                                people.lookAgainOn(person, today.plusDays(periodDays));
+                                putOff.computeIfAbsent(today.plusDays(periodDays), d -> new java.util.ArrayList<>())
+                                        .add(person.getId());
                             } else if (people.delete(person)) {
                                 deleted++;
                             }
                         }
+                        putOff.forEach((turn, ids) -> people.lookAgainOn(ids, turn));
                     }
                 });
     }
