@@ -168,14 +168,19 @@ final class AggregationPushdown {
             return null;
         }
         List<Document> batch = new java.util.ArrayList<>();
-        counts.forEach((values, count) -> {
-            if (single) {
-                Object value = values.get(0) == IndexedQueries.MISSING ? null : values.get(0);
+        if (single) {
+            // a missing field and a null are one group here, as in MongoDB
+            java.util.Map<Object, Long> byValue = new java.util.LinkedHashMap<>();
+            counts.forEach((values, count) -> byValue.merge(
+                    values.get(0) == IndexedQueries.MISSING ? null : values.get(0), count, Long::sum));
+            byValue.forEach((value, count) -> {
                 Document row = new Document("_id", value);
                 sums(group, row, count);
                 batch.add(row);
-                return;
-            }
+            });
+            return reply(covering, batch);
+        }
+        counts.forEach((values, count) -> {
             Document key = new Document();
             for (int i = 0; i < names.size(); i++) {
                 // a field the document lacks is left out of the group's key, as MongoDB does
@@ -187,6 +192,10 @@ final class AggregationPushdown {
             sums(group, row, count);
             batch.add(row);
         });
+        return reply(covering, batch);
+    }
+
+    private static Document reply(Covering covering, List<Document> batch) {
         return new Document("cursor", new Document("firstBatch", batch).append("id", 0L)
                 .append("ns", covering.namespace())).append("ok", 1.0);
     }

@@ -173,7 +173,11 @@ public final class SnapshotH2Backend extends H2Backend {
 
         @Override
         public synchronized java.util.Map<List<Object>, Long> countsBy(Document filter, List<String> fields) {
-            return IndexedQueries.countsBy(getIndexes(), filter, fields, this::getDocument);
+            // the documents read (an index entry holding a null) are counted as read through an index
+            return IndexedQueries.countsBy(getIndexes(), filter, fields, position -> {
+                reads.readingThroughIndex(getFullName(), filter, 1);
+                return getDocument(position);
+            });
         }
 
         @Override
