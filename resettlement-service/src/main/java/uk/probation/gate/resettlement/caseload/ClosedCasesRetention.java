@@ -76,10 +76,13 @@ public class ClosedCasesRetention implements RetentionPolicy {
         while (true) {
             // through closed_on {status, closedOn}: the cases whose period ended, and those without closedOn (closed
             // before it was kept), whose date is worked out from the case and then stored, so each is read once
-            Query expired = query(where("status").in(closed).and("_id").nin(seen).orOperator(
+            // the cases seen are left out here, not by a $nin in the filter, which the store checks against every
+            // case it reads (each one erased or given its day leaves the filter anyway)
+            Query expired = query(where("status").in(closed).orOperator(
                     where("closedOn").lt(cutoff), where("closedOn").is(null)))
                     .with(Sort.by("_id")).limit(BATCH);
             List<ResettlementCase> batch = mongo.find(expired, ResettlementCase.class);
+            batch.removeIf(c -> seen.contains(c.getId()));
             if (batch.isEmpty()) {
                 return erased;
             }
